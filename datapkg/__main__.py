@@ -1,0 +1,8 @@
+"""``python -m datapkg``: the same command line as ``datapkg``."""
+
+import sys
+
+from datapkg.cli import main
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,52 @@
+"""Pandas dtypes from Table Schema field types: how schema types drive parsing.
+
+Text is pandas ``string``, integers nullable ``Int64``, numbers ``Float64``,
+dates ``datetime64[s]`` and enum fields categoricals whose categories keep the
+schema's order, so no column comes back as ``object``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+
+_ARROW_TO_PANDAS: dict[pa.DataType, Any] = {
+    pa.string(): pd.StringDtype(),
+    pa.large_string(): pd.StringDtype(),
+    pa.int64(): pd.Int64Dtype(),
+    pa.float64(): pd.Float64Dtype(),
+    pa.bool_(): pd.BooleanDtype(),
+}
+
+
+def pandas_dtype(field: dict[str, Any], *, categorical: bool = True) -> Any:
+    """The dtype a column of this Table Schema field loads as."""
+    kind = field["type"]
+    enum = field.get("constraints", {}).get("enum")
+    if kind == "string":
+        return pd.CategoricalDtype(enum) if (enum and categorical) else pd.StringDtype()
+    if kind == "integer":
+        return pd.Int64Dtype()
+    if kind == "number":
+        return pd.Float64Dtype()
+    if kind == "boolean":
+        return pd.BooleanDtype()
+    if kind == "date":
+        return np.dtype("datetime64[s]")
+    raise ValueError(f"unsupported Table Schema type {kind!r} for field {field['name']!r}")
+
+
+def arrow_to_pandas(
+    table: pa.Table, schema: dict[str, Any], *, categorical: bool = True
+) -> pd.DataFrame:
+    """Convert an Arrow table to pandas with the dtypes its Table Schema prescribes."""
+    frame: pd.DataFrame = table.to_pandas(types_mapper=_ARROW_TO_PANDAS.get, date_as_object=False)
+    for field in schema["fields"]:
+        name = field["name"]
+        dtype = pandas_dtype(field, categorical=categorical)
+        if frame[name].dtype != dtype:
+            frame[name] = frame[name].astype(dtype)
+    return frame

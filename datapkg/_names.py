@@ -1,0 +1,29 @@
+"""The published resources' names: the one list every other module uses."""
+
+from __future__ import annotations
+
+from typing import Final, Literal, get_args
+
+ResourceName = Literal[
+    "sources",
+    "actors",
+    "action_types",
+    "troop_figures",
+    "military_rankings",
+    "arms_transfers",
+    "diplomatic_actions",
+]
+"""Names accepted by :func:`datapkg.load` and :func:`datapkg.path`."""
+
+RESOURCES: Final[tuple[ResourceName, ...]] = get_args(ResourceName)
+
+VOCABULARIES: Final[tuple[ResourceName, ...]] = ("sources", "actors", "action_types")
+"""Tables that describe things the facts refer to."""
+
+FACT_TABLES: Final[tuple[ResourceName, ...]] = (
+    "troop_figures",
+    "military_rankings",
+    "arms_transfers",
+    "diplomatic_actions",
+)
+"""Tables whose rows are claims, each with a quote and its offsets in a source."""

@@ -1,0 +1,96 @@
+"""The Frictionless descriptor, generated from hand-written package metadata
+(``build/package.yaml``), the expanded schemas, the version in ``pyproject.toml``
+and the bytes of the built files.
+
+Each resource points at its CSV file (what ``frictionless validate`` reads);
+the Parquet twin is listed under ``x-parquet`` with its own size and hash.
+Two copies are written: the root ``datapackage.json`` with paths from the
+repository root, and ``datapkg/data/datapackage.json`` with paths relative to
+itself, which the wheel ships.
+"""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+import json
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from datapkg._names import RESOURCES, ResourceName
+from datapkg.build.schemas import TableSpec
+
+PARQUET_MEDIATYPE = "application/vnd.apache.parquet"
+
+
+def read_version(pyproject: Path) -> str:
+    with pyproject.open("rb") as fh:
+        version: str = tomllib.load(fh)["project"]["version"]
+    return version
+
+
+def file_stats(data: bytes) -> dict[str, Any]:
+    return {"bytes": len(data), "hash": "sha256:" + hashlib.sha256(data).hexdigest()}
+
+
+def build_descriptor(
+    metadata: dict[str, Any],
+    version: str,
+    specs: dict[ResourceName, TableSpec],
+    files: dict[str, bytes],
+    sources: list[dict[str, Any]],
+    prefix: str,
+) -> dict[str, Any]:
+    """``files`` maps file names (``troop_figures.csv``) to their bytes; ``prefix``
+    is prepended to every resource path."""
+    resources = []
+    for name in RESOURCES:
+        schema = copy.deepcopy(specs[name].descriptor)
+        description = schema.pop("description", "")
+        csv_name, parquet_name = f"{name}.csv", f"{name}.parquet"
+        resources.append(
+            {
+                "name": name,
+                "title": name.replace("_", " ").capitalize(),
+                "description": description,
+                "profile": "tabular-data-resource",
+                "path": prefix + csv_name,
+                "format": "csv",
+                "mediatype": "text/csv",
+                "encoding": "utf-8",
+                **file_stats(files[csv_name]),
+                "x-parquet": {
+                    "path": prefix + parquet_name,
+                    "format": "parquet",
+                    "mediatype": PARQUET_MEDIATYPE,
+                    **file_stats(files[parquet_name]),
+                },
+                "schema": schema,
+            }
+        )
+    package_sources = [
+        {
+            "title": s["title"],
+            "x-id": s["id"],
+            "x-language": s["language"],
+            "x-publisher": s["publisher"],
+            "x-published": f"{s['published_earliest']}/{s['published_latest']}",
+            "x-sha256": s["text_sha256"],
+        }
+        for s in sources
+    ]
+    head = {k: v for k, v in metadata.items() if k not in ("citation",)}
+    return {
+        "profile": "tabular-data-package",
+        **{k: head.pop(k) for k in ("name", "title", "description") if k in head},
+        "version": version,
+        **head,
+        "sources": package_sources,
+        "x-citation": metadata["citation"].format(version=version),
+        "resources": resources,
+    }
+
+
+def descriptor_bytes(descriptor: dict[str, Any]) -> bytes:
+    return (json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n").encode("utf-8")

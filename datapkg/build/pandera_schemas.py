@@ -1,0 +1,102 @@
+"""Pandera schemas translated from the Table Schema files.
+
+pandera's own ``from_frictionless_schema`` maps dates to strings and drops
+descriptions, so this small translator keeps the schema files the single
+source of truth: every constraint here is read from ``schemas/*.json``. Each
+check carries an ``error`` text that says what was expected; it becomes the
+message a curator reads.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pandas as pd
+import pandera.pandas as pa
+
+from datapkg._dtypes import pandas_dtype
+from datapkg.build.schemas import TableSpec
+
+
+def _pattern_check(pattern: str) -> pa.Check:
+    compiled = re.compile(pattern)
+    return pa.Check(
+        lambda s: s.map(lambda v: compiled.fullmatch(v) is not None).astype(bool),
+        name="pattern",
+        error=f"expected text matching {pattern}",
+    )
+
+
+def _checks(field: dict[str, Any]) -> list[pa.Check]:
+    c = field.get("constraints", {})
+    checks = []
+    if "enum" in c:
+        checks.append(pa.Check.isin(c["enum"], error="expected one of: " + ", ".join(c["enum"])))
+    if "pattern" in c:
+        checks.append(_pattern_check(c["pattern"]))
+    if "minimum" in c:
+        checks.append(pa.Check.ge(c["minimum"], error=f"expected at least {c['minimum']}"))
+    if "maximum" in c:
+        checks.append(pa.Check.le(c["maximum"], error=f"expected at most {c['maximum']}"))
+    if "minLength" in c:
+        checks.append(
+            pa.Check.str_length(
+                min_value=c["minLength"], error=f"expected at least {c['minLength']} character(s)"
+            )
+        )
+    return checks
+
+
+def pandera_schema(spec: TableSpec) -> pa.DataFrameSchema:
+    """Schema for a table as the build assembles it (enum fields as plain strings, so a
+    wrong value is reported rather than turned into a missing category)."""
+    columns = {}
+    for f in spec.fields:
+        c = f.descriptor.get("constraints", {})
+        columns[f.name] = pa.Column(
+            pandas_dtype(f.descriptor, categorical=False),
+            checks=_checks(f.descriptor),
+            nullable=not f.required,
+            unique=bool(c.get("unique", False)),
+            required=True,
+        )
+    pk = spec.primary_key
+    return pa.DataFrameSchema(
+        columns,
+        strict=True,
+        ordered=True,
+        unique=pk if len(pk) > 1 else None,
+        name=spec.name,
+    )
+
+
+_BUILTIN_MESSAGES = {
+    "not_nullable": "required, but missing",
+    "field_uniqueness": "duplicate value: must be unique",
+    "column_in_schema": "column not in the schema",
+    "column_in_dataframe": "column missing",
+}
+
+
+def failure_messages(
+    error: pa.errors.SchemaErrors,
+) -> list[tuple[int | None, str | None, str]]:
+    """(row position, column, message) for each failure pandera found."""
+    out: list[tuple[int | None, str | None, str]] = []
+    for case in error.failure_cases.to_dict("records"):
+        check = str(case["check"])
+        value = case["failure_case"]
+        index = case["index"]
+        row = int(index) if index is not None and not pd.isna(index) else None
+        column = case["column"] if isinstance(case["column"], str) else None
+        if check in _BUILTIN_MESSAGES:
+            message = _BUILTIN_MESSAGES[check]
+            if check == "field_uniqueness":
+                message = f"duplicate value {value!r}: must be unique"
+        elif check.startswith("dtype("):
+            message = f"wrong column type {value!r}: expected {check}"
+        else:
+            message = f"{value!r}: {check}" if value is not None else check
+        out.append((row, column, message))
+    return out

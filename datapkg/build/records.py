@@ -1,0 +1,155 @@
+"""Curated records from ``build/records/*.yaml``.
+
+Each file is a mapping of table name to a list of records. Files that hold
+fact tables name their source once at the top (``source_id``), so adding an
+article means adding one file. The build computes what a curator should not
+type: quote offsets from the quote, and start, end and precision from ``date``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from datapkg._names import FACT_TABLES, RESOURCES, ResourceName
+from datapkg.build.dates import DateFormError, expand_date
+from datapkg.build.layout import Layout
+from datapkg.build.problems import Origin, Problem, at
+from datapkg.build.quotes import place_quote
+from datapkg.build.schemas import TableSpec
+from datapkg.build.source_texts import SourceDoc
+from datapkg.build.typed_fields import typed_row, unknown_field_message
+from datapkg.build.yaml_input import LineDict, load_yaml
+
+CURATED_TABLES: tuple[ResourceName, ...] = tuple(r for r in RESOURCES if r != "sources")
+
+
+@dataclass
+class Record:
+    table: ResourceName
+    row: dict[str, Any]
+    origin: Origin
+    problem_fields: frozenset[str | None] = frozenset()
+    """Fields that already have an input problem; later checks stay quiet on them."""
+
+
+def _input_fields(spec: TableSpec) -> tuple[dict[str, Any], set[str]]:
+    """Schema fields a curator writes, and the extra keys the build expands itself."""
+    fields = {f.name: f for f in spec.fields if not f.computed and f.name != "source_id"}
+    extra: set[str] = set()
+    if "date_start" in spec.field_names:
+        extra.add("date")
+    if "quote_start" in spec.field_names:
+        fields["quote_start"] = spec.field("quote_start")
+    return fields, extra
+
+
+def _fill_bounds(row: dict[str, Any]) -> None:
+    """Bounds a qualifier implies, so users can filter on value_low/value_high alone."""
+    value, qualifier = row["value"], row.get("qualifier")
+    if qualifier in ("exact", "more_than", "at_least") and row.get("value_low") is None:
+        row["value_low"] = value
+    if qualifier in ("exact", "up_to", "less_than") and row.get("value_high") is None:
+        row["value_high"] = value
+
+
+def _expand(record: Record, sources: dict[str, SourceDoc], id_: str | None) -> list[Problem]:
+    row, origin, problems = record.row, record.origin, []
+    if "date_start" in row:
+        raw_date = row.pop("date", None)
+        row.update(date_start=None, date_end=None, date_precision=None)
+        if raw_date is not None:
+            try:
+                span = expand_date(raw_date)
+            except DateFormError as exc:
+                problems.append(at(origin, str(exc), id_, "date"))
+            else:
+                row.update(date_start=span.start, date_end=span.end, date_precision=span.precision)
+    if "value" in row and row.get("value") is not None:
+        _fill_bounds(row)
+    if record.table in FACT_TABLES:
+        hint = row.get("quote_start")
+        row["quote_start"] = row["quote_end"] = None
+        source = sources.get(row.get("source_id") or "")
+        quote = row.get("quote")
+        if source is not None and isinstance(quote, str) and quote:
+            start, error = place_quote(source.text, quote, hint)
+            if start is None:
+                problems.append(at(origin, error or "quote not placed", id_, "quote"))
+            else:
+                row["quote_start"], row["quote_end"] = start, start + len(quote)
+    return problems
+
+
+def load_records(
+    layout: Layout, specs: dict[ResourceName, TableSpec], sources: dict[str, SourceDoc]
+) -> tuple[list[Record], list[Problem]]:
+    records: list[Record] = []
+    problems: list[Problem] = []
+    paths = sorted(layout.records_dir.glob("*.yaml"))
+    if not paths:
+        problems.append(Problem(layout.shown(layout.records_dir), "no record files (*.yaml) found"))
+    for path in paths:
+        shown = layout.shown(path)
+        doc, errors = load_yaml(path, shown)
+        problems.extend(errors)
+        if errors:
+            continue
+        if not isinstance(doc, LineDict):
+            problems.append(
+                Problem(f"{shown}:1", "expected a mapping of table names to record lists")
+            )
+            continue
+        source_id = doc.get("source_id")
+        file_origin = doc.origin(shown)
+        for key, items in doc.items():
+            if key == "source_id":
+                if not isinstance(source_id, str):
+                    problems.append(
+                        at(file_origin, "expected the id of a source as text", None, key)
+                    )
+                continue
+            if key not in CURATED_TABLES:
+                message = unknown_field_message(key, {*CURATED_TABLES, "source_id"})
+                problems.append(at(file_origin, message.replace("field", "table", 1), None, key))
+                continue
+            table: ResourceName = key
+            if table in FACT_TABLES and not isinstance(source_id, str):
+                problems.append(
+                    at(
+                        file_origin,
+                        "fact records need `source_id: <source>` at the top of the file",
+                        None,
+                        key,
+                    )
+                )
+                continue
+            if not isinstance(items, list):
+                problems.append(at(file_origin, "expected a list of records", None, key))
+                continue
+            fields, extra = _input_fields(specs[table])
+            for item in items:
+                if not isinstance(item, LineDict):
+                    line = file_origin.line_of(key)
+                    problems.append(
+                        Problem(
+                            f"{shown}:{line}", f"each {table} record must be a mapping of fields"
+                        )
+                    )
+                    continue
+                raw_id = item.get("id")
+                id_ = raw_id if isinstance(raw_id, str) else None
+                row, errors = typed_row(item, fields, extra, shown, id_)
+                problems.extend(errors)
+                if table in FACT_TABLES:
+                    row["source_id"] = source_id
+                record = Record(
+                    table,
+                    {**{n: None for n in specs[table].field_names}, **row},
+                    item.origin(shown),
+                )
+                errors += _expand(record, sources, id_)
+                record.problem_fields = frozenset(p.field for p in errors)
+                problems.extend(errors)
+                records.append(record)
+    return records, problems

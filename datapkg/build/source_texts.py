@@ -1,0 +1,115 @@
+"""Source documents: each text with the metadata YAML beside it.
+
+Quotes are located by Python string offsets, so a text is accepted only in the
+one form those offsets refer to: UTF-8 without BOM, LF line endings, Unicode
+NFC, and bytes whose SHA-256 matches the metadata. Any edit to a text (even a
+trailing newline) would move offsets silently; the hash check makes it loud.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+from dataclasses import dataclass
+from typing import Any
+
+from datapkg.build.layout import Layout
+from datapkg.build.problems import Origin, Problem, at
+from datapkg.build.schemas import TableSpec
+from datapkg.build.typed_fields import typed_row
+from datapkg.build.yaml_input import LineDict, load_yaml
+
+
+@dataclass(frozen=True)
+class SourceDoc:
+    id: str
+    text: str
+    row: dict[str, Any]
+    origin: Origin
+
+
+def check_text(data: bytes, shown: str) -> tuple[str | None, list[Problem]]:
+    """Decode a source text and check it is in the one form offsets refer to."""
+    problems: list[Problem] = []
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        return None, [Problem(f"{shown}:{line}", f"not UTF-8 ({exc.reason} at byte {exc.start})")]
+    if text.startswith("\ufeff"):
+        problems.append(
+            Problem(f"{shown}:1", "starts with a byte order mark; save as UTF-8 without BOM")
+        )
+    if "\r" in text:
+        line = text[: text.index("\r")].count("\n") + 1
+        problems.append(
+            Problem(f"{shown}:{line}", "has CR (Windows or old Mac) line endings; expected LF only")
+        )
+    if not unicodedata.is_normalized("NFC", text):
+        bad = next(
+            i
+            for i, ch in enumerate(text)
+            if unicodedata.normalize("NFC", ch) != ch
+            or (i + 1 < len(text) and unicodedata.combining(text[i + 1]))
+        )
+        line = text[:bad].count("\n") + 1
+        problems.append(Problem(f"{shown}:{line}", "is not Unicode NFC; normalize the text to NFC"))
+    return text, problems
+
+
+def load_sources(layout: Layout, spec: TableSpec) -> tuple[dict[str, SourceDoc], list[Problem]]:
+    problems: list[Problem] = []
+    docs: dict[str, SourceDoc] = {}
+    input_fields = {f.name: f for f in spec.fields if not f.computed}
+    meta_paths = sorted(layout.sources_dir.glob("*.yaml"))
+    text_ids = {p.stem for p in layout.sources_dir.glob("*.txt")}
+    for stem in sorted(text_ids - {p.stem for p in meta_paths}):
+        shown = layout.shown(layout.sources_dir / f"{stem}.txt")
+        problems.append(Problem(shown, f"source text has no metadata file {stem}.yaml beside it"))
+    for meta_path in meta_paths:
+        shown = layout.shown(meta_path)
+        raw, errors = load_yaml(meta_path, shown)
+        problems.extend(errors)
+        if errors:
+            continue
+        if not isinstance(raw, LineDict):
+            problems.append(Problem(f"{shown}:1", "expected a mapping of source metadata fields"))
+            continue
+        source_id = raw.get("id")
+        row, errors = typed_row(
+            raw, input_fields, (), shown, source_id if isinstance(source_id, str) else None
+        )
+        problems.extend(errors)
+        origin = raw.origin(shown)
+        if source_id != meta_path.stem:
+            problems.append(
+                at(origin, f"id must equal the file name {meta_path.stem!r}", source_id, "id")
+            )
+            continue
+        text_path = layout.sources_dir / f"{meta_path.stem}.txt"
+        if not text_path.is_file():
+            problems.append(
+                at(origin, f"source text {layout.shown(text_path)} is missing", source_id, "id")
+            )
+            continue
+        data = text_path.read_bytes()
+        text, errors = check_text(data, layout.shown(text_path))
+        problems.extend(errors)
+        digest = hashlib.sha256(data).hexdigest()
+        if row.get("text_sha256") and row["text_sha256"] != digest:
+            problems.append(
+                at(
+                    origin,
+                    f"{layout.shown(text_path)} has sha256 {digest}, "
+                    f"expected {row['text_sha256']}: the text was edited "
+                    "(quotes and offsets refer to the original bytes)",
+                    source_id,
+                    "text_sha256",
+                )
+            )
+        if text is None:
+            continue
+        row["text_length"] = len(text)
+        row["text_bytes"] = len(data)
+        docs[source_id] = SourceDoc(source_id, text, row, origin)
+    return docs, problems

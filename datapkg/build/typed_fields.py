@@ -1,0 +1,103 @@
+"""Check a curator's YAML mapping against a table's schema fields.
+
+Only what a table cannot hold is rejected here (unknown fields, values of the
+wrong type); constraints such as enums, patterns and required fields are
+checked on the assembled tables by the Pandera schemas, so each rule lives in
+one place.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from collections.abc import Iterable
+from typing import Any
+
+from datapkg.build.problems import Problem, at
+from datapkg.build.schemas import FieldSpec
+from datapkg.build.yaml_input import LineDict
+
+_TYPE_WORDS = {
+    "string": "text",
+    "integer": "a whole number",
+    "number": "a number",
+    "date": "a date (YYYY-MM-DD)",
+    "boolean": "true or false",
+}
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, bool):
+        return f"boolean {value!r}"
+    if isinstance(value, int | float):
+        return f"number {value!r}"
+    if isinstance(value, dt.date):
+        return f"date {value.isoformat()}"
+    if isinstance(value, str):
+        return f"text {value!r}"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return repr(value)
+
+
+def coerce(spec: FieldSpec, value: Any) -> tuple[Any, str | None]:
+    """The value as the table stores it, or an error saying what was expected."""
+    if value is None:
+        return None, None
+    ok: bool
+    if spec.type == "string":
+        ok = isinstance(value, str)
+    elif spec.type == "integer":
+        ok = isinstance(value, int) and not isinstance(value, bool)
+    elif spec.type == "number":
+        ok = isinstance(value, int | float) and not isinstance(value, bool)
+        value = float(value) if ok else value
+    elif spec.type == "boolean":
+        ok = isinstance(value, bool)
+    elif spec.type == "date":
+        if isinstance(value, str):
+            try:
+                value = dt.date.fromisoformat(value)
+            except ValueError:
+                return None, f"expected {_TYPE_WORDS['date']}, got impossible date {value!r}"
+        ok = isinstance(value, dt.date) and not isinstance(value, dt.datetime)
+    else:
+        raise ValueError(f"unsupported field type {spec.type!r}")
+    if ok:
+        return value, None
+    hint = " (put it in quotes)" if spec.type == "string" else ""
+    return None, f"expected {_TYPE_WORDS[spec.type]}, got {_describe(value)}{hint}"
+
+
+def unknown_field_message(key: str, allowed: Iterable[str]) -> str:
+    allowed = sorted(allowed)
+    close = difflib.get_close_matches(key, allowed, n=1)
+    suggestion = f"; did you mean {close[0]!r}?" if close else ""
+    return f"unknown field{suggestion} Expected one of: {', '.join(allowed)}"
+
+
+def typed_row(
+    raw: LineDict,
+    fields: dict[str, FieldSpec],
+    extra: Iterable[str],
+    file: str,
+    record_id: str | None,
+) -> tuple[dict[str, Any], list[Problem]]:
+    """Schema-typed values of ``raw``; keys in ``extra`` are passed through untyped."""
+    origin = raw.origin(file)
+    extra = set(extra)
+    row: dict[str, Any] = {}
+    problems: list[Problem] = []
+    for key, value in raw.items():
+        if key in fields:
+            row[key], error = coerce(fields[key], value)
+            if error:
+                problems.append(at(origin, error, record_id, key))
+        elif key in extra:
+            row[key] = value
+        else:
+            message = unknown_field_message(key, set(fields) | extra)
+            problems.append(at(origin, message, record_id, key))
+    return row, problems

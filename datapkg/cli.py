@@ -1,0 +1,96 @@
+"""The ``datapkg`` command. Subcommands import their heavy modules only when run."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+
+def _build(args: argparse.Namespace) -> int:
+    from datapkg.build.layout import Layout, default_root
+    from datapkg.build.pipeline import compile_package, differences, write_outputs
+    from datapkg.build.problems import InputError
+
+    layout = Layout(args.root.resolve() if args.root else default_root())
+    try:
+        compiled = compile_package(layout)
+    except InputError as error:
+        for problem in error.problems:
+            print(f"error: {problem}", file=sys.stderr)
+        print(
+            f"build failed: {len(error.problems)} problem(s); no file was changed", file=sys.stderr
+        )
+        return 1
+    if args.check:
+        diffs = differences(layout, compiled)
+        for line in diffs:
+            print(f"error: {line}", file=sys.stderr)
+        if diffs:
+            print(
+                "check failed: committed outputs differ from a fresh build; run `datapkg build`",
+                file=sys.stderr,
+            )
+            return 1
+        print(f"check passed: {len(compiled.files)} files match a fresh build")
+        return 0
+    changed = write_outputs(layout, compiled)
+    rows = ", ".join(f"{name} {table.num_rows}" for name, table in compiled.tables.items())
+    print(f"built {len(compiled.files)} files ({len(changed)} changed); rows: {rows}")
+    return 0
+
+
+def _list(args: argparse.Namespace) -> int:
+    import datapkg
+
+    for name in datapkg.resources():
+        print(name)
+    return 0
+
+
+def _validate(args: argparse.Namespace) -> int:
+    import datapkg
+
+    try:
+        datapkg.validate(args.descriptor)
+    except datapkg.ValidationError as error:
+        for problem in error.problems:
+            print(f"error: {problem}", file=sys.stderr)
+        print(f"validation failed: {len(error.problems)} problem(s)", file=sys.stderr)
+        return 1
+    print("valid")
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="datapkg", description=__doc__)
+    sub = p.add_subparsers(dest="command", required=True)
+    b = sub.add_parser("build", help="validate the inputs and write the data package")
+    b.add_argument(
+        "--check",
+        action="store_true",
+        help="write nothing; fail if the committed outputs differ from a fresh build",
+    )
+    b.add_argument("--root", type=Path, help="project checkout (default: found from here)")
+    b.set_defaults(run=_build)
+    v = sub.add_parser("validate", help="check files, hashes, schemas and keys of a built package")
+    v.add_argument(
+        "descriptor",
+        nargs="?",
+        type=Path,
+        help="datapackage.json to check (default: the installed package)",
+    )
+    v.set_defaults(run=_validate)
+    ls = sub.add_parser("list", help="list the resource names")
+    ls.set_defaults(run=_list)
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    return int(args.run(args))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

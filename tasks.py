@@ -1,0 +1,94 @@
+#!/usr/bin/env python3
+"""Set-up and routine tasks, runnable with nothing but ``python3``.
+
+    python3 tasks.py build   # make .venv from the lock, then build the data package
+    python3 tasks.py test    # make .venv from the lock, then lint, type-check and test
+    python3 tasks.py lock    # refresh constraints.txt from the newest allowed versions
+
+The virtual environment lives in ``.venv`` and is reinstalled only when
+``pyproject.toml`` or ``constraints.txt`` change.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+import tempfile
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+LOCK = ROOT / "constraints.txt"
+STAMP = VENV / "installed.sha256"
+
+
+def _bin(name: str) -> Path:
+    return VENV / ("Scripts" if os.name == "nt" else "bin") / name
+
+
+def _run(*args: str | Path) -> None:
+    print("+", " ".join(str(a) for a in args), flush=True)
+    subprocess.run([str(a) for a in args], cwd=ROOT, check=True)
+
+
+def _inputs_digest() -> str:
+    digest = hashlib.sha256()
+    for path in (ROOT / "pyproject.toml", LOCK):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def setup() -> None:
+    """Create .venv and install the project with its locked dependencies."""
+    if STAMP.is_file() and STAMP.read_text() == _inputs_digest():
+        return
+    if not _bin("python").exists():
+        venv.create(VENV, with_pip=True)
+    pip: list[str | Path] = [_bin("python"), "-m", "pip", "--disable-pip-version-check", "--quiet"]
+    _run(*pip, "install", "--upgrade", "pip")
+    _run(*pip, "install", "-c", LOCK, "-e", ".[dev]")
+    STAMP.write_text(_inputs_digest())
+
+
+def build() -> None:
+    setup()
+    _run(_bin("datapkg"), "build")
+
+
+def test() -> None:
+    setup()
+    _run(_bin("ruff"), "check", ".")
+    _run(_bin("ruff"), "format", "--check", ".")
+    _run(_bin("mypy"))
+    _run(_bin("pytest"), "--doctest-modules", "datapkg", "tests")
+
+
+def lock() -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        env = Path(tmp) / "venv"
+        venv.create(env, with_pip=True)
+        python = env / ("Scripts" if os.name == "nt" else "bin") / "python"
+        _run(python, "-m", "pip", "install", "--quiet", "-e", ".[dev]")
+        frozen = subprocess.run(
+            [str(python), "-m", "pip", "freeze", "--exclude-editable"],
+            cwd=ROOT,
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
+    header = LOCK.read_text().splitlines()[:3]
+    LOCK.write_text("\n".join(header) + "\n" + frozen)
+
+
+TASKS = {"build": build, "test": test, "setup": setup, "lock": lock}
+
+if __name__ == "__main__":
+    if len(sys.argv) != 2 or sys.argv[1] not in TASKS:
+        sys.exit(f"usage: python3 tasks.py {{{'|'.join(TASKS)}}}")
+    try:
+        TASKS[sys.argv[1]]()
+    except subprocess.CalledProcessError as error:
+        sys.exit(error.returncode or 1)

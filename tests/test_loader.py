@@ -1,0 +1,80 @@
+"""The offline loader: typed frames, clear errors, and a light import."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+
+import datapkg
+from datapkg._names import RESOURCES
+
+from .conftest import ROOT
+
+
+@pytest.mark.parametrize("name", RESOURCES)
+def test_every_resource_loads_with_schema_dtypes(name: str) -> None:
+    frame = datapkg.load(name)
+    schema = next(r for r in datapkg.package()["resources"] if r["name"] == name)["schema"]
+    assert list(frame.columns) == [f["name"] for f in schema["fields"]]
+    for field in schema["fields"]:
+        dtype = frame[field["name"]].dtype
+        enum = field.get("constraints", {}).get("enum")
+        expected = {
+            "string": pd.CategoricalDtype(enum) if enum else pd.StringDtype(),
+            "integer": pd.Int64Dtype(),
+            "number": pd.Float64Dtype(),
+            "date": "datetime64[s]",
+        }[field["type"]]
+        assert dtype == expected, (name, field["name"], dtype)
+        if enum:
+            assert list(dtype.categories) == enum
+    assert "object" not in {str(t) for t in frame.dtypes}
+
+
+def test_unknown_and_path_like_names_are_rejected_with_the_valid_names() -> None:
+    for bad in ("troops", "../datapackage", "data/troop_figures.parquet"):
+        with pytest.raises(ValueError, match="expected one of: sources, actors"):
+            datapkg.load(bad)  # type: ignore[arg-type]
+
+
+def test_path_points_at_installed_files() -> None:
+    assert datapkg.path("actors", format="csv").read_bytes().startswith(b"id,name_en")
+    with pytest.raises(ValueError, match="unknown format"):
+        datapkg.path("actors", format="xlsx")
+
+
+def test_version_matches_descriptor_and_pyproject() -> None:
+    import tomllib
+
+    pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    root = json.loads((ROOT / "datapackage.json").read_text(encoding="utf-8"))
+    assert datapkg.__version__ == datapkg.package()["version"] == root["version"]
+    assert datapkg.__version__ == pyproject["project"]["version"]
+    assert datapkg.__version__ in datapkg.citation()
+
+
+def test_validate_passes_on_the_installed_files() -> None:
+    datapkg.validate()
+
+
+def test_import_and_load_stay_light() -> None:
+    code = (
+        "import sys, datapkg; datapkg.load('troop_figures'); "
+        "heavy = sorted(m for m in sys.modules if m.split('.')[0] in "
+        "('pandera', 'frictionless', 'yaml') or m.startswith('datapkg.build')); print(heavy)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd="/"
+    )
+    assert result.stdout.strip() == "[]"
+
+
+def test_list_command_prints_resource_names() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "datapkg", "list"], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.split() == list(RESOURCES)
