@@ -63,6 +63,34 @@ def _validate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _extract(args: argparse.Namespace) -> int:
+    import datetime as dt
+    import json
+
+    from datapkg.extract import extract
+
+    try:
+        if args.file == "-":
+            text = sys.stdin.read()
+        else:
+            # newline="" keeps CR characters, so offsets index the file's own text.
+            with open(args.file, encoding="utf-8", newline="") as fh:
+                text = fh.read()
+    except (OSError, UnicodeDecodeError) as error:
+        print(f"error: {args.file}: cannot read as UTF-8 text: {error}", file=sys.stderr)
+        return 1
+    ref = None
+    if args.date:
+        try:
+            ref = dt.date.fromisoformat(args.date)
+        except ValueError:
+            print(f"error: --date {args.date!r}: expected YYYY-MM-DD", file=sys.stderr)
+            return 2
+    for mention in extract(text, lang=args.lang, ref=ref):
+        print(json.dumps(mention.as_dict(), ensure_ascii=False))
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="datapkg", description=__doc__)
     sub = p.add_subparsers(dest="command", required=True)
@@ -82,6 +110,11 @@ def parser() -> argparse.ArgumentParser:
         help="datapackage.json to check (default: the installed package)",
     )
     v.set_defaults(run=_validate)
+    x = sub.add_parser("extract", help="print every number and date expression as JSON Lines")
+    x.add_argument("file", help="UTF-8 text file ('-' for standard input)")
+    x.add_argument("--lang", choices=["de", "en"], help="language (default: detected)")
+    x.add_argument("--date", help="reference date YYYY-MM-DD for relative dates")
+    x.set_defaults(run=_extract)
     ls = sub.add_parser("list", help="list the resource names")
     ls.set_defaults(run=_list)
     return p

@@ -1,0 +1,177 @@
+"""Words the extractor knows, per language: number words, scales, qualifiers,
+months, weekdays, time units and currencies. Lower-case keys; matching is
+case-insensitive where German capitalises nouns and sentence starts."""
+
+from __future__ import annotations
+
+from typing import Final
+
+# --- cardinals -------------------------------------------------------------
+DE_ONES: Final = {
+    "null": 0, "eins": 1, "ein": 1, "eine": 1, "zwei": 2, "zwo": 2, "drei": 3, "vier": 4,
+    "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9,
+}  # fmt: skip
+DE_TEENS: Final = {
+    "zehn": 10, "elf": 11, "zwölf": 12, "dreizehn": 13, "vierzehn": 14, "fünfzehn": 15,
+    "sechzehn": 16, "siebzehn": 17, "achtzehn": 18, "neunzehn": 19,
+}  # fmt: skip
+DE_TENS: Final = {
+    "zwanzig": 20, "dreißig": 30, "dreissig": 30, "vierzig": 40, "fünfzig": 50,
+    "sechzig": 60, "siebzig": 70, "achtzig": 80, "neunzig": 90,
+}  # fmt: skip
+# "ein", "eine" alone are the indefinite article: a number only before a scale word.
+DE_ARTICLE_FORMS: Final = frozenset({"ein", "eine", "einen", "einem", "einer", "eines", "eins"})
+
+EN_ONES: Final = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19,
+}  # fmt: skip
+EN_TENS: Final = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}  # fmt: skip
+
+# Scale words after a number ("1,32 Millionen", "six million", "$5bn").
+DE_SCALES: Final = {
+    "dutzend": 12, "tausend": 10**3, "million": 10**6, "millionen": 10**6, "mio.": 10**6, "mio": 10**6,
+    "milliarde": 10**9, "milliarden": 10**9, "mrd.": 10**9, "mrd": 10**9,
+    "billion": 10**12, "billionen": 10**12,
+}  # fmt: skip
+EN_SCALES: Final = {
+    "dozen": 12, "hundred": 100, "thousand": 10**3, "million": 10**6, "millions": 10**6,
+    "billion": 10**9, "billions": 10**9, "trillion": 10**12, "bn": 10**9, "m": 10**6,
+    "mn": 10**6, "k": 10**3,
+}  # fmt: skip
+
+# Amounts named without a number: value stays empty, qualifier "vague".
+DE_VAGUE_HEADS: Final = (
+    "dutzend", "hundert", "tausend", "zehntausend", "hunderttausend", "zigtausend",
+    "million", "milliarde",
+)  # fmt: skip
+DE_VAGUE_DETERMINERS: Final = (
+    "mehrere", "mehreren", "mehrerer", "einige", "einigen", "einiger", "ein paar", "viele",
+    "vielen", "vieler", "wenige", "wenigen", "etliche", "etlichen", "zahlreiche", "zahlreichen",
+)  # fmt: skip
+EN_VAGUE_HEADS: Final = ("dozen", "hundred", "thousand", "million", "billion")
+EN_VAGUE_DETERMINERS: Final = (
+    "several", "a few", "few", "many", "some", "tens of", "hundreds of", "a couple of",
+)  # fmt: skip
+
+# --- qualifiers before a number -----------------------------------------------
+DE_QUALIFIERS: Final = {
+    "circa": "approx", "ca.": "approx", "zirka": "approx", "etwa": "approx", "rund": "approx",
+    "ungefähr": "approx", "annähernd": "approx", "knapp": "approx", "fast": "approx",
+    "beinahe": "approx", "nahezu": "approx", "schätzungsweise": "approx",
+    "über": "more_than", "mehr als": "more_than", "weit über": "more_than",
+    "gut": "more_than", "mindestens": "at_least", "wenigstens": "at_least",
+    "bis zu": "up_to", "höchstens": "up_to", "maximal": "up_to",
+    "weniger als": "less_than", "unter": "less_than",
+}  # fmt: skip
+EN_QUALIFIERS: Final = {
+    "about": "approx", "around": "approx", "roughly": "approx", "approximately": "approx",
+    "some": "approx", "nearly": "approx", "almost": "approx", "close to": "approx",
+    "an estimated": "approx", "estimated": "approx", "circa": "approx", "just under": "approx",
+    "over": "more_than", "more than": "more_than", "above": "more_than",
+    "in excess of": "more_than", "just over": "more_than", "upwards of": "more_than",
+    "at least": "at_least", "no fewer than": "at_least", "no less than": "at_least",
+    "up to": "up_to", "as many as": "up_to", "at most": "up_to", "no more than": "up_to",
+    "fewer than": "less_than", "less than": "less_than", "under": "less_than",
+    "below": "less_than",
+}  # fmt: skip
+
+# --- ordinals -------------------------------------------------------------------
+DE_ORDINAL_STEMS: Final = {
+    "erst": 1, "zweit": 2, "dritt": 3, "viert": 4, "fünft": 5, "sechst": 6, "siebt": 7,
+    "siebent": 7, "acht": 8, "neunt": 9, "zehnt": 10, "elft": 11, "zwölft": 12,
+    "dreizehnt": 13, "vierzehnt": 14, "fünfzehnt": 15, "sechzehnt": 16, "siebzehnt": 17,
+    "achtzehnt": 18, "neunzehnt": 19, "zwanzigst": 20, "dreißigst": 30, "dreissigst": 30,
+    "vierzigst": 40, "fünfzigst": 50, "hundertst": 100,
+}  # fmt: skip
+DE_ORDINAL_ENDINGS: Final = ("e", "en", "er", "es", "em")
+EN_ORDINALS: Final = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+    "nineteenth": 19, "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50,
+    "hundredth": 100,
+}  # fmt: skip
+DE_RANK_NOUNS: Final = ("platz", "rang", "position", "stelle", "rangplatz")
+EN_RANK_NOUNS: Final = ("place", "rank", "position", "spot")
+
+DE_FRACTIONS: Final = {
+    "hälfte": 1 / 2, "halb": 1 / 2, "drittel": 1 / 3, "viertel": 1 / 4, "fünftel": 1 / 5,
+    "zehntel": 1 / 10,
+}  # fmt: skip
+EN_FRACTIONS: Final = {
+    "half": 1 / 2, "third": 1 / 3, "thirds": 1 / 3, "quarter": 1 / 4, "quarters": 1 / 4,
+    "fifth": 1 / 5, "fifths": 1 / 5, "tenth": 1 / 10, "tenths": 1 / 10,
+}  # fmt: skip
+
+# --- calendar ---------------------------------------------------------------------
+DE_MONTHS: Final = {
+    "januar": 1, "jänner": 1, "februar": 2, "märz": 3, "april": 4, "mai": 5, "juni": 6,
+    "juli": 7, "august": 8, "september": 9, "oktober": 10, "november": 11, "dezember": 12,
+    "jan.": 1, "feb.": 2, "febr.": 2, "apr.": 4, "aug.": 8, "sept.": 9, "sep.": 9,
+    "okt.": 10, "nov.": 11, "dez.": 12,
+}  # fmt: skip
+EN_MONTHS: Final = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan.": 1, "feb.": 2, "mar.": 3, "apr.": 4, "jun.": 6, "jul.": 7, "aug.": 8,
+    "sept.": 9, "sep.": 9, "oct.": 10, "nov.": 11, "dec.": 12,
+}  # fmt: skip
+DE_WEEKDAYS: Final = {
+    "montag": 0, "dienstag": 1, "mittwoch": 2, "donnerstag": 3, "freitag": 4,
+    "samstag": 5, "sonnabend": 5, "sonntag": 6,
+}  # fmt: skip
+EN_WEEKDAYS: Final = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
+    "saturday": 5, "sunday": 6,
+}  # fmt: skip
+DE_SEASONS: Final = {
+    "frühjahr": "SP", "frühling": "SP", "sommer": "SU", "herbst": "FA", "winter": "WI",
+}  # fmt: skip
+EN_SEASONS: Final = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
+
+# Time units for durations and offsets: word -> unit name.
+DE_TIME_UNITS: Final = {
+    "sekunde": "second", "sekunden": "second", "minute": "minute", "minuten": "minute",
+    "stunde": "hour", "stunden": "hour", "tag": "day", "tage": "day", "tagen": "day",
+    "tages": "day", "woche": "week", "wochen": "week", "monat": "month", "monate": "month",
+    "monaten": "month", "monats": "month", "jahr": "year", "jahre": "year", "jahren": "year",
+    "jahres": "year", "jahrzehnt": "decade", "jahrzehnte": "decade", "jahrzehnten": "decade",
+    "jahrhundert": "century", "jahrhunderte": "century", "jahrhunderten": "century",
+}  # fmt: skip
+EN_TIME_UNITS: Final = {
+    "second": "second", "seconds": "second", "minute": "minute", "minutes": "minute",
+    "hour": "hour", "hours": "hour", "day": "day", "days": "day", "week": "week",
+    "weeks": "week", "month": "month", "months": "month", "year": "year", "years": "year",
+    "decade": "decade", "decades": "decade", "century": "century", "centuries": "century",
+}  # fmt: skip
+
+# --- money ---------------------------------------------------------------------------
+CURRENCY_WORDS: Final = {
+    "euro": "EUR", "eur": "EUR", "€": "EUR", "dollar": "USD", "us-dollar": "USD",
+    "dollars": "USD", "usd": "USD", "$": "USD", "us$": "USD", "pfund": "GBP", "pound": "GBP",
+    "pounds": "GBP", "£": "GBP", "gbp": "GBP", "rubel": "RUB", "rubles": "RUB",
+    "roubles": "RUB", "rub": "RUB", "won": "KRW", "krw": "KRW", "yuan": "CNY", "cny": "CNY",
+    "franken": "CHF", "chf": "CHF", "yen": "JPY", "¥": "JPY", "hrywnja": "UAH",
+    "hryvnia": "UAH", "griwna": "UAH",
+}  # fmt: skip
+PERCENT_WORDS: Final = {
+    "prozent": "%", "%": "%", "percent": "%", "per cent": "%",
+    "prozentpunkte": "percentage_point", "prozentpunkten": "percentage_point",
+    "percentage points": "percentage_point", "percentage point": "percentage_point",
+}  # fmt: skip
+
+# Nouns that make a four-digit number a count rather than a year ("2000 Soldaten").
+COUNT_NOUNS: Final = frozenset(
+    """soldaten soldatinnen menschen personen männer frauen kinder tote toten verletzte
+    verletzten opfer einwohner truppen raketen granaten panzer drohnen tonnen kilometer meter
+    mann geschosse artilleriegeschosse flugzeuge schiffe fahrzeuge waffen arbeiter gefangene
+    soldiers troops people men women children dead killed wounded casualties missiles shells
+    rounds tanks drones tons tonnes kilometers kilometres miles meters metres aircraft ships
+    vehicles weapons workers prisoners civilians""".split()
+)

@@ -1,0 +1,308 @@
+"""The extractor: tricky cases with exact values, and properties over random input."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from datapkg.extract import detect_language, extract
+
+REF = dt.date(2024, 10, 24)  # a Thursday
+
+
+def found(text: str, lang: str, ref: dt.date | None = REF) -> list[tuple[str, str, object, object]]:
+    return [(m.text, m.kind, m.value, m.qualifier) for m in extract(text, lang=lang, ref=ref)]
+
+
+GERMAN = [
+    ("circa 1,32 Millionen Soldaten", [("circa 1,32 Millionen", "quantity", 1_320_000, "approx")]),
+    ("knapp hinter den USA (1.328.000)", [("1.328.000", "quantity", 1_328_000, None)]),
+    ("dreitausend Menschen", [("dreitausend", "quantity", 3000, None)]),
+    ("zehntausend Soldaten", [("zehntausend", "quantity", 10_000, None)]),
+    ("zwei Panzer", [("zwei", "quantity", 2, None)]),
+    (
+        "mit mehreren Hunderttausend Soldaten",
+        [("mehreren Hunderttausend", "quantity", None, "vague")],
+    ),
+    ("Dutzende Soldaten", [("Dutzende", "quantity", None, "vague")]),
+    ("über 600.000 Soldaten", [("über 600.000", "quantity", 600_000, "more_than")]),
+    ("mindestens 50 Tote", [("mindestens 50", "quantity", 50, "at_least")]),
+    ("bis zu 12.000 Mann", [("bis zu 12.000", "quantity", 12_000, "up_to")]),
+    ("etwa 17 Plätze", [("etwa 17", "quantity", 17, "approx")]),
+    ("10.000 bis 12.000 Soldaten", [("10.000 bis 12.000", "quantity", [10_000, 12_000], None)]),
+    ("zwischen 1.500 und 2.000", [("zwischen 1.500 und 2.000", "quantity", [1500, 2000], None)]),
+    ("eine Million Granaten", [("eine Million", "quantity", 1_000_000, None)]),
+    ("2,5 Prozent", [("2,5 Prozent", "percent", 2.5, None)]),
+    ("30 %", [("30 %", "percent", 30, None)]),
+    ("1,5 Milliarden Euro", [("1,5 Milliarden Euro", "money", 1_500_000_000, None)]),
+    ("auf Platz 36", [("Platz 36", "rank", 36, None)]),
+    ("auf dem 36. Platz", [("36. Platz", "rank", 36, None)]),
+    ("vor einem Dritten Weltkrieg", [("Dritten", "rank", 3, None)]),
+    ("den fünften Platz", [("fünften", "rank", 5, None)]),
+    ("aus den 1970er-Jahren", [("1970er-Jahren", "date", "1970s", None)]),
+    ("im Laufe von sechs Monaten", [("sechs Monaten", "duration", 6, None)]),
+    ("seit Jahrzehnten", [("seit Jahrzehnten", "duration", None, "vague")]),
+    ("Am 19. Juni", [("19. Juni", "date", "2024-06-19", None)]),
+    ("am 23.10.2024", [("23.10.2024", "date", "2024-10-23", None)]),
+    ("im Juli", [("im Juli", "date", "2024-07", None)]),
+    ("bis Dezember", [("bis Dezember", "date", "2024-12", "by")]),
+    ("Anfang August", [("Anfang August", "date", "2024-08", "early")]),
+    ("An diesem Donnerstag", [("An diesem Donnerstag", "date", "2024-10-24", None)]),
+    ("am vergangenen Montag", [("am vergangenen Montag", "date", "2024-10-21", None)]),
+    ("gestern", [("gestern", "date", "2024-10-23", None)]),
+    ("in der vergangenen Woche", [("in der vergangenen Woche", "date", "2024-W42", None)]),
+    ("vor zwei Jahren", [("vor zwei Jahren", "date", "2022", None)]),
+    ("zwei Tage nach dem Besuch", [("zwei Tage nach", "date", None, "after")]),
+    ("im Jahr 2024 circa", [("im Jahr 2024", "date", "2024", None)]),
+    ("2017 bis 2018", [("2017 bis 2018", "date", ["2017", "2018"], None)]),
+    ("Seit 2022 forscht sie", [("Seit 2022", "date", "2022", "since")]),
+    ("im Sommer 2023", [("im Sommer 2023", "date", "2023-SU", None)]),
+    ("die Hälfte des Budgets", [("die Hälfte", "quantity", 0.5, None)]),
+    ("um 14 Uhr", [("um 14 Uhr", "date", "T14:00", None)]),
+    ("2000 Soldaten", [("2000", "quantity", 2000, None)]),
+    ("Kampfjets vom Typ F-16 und Su-27", []),
+    ("der Raketentyp Hwasong-18", []),
+    ("ein Beamter sagte, eine Einheit", []),
+]
+
+ENGLISH = [
+    ("about 10,000 troops", [("about 10,000", "quantity", 10_000, "approx")]),
+    ("1.5 million shells", [("1.5 million", "quantity", 1_500_000, None)]),
+    ("6 million people", [("6 million", "quantity", 6_000_000, None)]),
+    ("six soldiers", [("six", "quantity", 6, None)]),
+    ("twenty-five tanks", [("twenty-five", "quantity", 25, None)]),
+    ("a dozen officers", [("a dozen", "quantity", 12, None)]),
+    ("dozens of advisers", [("dozens", "quantity", None, "vague")]),
+    ("hundreds of soldiers", [("hundreds", "quantity", None, "vague")]),
+    ("tens of thousands fled", [("tens of thousands", "quantity", None, "vague")]),
+    ("more than 600,000 men", [("more than 600,000", "quantity", 600_000, "more_than")]),
+    ("as many as 12,000", [("as many as 12,000", "quantity", 12_000, "up_to")]),
+    (
+        "between 1,700 and 2,000 soldiers",
+        [("between 1,700 and 2,000", "quantity", [1700, 2000], None)],
+    ),
+    ("5.4 percent", [("5.4 percent", "percent", 5.4, None)]),
+    ("$1.5 billion", [("$1.5 billion", "money", 1_500_000_000, None)]),
+    ("ranks 36th", [("36th", "rank", 36, None)]),
+    ("came fifth", [("fifth", "rank", 5, None)]),
+    ("for the first time", [("first", "rank", 1, None)]),
+    ("in the 1950s", [("the 1950s", "date", "1950s", None)]),
+    ("two days", [("two days", "duration", 2, None)]),
+    ("for decades", [("for decades", "duration", None, "vague")]),
+    ("on June 19, 2024", [("June 19, 2024", "date", "2024-06-19", None)]),
+    ("on 19 June 2024", [("19 June 2024", "date", "2024-06-19", None)]),
+    ("on June 19", [("June 19", "date", "2024-06-19", None)]),
+    ("in July", [("in July", "date", "2024-07", None)]),
+    ("by December", [("by December", "date", "2024-12", "by")]),
+    ("in early August", [("in early August", "date", "2024-08", "early")]),
+    ("last week", [("last week", "date", "2024-W42", None)]),
+    ("on Thursday", [("on Thursday", "date", "2024-10-24", None)]),
+    ("last Thursday", [("last Thursday", "date", "2024-10-17", None)]),
+    ("yesterday", [("yesterday", "date", "2024-10-23", None)]),
+    ("three years ago", [("three years ago", "date", "2021", None)]),
+    ("two days later", [("two days later", "date", None, "after")]),
+    ("in 2024", [("in 2024", "date", "2024", None)]),
+    ("a third of the budget", [("a third", "quantity", 0.333333, None)]),
+    ("at 2 p.m.", [("at 2 p.m.", "date", "T14:00", None)]),
+    ("F-16 jets and a Su-27", []),
+    ("the May meeting may be delayed", []),
+    ("one of them", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), GERMAN, ids=[t for t, _ in GERMAN])
+def test_german(text: str, expected: list[tuple[str, str, object, object]]) -> None:
+    assert found(text, "de") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), ENGLISH, ids=[t for t, _ in ENGLISH])
+def test_english(text: str, expected: list[tuple[str, str, object, object]]) -> None:
+    assert found(text, "en") == expected
+
+
+def test_units_are_the_counted_nouns() -> None:
+    units = [
+        (m.text, m.unit)
+        for m in extract("3.000 nordkoreanische Soldaten und 1,6 Millionen Granaten", "de")
+    ]
+    assert units == [("3.000", "Soldaten"), ("1,6 Millionen", "Granaten")]
+    assert [m.unit for m in extract("3,000 North Korean soldiers", "en")] == ["soldiers"]
+    assert [m.unit for m in extract("sechs Monaten, 2,5 Prozent, 1,5 Milliarden Euro", "de")] == [
+        "month",
+        "%",
+        "EUR",
+    ]
+
+
+def test_dates_without_a_reference_keep_what_the_text_gives() -> None:
+    assert found("Am 19. Juni und im Juli 2024, an diesem Donnerstag", "de", ref=None) == [
+        ("19. Juni", "date", "XXXX-06-19", None),
+        ("im Juli 2024", "date", "2024-07", None),
+        ("an diesem Donnerstag", "date", None, None),
+    ]
+
+
+def test_language_detection() -> None:
+    assert detect_language("Die Soldaten sind in der Ukraine und nicht in Russland.") == "de"
+    assert detect_language("The soldiers are in Ukraine and not in Russia.") == "en"
+
+
+def test_real_source_000(source_texts: dict[str, str]) -> None:
+    mentions = extract(source_texts["000_7e917bff9e613273"], "de", dt.date(2024, 6, 25))
+    assert [(m.text, m.kind, m.value) for m in mentions] == [
+        ("19. Juni", "date", "2024-06-19"),
+        ("bereits im Juli", "date", "2024-07"),
+        ("2024", "date", "2024"),
+        ("im Jahr 2024", "date", "2024"),
+        ("circa 1,32 Millionen", "quantity", 1_320_000),
+        ("1.328.000", "quantity", 1_328_000),
+        ("Platz 36", "rank", 36),
+        ("etwa 17", "quantity", 17),
+        ("1970er-Jahren", "date", "1970s"),
+        ("sechs Monaten", "duration", 6),
+        ("1,6 Millionen", "quantity", 1_600_000),
+        ("5", "quantity", 5),
+        ("zwei Tage nach", "date", None),
+        ("seit Jahrzehnten", "duration", None),
+    ]
+
+
+def test_cli_prints_json_lines_whose_offsets_slice_the_file(tmp_path: Path) -> None:
+    text = "Rund 3.000 Soldaten\r\nbis Dezember; am 19. Juni"
+    path = tmp_path / "article.txt"
+    path.write_bytes(text.encode("utf-8"))
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "datapkg",
+            "extract",
+            str(path),
+            "--lang",
+            "de",
+            "--date",
+            "2024-10-23",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [list(r) for r in rows] == [
+        ["start", "end", "text", "kind", "value", "unit", "qualifier"]
+    ] * 3
+    for r in rows:
+        assert text[r["start"] : r["end"]] == r["text"]
+    assert [r["value"] for r in rows] == [3000, "2024-12", "2024-06-19"]
+
+
+def test_cli_rejects_a_bad_date(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text("3 Soldaten", encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "datapkg", "extract", str(path), "--date", "24.10.2024"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 2 and "expected YYYY-MM-DD" in result.stderr
+
+
+# ------------------------------------------------------------------ properties
+
+
+def german(n: int) -> str:
+    return f"{n:,}".replace(",", ".")
+
+
+@given(st.integers(min_value=0, max_value=10**9))
+def test_german_formatted_numbers_come_back(n: int) -> None:
+    text = f"Es waren {german(n)} Soldaten."
+    mentions = extract(text, "de")
+    assert [(m.kind, m.value) for m in mentions] in ([("quantity", n)], [("date", str(n))])
+    if mentions[0].kind == "date":
+        assert 1800 <= n <= 2100
+
+
+@given(st.integers(min_value=0, max_value=10**9))
+def test_english_formatted_numbers_come_back(n: int) -> None:
+    mentions = extract(f"There were {n:,} soldiers.", "en")
+    assert [(m.kind, m.value) for m in mentions] in ([("quantity", n)], [("date", str(n))])
+
+
+@given(st.integers(min_value=1, max_value=999), st.integers(min_value=0, max_value=99))
+def test_decimal_millions_both_ways(whole: int, hundredths: int) -> None:
+    expected = whole * 1_000_000 + hundredths * 10_000
+    de = extract(f"{whole},{hundredths:02d} Millionen Granaten", "de")
+    en = extract(f"{whole}.{hundredths:02d} million shells", "en")
+    assert [m.value for m in de] == [expected] == [m.value for m in en]
+
+
+@settings(max_examples=300)
+@given(st.text(), st.sampled_from(["de", "en"]))
+def test_offsets_always_slice_the_text(text: str, lang: str) -> None:
+    mentions = extract(text, lang, REF)
+    for m in mentions:
+        assert text[m.start : m.end] == m.text and m.end > m.start
+    assert all(a.end <= b.start for a, b in itertools.pairwise(mentions))
+
+
+@settings(max_examples=200)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "3.000",
+                "1,5",
+                "Millionen",
+                "bis",
+                "über",
+                "19.",
+                "Juni",
+                "zwei",
+                "Tage",
+                "nach",
+                "Platz",
+                "36",
+                "%",
+                "Euro",
+                "$",
+                "the",
+                "1950s",
+                "last",
+                "week",
+                "-",
+                "und",
+                "zwischen",
+                "F-16",
+                "2024",
+                "im",
+                "Jahr",
+                "Donnerstag",
+                "a",
+                "third",
+                "ago",
+                "\n",
+                " ",
+                "über",
+                "ein",
+                "Dutzend",
+            ]
+        ),
+        max_size=12,
+    ),
+    st.sampled_from(["de", "en"]),
+)
+def test_no_crash_on_number_soup(words: list[str], lang: str) -> None:
+    text = " ".join(words)
+    for m in extract(text, lang, REF):
+        assert text[m.start : m.end] == m.text
+        json.dumps(m.as_dict())
