@@ -49,9 +49,7 @@ def package() -> dict[str, Any]:
     >>> package()["name"]
     'rus-prk-military-cooperation'
     """
-    descriptor: dict[str, Any] = json.loads(
-        (_DATA / "datapackage.json").read_text(encoding="utf-8")
-    )
+    descriptor: dict[str, Any] = json.loads((_DATA / "datapackage.json").read_text(encoding="utf-8"))
     return descriptor
 
 
@@ -146,8 +144,6 @@ def validate(descriptor: str | Path | None = None) -> None:
     """
     from datapkg.validation import validate_package
 
-    problems = validate_package(
-        Path(descriptor) if descriptor else Path(str(_DATA / "datapackage.json"))
-    )
+    problems = validate_package(Path(descriptor) if descriptor else Path(str(_DATA / "datapackage.json")))
     if problems:
         raise ValidationError(problems)

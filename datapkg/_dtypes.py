@@ -39,9 +39,7 @@ def pandas_dtype(field: dict[str, Any], *, categorical: bool = True) -> Any:
     raise ValueError(f"unsupported Table Schema type {kind!r} for field {field['name']!r}")
 
 
-def arrow_to_pandas(
-    table: pa.Table, schema: dict[str, Any], *, categorical: bool = True
-) -> pd.DataFrame:
+def arrow_to_pandas(table: pa.Table, schema: dict[str, Any], *, categorical: bool = True) -> pd.DataFrame:
     """Convert an Arrow table to pandas with the dtypes its Table Schema prescribes."""
     frame: pd.DataFrame = table.to_pandas(types_mapper=_ARROW_TO_PANDAS.get, date_as_object=False)
     for field in schema["fields"]:

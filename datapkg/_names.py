@@ -12,6 +12,7 @@ ResourceName = Literal[
     "military_rankings",
     "arms_transfers",
     "diplomatic_actions",
+    "mentions",
 ]
 """Names accepted by :func:`datapkg.load` and :func:`datapkg.path`."""
 
@@ -27,3 +28,7 @@ FACT_TABLES: Final[tuple[ResourceName, ...]] = (
     "diplomatic_actions",
 )
 """Tables whose rows are claims, each with a quote and its offsets in a source."""
+
+CURATED_TABLES: Final[tuple[ResourceName, ...]] = ("actors", "action_types", *FACT_TABLES)
+"""Tables written by curators in build/records/ (sources have their own folder; mentions
+are extracted)."""

@@ -19,9 +19,7 @@ def _build(args: argparse.Namespace) -> int:
     except InputError as error:
         for problem in error.problems:
             print(f"error: {problem}", file=sys.stderr)
-        print(
-            f"build failed: {len(error.problems)} problem(s); no file was changed", file=sys.stderr
-        )
+        print(f"build failed: {len(error.problems)} problem(s); no file was changed", file=sys.stderr)
         return 1
     if args.check:
         diffs = differences(layout, compiled)

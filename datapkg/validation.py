@@ -24,9 +24,7 @@ def _file_problems(base: Path, entry: dict[str, Any]) -> list[str]:
         out.append(f"{entry['path']}: {len(data)} bytes, expected {entry['bytes']}")
     digest = "sha256:" + hashlib.sha256(data).hexdigest()
     if digest != entry["hash"]:
-        out.append(
-            f"{entry['path']}: hash {digest}, expected {entry['hash']} (file corrupted or edited)"
-        )
+        out.append(f"{entry['path']}: hash {digest}, expected {entry['hash']} (file corrupted or edited)")
     return out
 
 

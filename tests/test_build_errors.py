@@ -118,9 +118,7 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize(
-    ("label", "relative", "old", "new", "expected"), CASES, ids=[c[0] for c in CASES]
-)
+@pytest.mark.parametrize(("label", "relative", "old", "new", "expected"), CASES, ids=[c[0] for c in CASES])
 def test_mistake_is_reported_and_outputs_unchanged(
     project_copy: Layout, label: str, relative: str, old: str, new: str, expected: str
 ) -> None:

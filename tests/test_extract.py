@@ -130,8 +130,7 @@ def test_english(text: str, expected: list[tuple[str, str, object, object]]) -> 
 
 def test_units_are_the_counted_nouns() -> None:
     units = [
-        (m.text, m.unit)
-        for m in extract("3.000 nordkoreanische Soldaten und 1,6 Millionen Granaten", "de")
+        (m.text, m.unit) for m in extract("3.000 nordkoreanische Soldaten und 1,6 Millionen Granaten", "de")
     ]
     assert units == [("3.000", "Soldaten"), ("1,6 Millionen", "Granaten")]
     assert [m.unit for m in extract("3,000 North Korean soldiers", "en")] == ["soldiers"]
@@ -196,9 +195,7 @@ def test_cli_prints_json_lines_whose_offsets_slice_the_file(tmp_path: Path) -> N
         check=True,
     )
     rows = [json.loads(line) for line in result.stdout.splitlines()]
-    assert [list(r) for r in rows] == [
-        ["start", "end", "text", "kind", "value", "unit", "qualifier"]
-    ] * 3
+    assert [list(r) for r in rows] == [["start", "end", "text", "kind", "value", "unit", "qualifier"]] * 3
     for r in rows:
         assert text[r["start"] : r["end"]] == r["text"]
     assert [r["value"] for r in rows] == [3000, "2024-12", "2024-06-19"]

@@ -98,9 +98,7 @@ def test_parquet_and_csv_hold_the_same_rows() -> None:
 
     for name in RESOURCES:
         parquet = pq.read_table(ROOT / "datapkg" / "data" / f"{name}.parquet").to_pandas()
-        csv = pd.read_csv(
-            ROOT / "datapkg" / "data" / f"{name}.csv", dtype=str, keep_default_na=False
-        )
+        csv = pd.read_csv(ROOT / "datapkg" / "data" / f"{name}.csv", dtype=str, keep_default_na=False)
         assert list(parquet["id"]) == list(csv["id"]) == sorted(csv["id"])
         assert list(parquet.columns) == list(csv.columns)
 

@@ -99,9 +99,7 @@ def test_yaml_keeps_lines_and_rejects_duplicate_keys(tmp_path: Path) -> None:
     path.write_text("items:\n  - id: a\n    value: 1\n  - id: b\n    id: c\n", encoding="utf-8")
     doc, problems = load_yaml(path, "r.yaml")
     assert doc is None
-    assert [str(p) for p in problems] == [
-        "r.yaml:5: YAML syntax error: duplicate key 'id' (first on line 4)"
-    ]
+    assert [str(p) for p in problems] == ["r.yaml:5: YAML syntax error: duplicate key 'id' (first on line 4)"]
     path.write_text("items:\n  - id: a\n    value: 1\n", encoding="utf-8")
     doc, problems = load_yaml(path, "r.yaml")
     assert problems == []
@@ -115,9 +113,9 @@ def test_yaml_loader_never_crashes(text: str) -> None:
 
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "f.yaml"
-        path.write_text(
-            text, encoding="utf-8", errors="surrogatepass"
-        ) if False else path.write_bytes(text.encode("utf-8", errors="replace"))
+        path.write_text(text, encoding="utf-8", errors="surrogatepass") if False else path.write_bytes(
+            text.encode("utf-8", errors="replace")
+        )
         doc, problems = load_yaml(path, "f.yaml")
         assert doc is None or problems == []
         for p in problems:

@@ -98,9 +98,7 @@ def test_north_korea_active_personnel_about_1_32_million() -> None:
 
 def test_usa_active_personnel_1328000() -> None:
     r = row("troop_figures", "gfp-2024-usa-active-personnel")
-    assert (r["value"], r["value_low"], r["value_high"], r["qualifier"]) == (1_328_000,) * 3 + (
-        "exact",
-    )
+    assert (r["value"], r["value_low"], r["value_high"], r["qualifier"]) == (1_328_000,) * 3 + ("exact",)
 
 
 def test_nis_figures_3000_in_russia_and_10000_projected() -> None:

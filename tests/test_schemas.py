@@ -71,8 +71,7 @@ def test_shared_fields_are_identical_wherever_used(specs) -> None:  # type: igno
             tables.remove("military_rankings")
         # Tables may only tighten `required` (diplomatic actions must be dated).
         definitions = {
-            json.dumps(_without_required(specs[t].field(column).descriptor), sort_keys=True)
-            for t in tables
+            json.dumps(_without_required(specs[t].field(column).descriptor), sort_keys=True) for t in tables
         }
         assert len(tables) >= 2 and len(definitions) == 1, column
 

@@ -31,9 +31,7 @@ def test_action_types_match_the_cameo_reference() -> None:
     for r in datapkg.load("action_types").itertuples():
         label, goldstein, quad, plover = CAMEO[r.cameo_code]
         plover_category = (
-            None
-            if r.plover_category is None or str(r.plover_category) == "nan"
-            else r.plover_category
+            None if r.plover_category is None or str(r.plover_category) == "nan" else r.plover_category
         )
         assert (r.cameo_label, r.goldstein, r.quad_class, plover_category) == (
             label,

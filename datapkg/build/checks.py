@@ -102,8 +102,7 @@ def _quantity_rules(table: str, f: pd.DataFrame) -> list[Finding]:
         f,
         q.isna() & has_number,
         "qualifier",
-        "a quantity needs a qualifier "
-        "(exact, approx, more_than, less_than, at_least, up_to, vague)",
+        "a quantity needs a qualifier (exact, approx, more_than, less_than, at_least, up_to, vague)",
     )
     out += _rule(
         table,
@@ -137,9 +136,7 @@ def _date_rules(table: str, f: pd.DataFrame, published_latest: pd.Series) -> lis
     parts = ["date_start", "date_end", "date_precision", "date_basis"]
     present = f[parts].notna()
     partial = present.any(axis=1) & ~present.all(axis=1)
-    out += _rule(
-        table, f, partial, "date_basis", "date and date_basis go together: give both or neither"
-    )
+    out += _rule(table, f, partial, "date_basis", "date and date_basis go together: give both or neither")
     out += _rule(
         table,
         f,
@@ -171,8 +168,7 @@ def _date_rules(table: str, f: pd.DataFrame, published_latest: pd.Series) -> lis
         "year precision needs whole years (1 January to 31 December)",
     )
     in_quote = [
-        pd.isna(t) or pd.isna(q) or str(t) in str(q)
-        for t, q in zip(f["date_text"], f["quote"], strict=True)
+        pd.isna(t) or pd.isna(q) or str(t) in str(q) for t, q in zip(f["date_text"], f["quote"], strict=True)
     ]
     out += _rule(
         table,
@@ -225,6 +221,55 @@ def _quote_rules(table: str, f: pd.DataFrame, texts: Mapping[str, str]) -> list[
         "quote",
         lambda r: f"quote differs from the source text at {r.quote_start}:{r.quote_end}",
     )
+    return out
+
+
+def _mention_rules(f: pd.DataFrame, frames: Frames, texts: Mapping[str, str] | None) -> list[Finding]:
+    t = "mentions"
+    covered = f["status"] == "covered"
+    out = _rule(t, f, covered & f["covered_by"].isna(), "covered_by", "a covered mention names its records")
+    out += _rule(
+        t,
+        f,
+        ~covered & f["ignore_reason"].isna(),
+        "ignore_reason",
+        "an ignored mention needs a reason",
+    )
+    out += _rule(
+        t,
+        f,
+        covered & f["ignore_reason"].notna(),
+        "ignore_reason",
+        "a covered mention has no ignore reason",
+    )
+    out += _rule(
+        t,
+        f,
+        (f["end"] - f["start"]) != f["text"].str.len(),
+        "end",
+        "end - start must equal the length of text",
+    )
+    known = set().union(*(set(frames[name]["id"].dropna()) for name in FACT_TABLES))
+    unknown = [not pd.isna(ids) and not set(str(ids).split(" ")) <= known for ids in f["covered_by"]]
+    out += _rule(
+        t,
+        f,
+        pd.Series(unknown, index=f.index),
+        "covered_by",
+        lambda r: f"covered_by {r.covered_by!r} names a record that does not exist",
+    )
+    if texts is not None:
+        wrong = [
+            sid in texts and texts[sid][int(a) : int(b)] != text
+            for sid, a, b, text in zip(f["source_id"], f["start"], f["end"], f["text"], strict=True)
+        ]
+        out += _rule(
+            t,
+            f,
+            pd.Series(wrong, index=f.index),
+            "text",
+            lambda r: f"text differs from the source at {r.start}:{r.end}",
+        )
     return out
 
 
@@ -311,9 +356,7 @@ def check_tables(
     )
     for name in FACT_TABLES:
         frame = frames[name]
-        published_latest = (
-            frame["source_id"].map(sources["published_latest"]).astype("datetime64[s]")
-        )
+        published_latest = frame["source_id"].map(sources["published_latest"]).astype("datetime64[s]")
         if "value" in frame.columns:
             out += _quantity_rules(name, frame)
         if "date_start" in frame.columns:
@@ -321,4 +364,5 @@ def check_tables(
         if texts is not None:
             out += _quote_rules(name, frame, texts)
     out += _ranking_rules(frames["military_rankings"])
+    out += _mention_rules(frames["mentions"], frames, texts)
     return out

@@ -63,8 +63,7 @@ def expand_date(value: Any) -> DateSpan:
         first, last = _one(value[0]), _one(value[1])
         if first.precision != last.precision:
             raise DateFormError(
-                f"both ends of a span need the same form, got a {first.precision} "
-                f"and a {last.precision}"
+                f"both ends of a span need the same form, got a {first.precision} and a {last.precision}"
             )
         if last.end < first.start:
             raise DateFormError(f"span ends ({last.end}) before it starts ({first.start})")

@@ -22,6 +22,7 @@ from datapkg._names import RESOURCES, ResourceName
 from datapkg.build.checks import Finding, check_tables
 from datapkg.build.descriptor import build_descriptor, descriptor_bytes, read_version
 from datapkg.build.layout import Layout
+from datapkg.build.mentions import mention_rows
 from datapkg.build.problems import InputError, Origin, Problem, Problems, at
 from datapkg.build.records import Record, load_records
 from datapkg.build.schemas import TableSpec, load_schemas
@@ -93,7 +94,7 @@ def compile_package(layout: Layout) -> Compiled:
     problems.extend(errors)
     sources, errors = load_sources(layout, specs["sources"])
     problems.extend(errors)
-    records, errors = load_records(layout, specs, sources)
+    records, ignores, errors = load_records(layout, specs, sources)
 
     by_table: dict[ResourceName, list[Record]] = {name: [] for name in RESOURCES}
     for doc in sources.values():
@@ -102,6 +103,21 @@ def compile_package(layout: Layout) -> Compiled:
         )
     for record in records:
         by_table[record.table].append(record)
+    mention_list, mention_errors = mention_rows(layout, sources, records, ignores)
+    errors += mention_errors
+    by_table["mentions"] = [
+        Record(
+            "mentions",
+            row,
+            Origin(
+                layout.shown(layout.sources_dir / f"{row['source_id']}.txt"),
+                sources[row["source_id"]].text.count("\n", 0, row["start"]) + 1,
+            ),
+            # An unexplained mention was reported above; its missing reason is the same problem.
+            frozenset({"ignore_reason"} if row["status"] == "ignored" and not row["ignore_reason"] else ()),
+        )
+        for row in mention_list
+    ]
 
     problems.extend(errors)
     origins: dict[str, list[Origin]] = {}
@@ -161,8 +177,7 @@ def differences(layout: Layout, compiled: Compiled) -> list[str]:
         elif path.read_bytes() != data:
             out.append(f"{shown}: differs from a fresh build")
     out += [
-        f"{layout.shown(p)}: not produced by the build; delete it"
-        for p in _stale(layout, compiled.files)
+        f"{layout.shown(p)}: not produced by the build; delete it" for p in _stale(layout, compiled.files)
     ]
     return out
 

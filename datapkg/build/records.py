@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from datapkg._names import FACT_TABLES, RESOURCES, ResourceName
+from datapkg._names import CURATED_TABLES, FACT_TABLES, ResourceName
 from datapkg.build.dates import DateFormError, expand_date
 from datapkg.build.layout import Layout
 from datapkg.build.problems import Origin, Problem, at
@@ -21,7 +21,7 @@ from datapkg.build.source_texts import SourceDoc
 from datapkg.build.typed_fields import typed_row, unknown_field_message
 from datapkg.build.yaml_input import LineDict, load_yaml
 
-CURATED_TABLES: tuple[ResourceName, ...] = tuple(r for r in RESOURCES if r != "sources")
+IGNORES_KEY = "ignored_mentions"
 
 
 @dataclass
@@ -31,6 +31,62 @@ class Record:
     origin: Origin
     problem_fields: frozenset[str | None] = frozenset()
     """Fields that already have an input problem; later checks stay quiet on them."""
+
+
+@dataclass(frozen=True)
+class MentionIgnore:
+    """A reviewed reason why an extracted mention needs no record."""
+
+    source_id: str
+    text: str
+    start: int | None
+    reason: str
+    origin: Origin
+
+
+def _ignores(
+    items: Any, source_id: str | None, file_origin: Origin, shown: str
+) -> tuple[list[MentionIgnore], list[Problem]]:
+    out: list[MentionIgnore] = []
+    problems: list[Problem] = []
+    if not isinstance(source_id, str):
+        return [], [
+            at(
+                file_origin,
+                "ignored mentions need `source_id: <source>` at the top",
+                None,
+                IGNORES_KEY,
+            )
+        ]
+    if not isinstance(items, list):
+        return [], [at(file_origin, "expected a list of {text, reason} entries", None, IGNORES_KEY)]
+    for item in items:
+        if not isinstance(item, LineDict):
+            line = file_origin.line_of(IGNORES_KEY)
+            problems.append(Problem(f"{shown}:{line}", "each ignored mention must be a mapping"))
+            continue
+        origin = item.origin(shown)
+        for key in item:
+            if key not in ("text", "reason", "start"):
+                problems.append(
+                    at(origin, unknown_field_message(key, ("text", "reason", "start")), None, key)
+                )
+        text, reason, start = item.get("text"), item.get("reason"), item.get("start")
+        if not isinstance(text, str) or not text:
+            problems.append(
+                at(origin, "expected the mention's text, as it stands in the source", None, "text")
+            )
+            continue
+        if not isinstance(reason, str) or not reason.strip():
+            problems.append(at(origin, "every ignored mention needs a reason", None, "reason"))
+            continue
+        if start is not None and (not isinstance(start, int) or isinstance(start, bool) or start < 0):
+            problems.append(
+                at(origin, f"expected an offset (whole number >= 0), got {start!r}", None, "start")
+            )
+            continue
+        out.append(MentionIgnore(source_id, text, start, reason.strip(), origin))
+    return out, problems
 
 
 def _input_fields(spec: TableSpec) -> tuple[dict[str, Any], set[str]]:
@@ -83,8 +139,9 @@ def _expand(record: Record, sources: dict[str, SourceDoc], id_: str | None) -> l
 
 def load_records(
     layout: Layout, specs: dict[ResourceName, TableSpec], sources: dict[str, SourceDoc]
-) -> tuple[list[Record], list[Problem]]:
+) -> tuple[list[Record], list[MentionIgnore], list[Problem]]:
     records: list[Record] = []
+    ignores: list[MentionIgnore] = []
     problems: list[Problem] = []
     paths = sorted(layout.records_dir.glob("*.yaml"))
     if not paths:
@@ -96,21 +153,22 @@ def load_records(
         if errors:
             continue
         if not isinstance(doc, LineDict):
-            problems.append(
-                Problem(f"{shown}:1", "expected a mapping of table names to record lists")
-            )
+            problems.append(Problem(f"{shown}:1", "expected a mapping of table names to record lists"))
             continue
         source_id = doc.get("source_id")
         file_origin = doc.origin(shown)
         for key, items in doc.items():
             if key == "source_id":
                 if not isinstance(source_id, str):
-                    problems.append(
-                        at(file_origin, "expected the id of a source as text", None, key)
-                    )
+                    problems.append(at(file_origin, "expected the id of a source as text", None, key))
+                continue
+            if key == IGNORES_KEY:
+                found, errors = _ignores(items, source_id, file_origin, shown)
+                ignores.extend(found)
+                problems.extend(errors)
                 continue
             if key not in CURATED_TABLES:
-                message = unknown_field_message(key, {*CURATED_TABLES, "source_id"})
+                message = unknown_field_message(key, {*CURATED_TABLES, "source_id", IGNORES_KEY})
                 problems.append(at(file_origin, message.replace("field", "table", 1), None, key))
                 continue
             table: ResourceName = key
@@ -132,9 +190,7 @@ def load_records(
                 if not isinstance(item, LineDict):
                     line = file_origin.line_of(key)
                     problems.append(
-                        Problem(
-                            f"{shown}:{line}", f"each {table} record must be a mapping of fields"
-                        )
+                        Problem(f"{shown}:{line}", f"each {table} record must be a mapping of fields")
                     )
                     continue
                 raw_id = item.get("id")
@@ -152,4 +208,4 @@ def load_records(
                 record.problem_fields = frozenset(p.field for p in errors)
                 problems.extend(errors)
                 records.append(record)
-    return records, problems
+    return records, ignores, problems

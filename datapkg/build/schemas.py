@@ -81,9 +81,7 @@ def _expand_field(raw: dict[str, Any], shared: dict[str, Any], where: str) -> di
         raise SchemaError(f"{where}: field from {key!r} has no name")
     # Keep a stable, readable key order in the published descriptor.
     order = ["name", "type", "description", "constraints"]
-    return {k: field[k] for k in order if k in field} | {
-        k: v for k, v in field.items() if k not in order
-    }
+    return {k: field[k] for k in order if k in field} | {k: v for k, v in field.items() if k not in order}
 
 
 def table_spec(name: ResourceName, descriptor: dict[str, Any]) -> TableSpec:
@@ -96,9 +94,7 @@ def table_spec(name: ResourceName, descriptor: dict[str, Any]) -> TableSpec:
                 name=f["name"],
                 type=f["type"],
                 required=bool(f.get("constraints", {}).get("required", False)),
-                enum=tuple(f["constraints"]["enum"])
-                if "enum" in f.get("constraints", {})
-                else None,
+                enum=tuple(f["constraints"]["enum"]) if "enum" in f.get("constraints", {}) else None,
                 computed="x-computed" in f,
                 descriptor=f,
             )

@@ -37,9 +37,7 @@ def check_text(data: bytes, shown: str) -> tuple[str | None, list[Problem]]:
         line = data[: exc.start].count(b"\n") + 1
         return None, [Problem(f"{shown}:{line}", f"not UTF-8 ({exc.reason} at byte {exc.start})")]
     if text.startswith("\ufeff"):
-        problems.append(
-            Problem(f"{shown}:1", "starts with a byte order mark; save as UTF-8 without BOM")
-        )
+        problems.append(Problem(f"{shown}:1", "starts with a byte order mark; save as UTF-8 without BOM"))
     if "\r" in text:
         line = text[: text.index("\r")].count("\n") + 1
         problems.append(
@@ -82,15 +80,11 @@ def load_sources(layout: Layout, spec: TableSpec) -> tuple[dict[str, SourceDoc],
         problems.extend(errors)
         origin = raw.origin(shown)
         if source_id != meta_path.stem:
-            problems.append(
-                at(origin, f"id must equal the file name {meta_path.stem!r}", source_id, "id")
-            )
+            problems.append(at(origin, f"id must equal the file name {meta_path.stem!r}", source_id, "id"))
             continue
         text_path = layout.sources_dir / f"{meta_path.stem}.txt"
         if not text_path.is_file():
-            problems.append(
-                at(origin, f"source text {layout.shown(text_path)} is missing", source_id, "id")
-            )
+            problems.append(at(origin, f"source text {layout.shown(text_path)} is missing", source_id, "id"))
             continue
         data = text_path.read_bytes()
         text, errors = check_text(data, layout.shown(text_path))

@@ -39,9 +39,7 @@ def sort_key(spec: TableSpec) -> Callable[[dict[str, Any]], tuple[Any, ...]]:
     """Primary-key order; a missing key sorts first (None never compares with a value)."""
 
     def key(row: dict[str, Any]) -> tuple[Any, ...]:
-        return tuple(
-            (row[k] is not None, row[k] if row[k] is not None else "") for k in spec.primary_key
-        )
+        return tuple((row[k] is not None, row[k] if row[k] is not None else "") for k in spec.primary_key)
 
     return key
 

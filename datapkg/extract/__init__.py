@@ -49,9 +49,7 @@ def extract(text: str, lang: str | None = None, ref: dt.date | None = None) -> l
     for priority, (_, rule) in enumerate(RULES):
         for mention in rule(ctx):
             if mention.end > mention.start:
-                candidates.append(
-                    (-(mention.end - mention.start), priority, mention.start, mention)
-                )
+                candidates.append((-(mention.end - mention.start), priority, mention.start, mention))
     candidates.sort(key=lambda c: c[:3])
     taken = bytearray(len(text) + 1)
     chosen = []

@@ -464,9 +464,7 @@ def money(ctx: Context) -> Iterator[Mention]:
         if scale_token and scale == 1:
             scale = scale_value(scale_token, ctx.lang)
         code = lx.CURRENCY_WORDS.get(currency.lower().replace(" ", ""), currency.upper())
-        yield ctx.mention(
-            m, "money", tidy(value * scale), code, qualifier_of(m.group("q"), ctx.lang)
-        )
+        yield ctx.mention(m, "money", tidy(value * scale), code, qualifier_of(m.group("q"), ctx.lang))
 
 
 def _unit_name(ctx: Context, token: str) -> str:
@@ -498,9 +496,7 @@ def durations(ctx: Context) -> Iterator[Mention]:
         unit = _unit_name(ctx, m.group("u"))
         qualifier = qualifier_of(m.group("q"), ctx.lang) or ("vague" if amount is None else None)
         if post == "ago" or (pre == "vor" and not post):
-            value = (
-                cal.shift(ctx.ref, -int(amount), unit) if ctx.ref and amount is not None else None
-            )
+            value = cal.shift(ctx.ref, -int(amount), unit) if ctx.ref and amount is not None else None
             start = m.start("pre") if pre == "vor" else m.start("n")
             yield Mention(start, m.end(), ctx.text[start : m.end()], "date", value, None, qualifier)
         elif post in _AFTER_WORDS or post in _BEFORE_WORDS:
@@ -685,11 +681,7 @@ def relative_periods(ctx: Context) -> Iterator[Mention]:
         offset = (
             -1
             if rel.startswith(("vergangen", "letzt", "last", "the past", "the previous"))
-            else (
-                1
-                if rel.startswith(("kommend", "nächst", "next", "the coming", "the following"))
-                else 0
-            )
+            else (1 if rel.startswith(("kommend", "nächst", "next", "the coming", "the following")) else 0)
         )
         value = cal.relative_period(ctx.ref, unit, offset) if ctx.ref else None
         yield ctx.mention(m, "date", value, None, _date_qualifier(g.get("pre") or g.get("pre2")))

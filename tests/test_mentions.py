@@ -1,0 +1,124 @@
+"""The mentions table: every number and date in both sources, each accounted for."""
+
+from __future__ import annotations
+
+import pytest
+
+import datapkg
+from datapkg.build.layout import Layout
+from datapkg.build.pipeline import compile_package
+from datapkg.build.problems import InputError
+
+S000, S001 = "000_7e917bff9e613273", "001_f05a9056add4a36d"
+
+
+def test_every_mention_is_covered_or_ignored_with_a_reason() -> None:
+    mentions = datapkg.load("mentions")
+    assert len(mentions) == 28
+    assert mentions["status"].value_counts().to_dict() == {"covered": 23, "ignored": 5}
+    covered = mentions[mentions["status"] == "covered"]
+    assert covered["covered_by"].notna().all() and covered["ignore_reason"].isna().all()
+    ignored = mentions[mentions["status"] == "ignored"]
+    assert ignored["ignore_reason"].notna().all()
+    assert set(ignored["text"]) == {
+        "5",
+        "seit mehreren Tagen",
+        "1950er-Jahren",
+        "2017 bis 2018",
+        "Seit 2022",
+    }
+
+
+def test_mention_text_equals_its_source_slice(source_texts: dict[str, str]) -> None:
+    for r in datapkg.load("mentions").itertuples():
+        assert source_texts[r.source_id][r.start : r.end] == r.text, r.id
+
+
+def test_covering_records_quote_the_mention() -> None:
+    quotes = {}
+    for table in ("troop_figures", "military_rankings", "arms_transfers", "diplomatic_actions"):
+        for r in datapkg.load(table).itertuples():  # type: ignore[arg-type]
+            quotes[r.id] = (r.source_id, r.quote_start, r.quote_end)
+    for r in datapkg.load("mentions").dropna(subset=["covered_by"]).itertuples():
+        for record_id in r.covered_by.split(" "):
+            source_id, start, end = quotes[record_id]
+            assert source_id == r.source_id and start <= r.start and r.end <= end
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value", "covered_by"),
+    [
+        (
+            "circa 1,32 Millionen",
+            "quantity",
+            "1320000",
+            "gfp-2024-prk-active-personnel gfp-2024-usa-active-personnel",
+        ),
+        (
+            "Platz 36",
+            "rank",
+            "36",
+            "gfp-2024-deu-military-strength-derived gfp-2024-prk-military-strength",
+        ),
+        ("1,6 Millionen", "quantity", "1600000", "prk-rus-shells-1-6-million"),
+        ("zwei Tage nach", "date", None, "kor-summons-russian-ambassador-2024-06-21"),
+        ("An diesem Donnerstag", "date", "2024-10-24", "duma-ratifies-treaty-2024-10-24"),
+        ("bis Dezember", "date", "2024-12", "nis-prk-troops-projected-10000"),
+        (
+            "mehreren Hunderttausend",
+            "quantity",
+            None,
+            "rus-troops-in-ukraine-several-hundred-thousand",
+        ),
+        ("über 600.000", "quantity", "600000", "rus-casualties-over-600000"),
+    ],
+)
+def test_key_mentions(text: str, kind: str, value: str | None, covered_by: str) -> None:
+    mentions = datapkg.load("mentions")
+    row = mentions[mentions["text"] == text].iloc[0]
+    assert (
+        row["kind"],
+        None if row["value"] is datapkg.load("mentions")["value"].dtype.na_value else row["value"],
+    ) == (kind, value)
+    assert row["covered_by"] == covered_by
+
+
+def _records(layout: Layout, source: str) -> str:
+    return (layout.records_dir / f"{source}.yaml").read_text(encoding="utf-8")
+
+
+def test_an_unexplained_mention_fails_the_build(project_copy: Layout) -> None:
+    path = project_copy.records_dir / f"{S001}.yaml"
+    text = _records(project_copy, S001)
+    start = text.index("  - text: 1950er-Jahren")
+    end = text.index("  - text: 2017 bis 2018")
+    path.write_text(text[:start] + text[end:], encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        compile_package(project_copy)
+    assert [str(p) for p in caught.value.problems] == [
+        f"build/sources/{S001}.txt:56: date '1950er-Jahren' at offset 6338 is in no record's quote; "
+        f"quote it in a record or list it under ignored_mentions in build/records/{S001}.yaml with a reason"
+    ]
+
+
+def test_a_stale_ignore_entry_fails_the_build(project_copy: Layout) -> None:
+    path = project_copy.records_dir / f"{S000}.yaml"
+    path.write_text(
+        _records(project_copy, S000) + "  - text: 1.000.000\n    reason: no such number\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(InputError) as caught:
+        compile_package(project_copy)
+    (problem,) = caught.value.problems
+    assert problem.where.startswith(f"build/records/{S000}.yaml:")
+    assert "no uncovered mention '1.000.000'" in problem.message
+
+
+def test_an_ignore_entry_for_a_covered_mention_fails_the_build(project_copy: Layout) -> None:
+    path = project_copy.records_dir / f"{S000}.yaml"
+    entry = "  - text: Platz 36\n    start: 1854\n    reason: wrongly ignored\n"
+    path.write_text(_records(project_copy, S000) + entry, encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        compile_package(project_copy)
+    messages = [p.message for p in caught.value.problems]
+    assert any("is covered by gfp-2024-deu-military-strength-derived" in m for m in messages)
