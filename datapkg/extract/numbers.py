@@ -69,9 +69,14 @@ def _de_below_hundred(word: str) -> int | None:
     return None
 
 
-def parse_de_word(word: str) -> int | None:
-    """German cardinal words, compounds included ("dreitausend", "einundzwanzig")."""
+def parse_de_word(word: str) -> Number | None:
+    """German cardinal words, compounds included ("dreitausend", "einundzwanzig", "zweieinhalb")."""
     w = word.lower()
+    if w == "anderthalb":
+        return 1.5
+    if w.endswith("einhalb") and len(w) > len("einhalb"):
+        whole = parse_de_word(w[: -len("einhalb")])
+        return None if whole is None else whole + 0.5
     if "tausend" in w:
         left, _, right = w.rpartition("tausend")
         thousands = 1 if left in ("", "ein") else _de_below_thousand(left)

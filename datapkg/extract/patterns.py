@@ -35,7 +35,7 @@ DIGITS = {
 }
 
 _DE_MORPHEMES = (
-    "null|eins|ein|zwei|zwo|drei|vier|fünf|sechs|sech|sieben|sieb|acht|neun|zehn|elf|zwölf"
+    "einhalb|anderthalb|null|eins|ein|zwei|zwo|drei|vier|fünf|sechs|sech|sieben|sieb|acht|neun|zehn|elf|zwölf"
     "|zwanzig|dreißig|dreissig|vierzig|fünfzig|sechzig|siebzig|achtzig|neunzig|hundert|tausend|und"
 )
 _EN_UNITS = alt(lx.EN_ONES)
@@ -86,7 +86,8 @@ def patterns(lang: str) -> Patterns:
         number=f"(?:{DIGITS['en']}|{NUMBER_WORD['en']})",
         scale=rf"(?i:{alt(k for k in lx.EN_SCALES if len(k) > 2)}){E}",
         qualifier=rf"(?i:{alt(lx.EN_QUALIFIERS)})",
-        month=rf"(?:{alt(m.capitalize() for m in lx.EN_MONTHS)}|(?i:{alt(m for m in lx.EN_MONTHS if m != 'may')})){E}",
+        month=rf"(?:{alt([m.capitalize() for m in lx.EN_MONTHS] + lx.EN_MONTH_ABBREVIATIONS)}"
+        rf"|(?i:{alt(m for m in lx.EN_MONTHS if m != 'may')})){E}",
         weekday=rf"(?i:{alt(lx.EN_WEEKDAYS)}){E}",
         time_unit=rf"(?i:{alt(lx.EN_TIME_UNITS)}){E}",
         currency=rf"(?i:{alt([w for w in lx.CURRENCY_WORDS if w.isalpha()])}){E}|US\$|[€$£¥]",

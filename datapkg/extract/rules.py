@@ -139,7 +139,8 @@ def unit_after(ctx: Context, end: int) -> str | None:
                 return None
             if word[0].islower():
                 plural_noun = lower.endswith("s") and not lower.endswith("ss")
-                return word if plural_noun or lower in lx.COUNT_NOUNS else None
+                if plural_noun or lower in lx.COUNT_NOUNS:
+                    return word
         pos = m.end()
     return None
 
@@ -282,7 +283,7 @@ _SOURCES: dict[str, Callable[[Patterns], str]] = {
         rf"(?P<n>{p.number}|{B}{ARTICLE_ONE[p.lang]}|{B}(?i:a couple of|a few|ein paar))[- \u00a0]+"
         rf"(?P<u>{p.time_unit})"
         rf"(?:{SP}(?P<post>(?i:nach|vor|später|danach|zuvor|früher|after|before|later|earlier"
-        rf"|ago|zurück)){E})?"
+        rf"|ago|zurück|lang|long)){E})?"
     ),
     "vague_duration": lambda p: (
         rf"(?P<pre>{B}(?i:seit|since|for|über|over|in den vergangenen|in den letzten"
@@ -334,9 +335,29 @@ _SOURCES: dict[str, Callable[[Patterns], str]] = {
         rf"|(?P<m2>{B}{p.month}){SP}(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?{E}(?:,?{SP}(?P<y2>\d{{4}}){E})?"
         rf"|(?P<y3>{B}\d{{4}})-(?P<m3>\d{{2}})-(?P<d3>\d{{2}}){E}"
     ),
+    "day_range": lambda p: (
+        rf"(?:(?P<pre>{B}(?i:vom|von|zwischen|from|between)){SP})?(?P<d1>{B}\d{{1,2}})\.?"
+        rf"\s*(?i:bis(?:{SP}zum)?|und|-|–)\s*(?P<d2>\d{{1,2}})\.{SP}?(?P<m>{p.month})"
+        rf"(?:{SP}(?P<y>\d{{4}}){E})?"
+        if p.lang == "de"
+        else rf"(?:(?P<pre>{B}(?i:from|between)){SP})?(?:(?P<m1>{B}{p.month}){SP}(?P<d1>\d{{1,2}})"
+        rf"\s*(?:-|–|to|and|through)\s*(?P<d2>\d{{1,2}})|(?P<d3>{B}\d{{1,2}})\s*(?:-|–|to|and)\s*"
+        rf"(?P<d4>\d{{1,2}}){SP}(?P<m>{p.month})){E}(?:,?{SP}(?P<y>\d{{4}}){E})?"
+    ),
     "date_month": lambda p: (
         rf"(?:(?P<pre>{B}(?i:{DE_MONTH_PRE if p.lang == 'de' else EN_MONTH_PRE}))[ \u00a0-]+)?"
-        rf"(?P<m>{B}{p.month})(?:,?{SP}(?P<y>\d{{4}}){E})?"
+        rf"(?P<m>{B}{p.month})(?:,?{SP}(?P<y>\d{{4}}){E}"
+        + (
+            rf"|{SP}(?P<rel>(?i:vergangenen|letzten|dieses|diesen|nächsten|kommenden)){SP}(?i:jahres){E})?"
+            if p.lang == "de"
+            else rf"|{SP}(?P<rel>(?i:last|this|next)){SP}(?i:year){E})?"
+        )
+    ),
+    "half_year": lambda p: (
+        rf"(?:(?P<pre>{B}(?i:in|im|seit|bis|since|by)){SP}(?:(?i:der|the){SP})?)?"
+        rf"(?P<o>{B}(?i:ersten|zweiten|erste|zweite|first|second))"
+        rf"{SP}(?:(?P<h>(?i:hälfte|jahreshälfte|half|quartal|quarter))){E}"
+        rf"(?:{SP}(?i:des{SP}jahres|of{SP}the{SP}year|(?:des|of){SP}(?P<y>\d{{4}})|(?P<y2>\d{{4}})){E})?"
     ),
     "date_year": lambda p: (
         rf"(?:(?P<pre>{B}(?i:{DE_YEAR_PRE if p.lang == 'de' else EN_YEAR_PRE}))[ \u00a0-]+)?"
@@ -369,7 +390,7 @@ _SOURCES: dict[str, Callable[[Patterns], str]] = {
         rf"(?:(?P<pre>{B}(?i:anfang|mitte|ende|bis ende|seit anfang|im laufe|in|im|in der|im verlauf)"
         rf")[ \u00a0]+(?:(?i:der|des|dem|den)[ \u00a0]+)?)?"
         rf"(?P<rel>{B}(?i:vergangenen|vergangene|vergangenes|letzten|letzte|letztes|kommenden"
-        rf"|kommende|kommendes|nächsten|nächste|nächstes|diesen|diese|dieses|dieser|laufenden"
+        rf"|kommende|kommendes|nächsten|nächste|nächstes|diesem|diesen|diese|dieses|dieser|laufenden"
         rf"|laufende|laufendes))[ \u00a0]+(?P<u>(?i:woche|monats|monat|jahres|jahr)){E}"
         rf"|(?P<pre2>{B}(?i:anfang|mitte|ende))[ \u00a0]+(?i:der|des)[ \u00a0]+(?P<u2>(?i:woche|monats|jahres)){E}"
         if p.lang == "de"
@@ -377,6 +398,8 @@ _SOURCES: dict[str, Callable[[Patterns], str]] = {
         rf"|beginning of|by the end of|since|until|in))[ \u00a0]+)?"
         rf"(?P<rel>{B}(?i:this|last|next|the past|the coming|the previous|the following))"
         rf"[ \u00a0]+(?P<u>(?i:week|month|year)){E}"
+        rf"|(?P<pre2>{B}(?i:by the end of|the end of|end of|the beginning of|beginning of|the start of"
+        rf"|start of|the middle of|the rest of))[ \u00a0]+the[ \u00a0]+(?P<u2>(?i:week|month|year)){E}"
     ),
 }
 
@@ -495,9 +518,21 @@ def durations(ctx: Context) -> Iterator[Mention]:
                 continue
         unit = _unit_name(ctx, m.group("u"))
         qualifier = qualifier_of(m.group("q"), ctx.lang) or ("vague" if amount is None else None)
-        if post == "ago" or (pre == "vor" and not post):
+        if post in ("lang", "long"):
+            start = m.start("q") if m.group("q") else m.start("n")
+            yield Mention(start, m.end(), ctx.text[start : m.end()], "duration", amount, unit, qualifier)
+        elif post == "ago" or (pre == "vor" and not post):
             value = cal.shift(ctx.ref, -int(amount), unit) if ctx.ref and amount is not None else None
             start = m.start("pre") if pre == "vor" else m.start("n")
+            yield Mention(start, m.end(), ctx.text[start : m.end()], "date", value, None, qualifier)
+        elif pre == "in" and ctx.lang == "de" and not post:
+            # "in einem Jahr", "in zwei Wochen": a time from now, not a length.
+            value = (
+                cal.shift(ctx.ref, int(amount), unit)
+                if ctx.ref and amount is not None and amount == int(amount)
+                else None
+            )
+            start = m.start("pre")
             yield Mention(start, m.end(), ctx.text[start : m.end()], "date", value, None, qualifier)
         elif post in _AFTER_WORDS or post in _BEFORE_WORDS:
             # Offset from an event the text names ("zwei Tage nach dem Besuch"): no anchor date here.
@@ -595,11 +630,46 @@ def absolute_dates(ctx: Context) -> Iterator[Mention]:
             yield ctx.mention(m, "date", value)
 
 
+def day_ranges(ctx: Context) -> Iterator[Mention]:
+    for m in _rx(ctx.lang, "day_range").finditer(ctx.text):
+        g = m.groupdict()
+        month_token = g.get("m") or g.get("m1")
+        first, last = (g.get("d1"), g.get("d2")) if g.get("d1") else (g.get("d3"), g.get("d4"))
+        if not (month_token and first and last) or int(first) >= int(last):
+            continue
+        month = _month_no(ctx, month_token)
+        lo = _day_month(ctx, int(first), month, g.get("y"))
+        hi = _day_month(ctx, int(last), month, g.get("y"))
+        if lo and hi:
+            yield ctx.mention(m, "date", [lo, hi])
+
+
 def month_dates(ctx: Context) -> Iterator[Mention]:
     for m in _rx(ctx.lang, "date_month").finditer(ctx.text):
-        if not m.group("pre") and not m.group("y"):
+        if not m.group("pre") and not m.group("y") and not m.group("rel"):
             continue  # a bare month name ("Mai", "August") is too often something else
-        value = _month_value(ctx, _month_no(ctx, m.group("m")), m.group("y"))
+        if m.group("rel") and ctx.ref:
+            rel = m.group("rel").lower()
+            offset = (
+                -1
+                if rel in ("vergangenen", "letzten", "last")
+                else (1 if rel in ("nächsten", "kommenden", "next") else 0)
+            )
+            value: str | None = cal.iso_month(ctx.ref.year + offset, _month_no(ctx, m.group("m")))
+        elif m.group("rel"):
+            value = None
+        else:
+            value = _month_value(ctx, _month_no(ctx, m.group("m")), m.group("y"))
+        yield ctx.mention(m, "date", value, None, _date_qualifier(m.group("pre")))
+
+
+def half_years(ctx: Context) -> Iterator[Mention]:
+    for m in _rx(ctx.lang, "half_year").finditer(ctx.text):
+        part = m.group("h").lower()
+        order = 1 if m.group("o").lower().startswith(("erst", "first")) else 2
+        code = f"H{order}" if "h" in part[:1] or part in ("half",) or "hälfte" in part else f"Q{order}"
+        year = m.group("y") or m.group("y2") or (str(ctx.ref.year) if ctx.ref else None)
+        value = f"{year}-{code}" if year else None
         yield ctx.mention(m, "date", value, None, _date_qualifier(m.group("pre")))
 
 
@@ -669,7 +739,7 @@ def relative_words(ctx: Context) -> Iterator[Mention]:
         yield ctx.mention(m, "date", value)
 
 
-_PERIOD_UNITS = {"woche": "week", "monat": "month", "monats": "month", "jahr": "year",
+_PERIOD_UNITS = {"woche": "week", "weeks": "week", "monat": "month", "monats": "month", "jahr": "year",
                  "jahres": "year", "week": "week", "month": "month", "year": "year"}  # fmt: skip
 
 
@@ -690,11 +760,13 @@ def relative_periods(ctx: Context) -> Iterator[Mention]:
 # Higher priority first when two candidates cover exactly the same text.
 RULES: tuple[tuple[str, Rule], ...] = (
     ("date", absolute_dates),
+    ("date", day_ranges),
     ("date", clock_times),
     ("date", weekdays),
     ("date", relative_periods),
     ("date", relative_words),
     ("date", month_dates),
+    ("date", half_years),
     ("date", seasons),
     ("date", decades),
     ("money", money),
