@@ -169,7 +169,7 @@ EN_TIME_UNITS: Final = {
 
 # --- money ---------------------------------------------------------------------------
 CURRENCY_WORDS: Final = {
-    "euro": "EUR", "eur": "EUR", "€": "EUR", "dollar": "USD", "us-dollar": "USD",
+    "euro": "EUR", "euros": "EUR", "eur": "EUR", "€": "EUR", "dollar": "USD", "us-dollar": "USD",
     "dollars": "USD", "usd": "USD", "$": "USD", "us$": "USD", "pfund": "GBP", "pound": "GBP",
     "pounds": "GBP", "£": "GBP", "gbp": "GBP", "rubel": "RUB", "rubles": "RUB",
     "roubles": "RUB", "rub": "RUB", "won": "KRW", "krw": "KRW", "yuan": "CNY", "cny": "CNY",
@@ -184,7 +184,8 @@ PERCENT_WORDS: Final = {
 
 # Nouns that make a four-digit number a count rather than a year ("2000 Soldaten").
 COUNT_NOUNS: Final = frozenset(
-    """soldaten soldatinnen menschen personen männer frauen kinder tote toten verletzte
+    """soldaten soldatinnen menschen personen männer frauen kinder tote toten verletzte metern
+    kilometern tonnen dollar euro rubel won yuan granaten geschossen raketen artilleriegranaten
     verletzten opfer einwohner truppen raketen granaten panzer drohnen tonnen kilometer meter
     mann geschosse artilleriegeschosse flugzeuge schiffe fahrzeuge waffen arbeiter gefangene
     soldiers troops people men women children dead killed wounded casualties missiles shells

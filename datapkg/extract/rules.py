@@ -88,10 +88,14 @@ def number_value(token: str, lang: str) -> Number | None:
 
 
 def scale_value(token: str | None, lang: str) -> int:
+    """The product of the scale words ("hundred thousand" -> 100000)."""
     if not token:
         return 1
     table = lx.DE_SCALES if lang == "de" else lx.EN_SCALES
-    return table.get(token.lower(), 1)
+    total = 1
+    for word in token.lower().split():
+        total *= table.get(word, 1)
+    return total
 
 
 def qualifier_of(token: str | None, lang: str) -> str | None:
@@ -245,8 +249,8 @@ def _month_value(ctx: Context, month: int, year: str | None) -> str:
 # Each source builds one regex for a language from its Patterns.
 _SOURCES: dict[str, Callable[[Patterns], str]] = {
     "quantity": lambda p: (
-        rf"(?:(?P<q>{B}{p.qualifier}){SP})?(?P<n>{p.number})(?:{SP}(?P<s>{p.scale}))?"
-        rf"|(?:(?P<q2>{B}{p.qualifier}){SP})?(?P<a>{B}{ARTICLE_ONE[p.lang]}){SP}(?P<s2>{p.scale})"
+        rf"(?:(?P<q>{B}{p.qualifier}){SP})?(?P<n>{p.number})(?:{SP}(?P<s>{p.scale}(?:{SP}{p.scale})?))?"
+        rf"|(?:(?P<q2>{B}{p.qualifier}){SP})?(?P<a>{B}{ARTICLE_ONE[p.lang]}|{B}(?i:half{SP}a)){SP}(?P<s2>{p.scale})"
     ),
     "vague_de": lambda p: (
         rf"(?:(?P<d>{B}(?i:{alt(lx.DE_VAGUE_DETERMINERS)})){SP})"
@@ -414,7 +418,8 @@ def quantities(ctx: Context) -> Iterator[Mention]:
             if scale == 1:
                 continue
             q = qualifier_of(m.group("q2"), ctx.lang)
-            yield ctx.mention(m, "quantity", scale, unit_after(ctx, m.end()), q)
+            amount = tidy(scale / 2) if m.group("a").lower().startswith("half") else scale
+            yield ctx.mention(m, "quantity", amount, unit_after(ctx, m.end()), q)
             continue
         token = m.group("n")
         value = number_value(token, ctx.lang)
