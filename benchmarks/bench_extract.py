@@ -12,16 +12,16 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import platform
-import re
+import sys
 import time
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _results import machine, write_section
 
 from datapkg.extract import extract
 
 ROOT = Path(__file__).resolve().parents[1]
-RESULTS = ROOT / "benchmarks" / "results.md"
-BEGIN, END = "<!-- extract:begin -->", "<!-- extract:end -->"
 ENGLISH = (
     "North Korea has sent about 10,000 troops to Russia, South Korea's spy agency said on Thursday; "
     "up to 12,000 could follow by December. Between 1,700 and 2,000 soldiers moved in early October, "
@@ -49,12 +49,9 @@ def main() -> None:
     args = parser.parse_args()
     german, english = corpus(args.megabytes)
     lines = [
-        BEGIN,
         "## Extraction throughput",
         "",
-        f"{dt.date.today().isoformat()}, Python {platform.python_version()}, "
-        f"{platform.machine()}, {platform.processor() or 'unknown CPU'}; "
-        "`python benchmarks/bench_extract.py`",
+        f"{machine()}; `python benchmarks/bench_extract.py --megabytes {args.megabytes:g}`",
         "",
         "| text | characters | mentions | seconds | characters/s |",
         "|---|---:|---:|---:|---:|",
@@ -68,12 +65,7 @@ def main() -> None:
         rate = len(text) / seconds
         lines.append(f"| {label} | {len(text):,} | {count:,} | {seconds:.2f} | {rate:,.0f} |")
         print(f"{label}: {len(text):,} characters, {count:,} mentions, {seconds:.2f} s, {rate:,.0f} chars/s")
-    lines.append(END)
-    section = "\n".join(lines)
-    old = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else "# Benchmark results\n"
-    pattern = re.compile(re.escape(BEGIN) + ".*?" + re.escape(END), re.S)
-    new = pattern.sub(section, old) if pattern.search(old) else old.rstrip("\n") + "\n\n" + section + "\n"
-    RESULTS.write_text(new, encoding="utf-8")
+    write_section("extract", lines)
 
 
 if __name__ == "__main__":

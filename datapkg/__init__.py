@@ -20,18 +20,19 @@ import json
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any, Literal
 
 from datapkg._names import RESOURCES, ResourceName
-
-if TYPE_CHECKING:
-    import pandas as pd
+from datapkg.releases import DownloadError, fetch
 
 __all__ = [
+    "Backend",
+    "DownloadError",
     "ResourceName",
     "ValidationError",
     "__version__",
     "citation",
+    "fetch",
     "load",
     "package",
     "path",
@@ -102,20 +103,63 @@ def path(name: ResourceName, format: str = "parquet") -> Path:
     return Path(str(_DATA / relative))
 
 
-def load(name: ResourceName) -> pd.DataFrame:
-    """One table as a pandas DataFrame with dtypes from its schema.
+Backend = Literal["pandas", "polars", "pyarrow"]
+
+
+def load(
+    name: ResourceName,
+    *,
+    backend: Backend = "pandas",
+    version: str | None = None,
+    base_url: str | None = None,
+    cache: str | Path | None = None,
+) -> Any:
+    """One table, typed by its schema.
+
+    ``backend="pandas"`` (default) gives a DataFrame with ``string``, ``Int64``,
+    ``Float64``, ``datetime64[s]`` and categorical (enum) columns;
+    ``"pyarrow"`` a ``pyarrow.Table``; ``"polars"`` a ``polars.DataFrame`` with
+    ``Enum`` columns (needs the ``polars`` extra).
+
+    Without ``version`` the copy inside the package is read, offline. With
+    ``version="X.Y.Z"`` that release's file is downloaded from ``base_url`` (or
+    ``$DATAPKG_BASE_URL``) into a per-user cache and verified against the
+    SHA-256 this package records for it; see :func:`fetch`.
 
     >>> figures = load("troop_figures")
     >>> str(figures["value"].dtype), str(figures["claim_status"].dtype)
     ('Int64', 'category')
+    >>> load("troop_figures", backend="pyarrow").num_rows == len(figures)
+    True
     """
     import pyarrow.parquet as pq
 
+    resource = _resource(name)
+    if backend not in ("pandas", "polars", "pyarrow"):
+        raise ValueError(f"unknown backend {backend!r}; expected 'pandas', 'polars' or 'pyarrow'")
+    if version is None:
+        file, schema = path(name, "parquet"), resource["schema"]
+    else:
+        file = fetch(f"{name}.parquet", version, base_url=base_url, cache=cache)
+        descriptor_file = fetch("datapackage.json", version, base_url=base_url, cache=cache)
+        schema = _schema_in(json.loads(descriptor_file.read_text(encoding="utf-8")), name)
+    if backend == "pyarrow":
+        return pq.read_table(file)
+    if backend == "polars":
+        from datapkg._polars import read_polars
+
+        return read_polars(file, schema)
     from datapkg._dtypes import arrow_to_pandas
 
-    resource = _resource(name)
-    table = pq.read_table(path(name, "parquet"))
-    return arrow_to_pandas(table, resource["schema"])
+    return arrow_to_pandas(pq.read_table(file), schema)
+
+
+def _schema_in(descriptor: dict[str, Any], name: str) -> dict[str, Any]:
+    for resource in descriptor["resources"]:
+        if resource["name"] == name:
+            schema: dict[str, Any] = resource["schema"]
+            return schema
+    raise ValueError(f"resource {name!r} is missing from that release's descriptor")
 
 
 def citation() -> str:

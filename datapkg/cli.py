@@ -89,6 +89,57 @@ def _extract(args: argparse.Namespace) -> int:
     return 0
 
 
+def _info(args: argparse.Namespace) -> int:
+    import pyarrow.parquet as pq
+
+    import datapkg
+
+    try:
+        resource = datapkg._resource(args.resource)
+    except ValueError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    rows = pq.ParquetFile(datapkg.path(args.resource)).metadata.num_rows
+    print(f"{resource['name']}: {resource['description']}")
+    print(f"rows: {rows}")
+    print(f"files: {datapkg.path(args.resource)}, {datapkg.path(args.resource, format='csv')}")
+    print("fields:")
+    for field in resource["schema"]["fields"]:
+        constraints = field.get("constraints", {})
+        flags = "required" if constraints.get("required") else "optional"
+        enum = f" one of: {', '.join(constraints['enum'])}." if "enum" in constraints else ""
+        print(f"  {field['name']} ({field['type']}, {flags}): {field.get('description', '')}{enum}")
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    from datapkg.export import export
+
+    for path in export(args.format, args.out):
+        print(path)
+    return 0
+
+
+def _release(args: argparse.Namespace) -> int:
+    from datapkg.build.layout import Layout, default_root
+    from datapkg.build.pipeline import compile_package
+    from datapkg.build.problems import InputError
+    from datapkg.build.release import StaleOutputs, write_release
+
+    layout = Layout(args.root.resolve() if args.root else default_root())
+    try:
+        target = write_release(layout, compile_package(layout), args.out)
+    except InputError as error:
+        for problem in error.problems:
+            print(f"error: {problem}", file=sys.stderr)
+        return 1
+    except StaleOutputs as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    print(f"release written to {target}")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="datapkg", description=__doc__)
     sub = p.add_subparsers(dest="command", required=True)
@@ -115,6 +166,17 @@ def parser() -> argparse.ArgumentParser:
     x.set_defaults(run=_extract)
     ls = sub.add_parser("list", help="list the resource names")
     ls.set_defaults(run=_list)
+    i = sub.add_parser("info", help="describe one resource: fields, types, descriptions, rows")
+    i.add_argument("resource")
+    i.set_defaults(run=_info)
+    e = sub.add_parser("export", help="write every table in another format")
+    e.add_argument("--format", required=True, choices=["parquet", "csv", "json", "sqlite"])
+    e.add_argument("--out", required=True, type=Path)
+    e.set_defaults(run=_export)
+    r = sub.add_parser("release", help="write the downloadable bundle of the current version")
+    r.add_argument("--out", required=True, type=Path, help="bundles go to OUT/<version>/")
+    r.add_argument("--root", type=Path, help="project checkout (default: found from here)")
+    r.set_defaults(run=_release)
     return p
 
 

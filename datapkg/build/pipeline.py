@@ -25,6 +25,7 @@ from datapkg.build.layout import Layout
 from datapkg.build.mentions import mention_rows
 from datapkg.build.problems import InputError, Origin, Problem, Problems, at
 from datapkg.build.records import Record, load_records
+from datapkg.build.registry import registry_bytes
 from datapkg.build.schemas import TableSpec, load_schemas
 from datapkg.build.serialize import csv_bytes, parquet_bytes
 from datapkg.build.source_texts import load_sources
@@ -43,6 +44,9 @@ _DERIVED_FIELDS = {
 class Compiled:
     files: dict[Path, bytes]
     tables: dict[ResourceName, pa.Table]
+    version: str
+    release_files: dict[str, bytes]
+    """The files of a release bundle by name: data files and the relative descriptor."""
 
 
 def _metadata(layout: Layout) -> tuple[dict[str, Any], list[Problem]]:
@@ -153,7 +157,10 @@ def compile_package(layout: Layout) -> Compiled:
     ):
         descriptor = build_descriptor(metadata, version, specs, data_files, source_rows, prefix)
         files[target] = descriptor_bytes(descriptor)
-    return Compiled(files, tables)
+    release_files = {**data_files, "datapackage.json": files[layout.data_dir / "datapackage.json"]}
+    files[layout.data_dir / "releases.json"], errors = registry_bytes(layout, version, release_files)
+    Problems(list(errors)).raise_if_any()
+    return Compiled(files, tables, version, release_files)
 
 
 def _stale(layout: Layout, files: dict[Path, bytes]) -> list[Path]:

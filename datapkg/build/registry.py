@@ -1,0 +1,75 @@
+"""The release registry: the SHA-256 of every file of every release, shipped in
+the wheel as ``datapkg/data/releases.json`` so that ``load(..., version=...)``
+can verify a download without trusting the server.
+
+Past releases are inputs (``build/releases/<version>.sha256``, the SHA256SUMS of
+each published bundle, written by ``datapkg release``); the current version's
+sums are computed from the files this build writes. If a recorded release of
+the current version disagrees with the fresh files, the data changed without a
+version bump, and the build fails.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from pathlib import Path
+
+from datapkg.build.layout import Layout
+from datapkg.build.problems import Problem
+
+RELEASE_FILES_SUFFIXES = (".csv", ".parquet")
+_LINE = re.compile(r"^([0-9a-f]{64})  (\S+)$")
+_VERSION = re.compile(r"^\d+\.\d+\.\d+([.-]?[a-z0-9]+)?$")
+
+
+def sha256sums(files: dict[str, bytes]) -> str:
+    """SHA256SUMS text, as ``sha256sum`` writes it, sorted by file name."""
+    return "".join(f"{hashlib.sha256(data).hexdigest()}  {name}\n" for name, data in sorted(files.items()))
+
+
+def parse_sums(text: str, shown: str) -> tuple[dict[str, str], list[Problem]]:
+    sums: dict[str, str] = {}
+    problems: list[Problem] = []
+    for number, line in enumerate(text.splitlines(), 1):
+        m = _LINE.match(line)
+        if not m:
+            problems.append(Problem(f"{shown}:{number}", "expected '<64 hex digits>  <file name>'"))
+            continue
+        sums[m.group(2)] = m.group(1)
+    return sums, problems
+
+
+def release_dir(layout: Layout) -> Path:
+    return layout.root / "build" / "releases"
+
+
+def registry_bytes(layout: Layout, version: str, current: dict[str, bytes]) -> tuple[bytes, list[Problem]]:
+    """releases.json content: past releases from build/releases plus the current files."""
+    problems: list[Problem] = []
+    releases: dict[str, dict[str, str]] = {}
+    for path in sorted(release_dir(layout).glob("*.sha256")):
+        shown = layout.shown(path)
+        if not _VERSION.match(path.stem):
+            problems.append(Problem(shown, "file name must be <version>.sha256, for example 0.1.0.sha256"))
+            continue
+        sums, errors = parse_sums(path.read_text(encoding="utf-8"), shown)
+        problems.extend(errors)
+        releases[path.stem] = sums
+    fresh, _ = parse_sums(sha256sums(current), "current")
+    recorded = releases.get(version)
+    if recorded is not None and recorded != fresh:
+        changed = sorted(n for n in set(recorded) | set(fresh) if recorded.get(n) != fresh.get(n))
+        problems.append(Problem(
+            layout.shown(release_dir(layout) / f"{version}.sha256"),
+            f"version {version} was released with other bytes ({', '.join(changed)}); "
+            "the data changed, so bump the version in pyproject.toml",
+        ))  # fmt: skip
+    releases[version] = fresh
+    ordered = {v: releases[v] for v in sorted(releases, key=_version_key)}
+    return (json.dumps({"releases": ordered}, indent=2) + "\n").encode("utf-8"), problems
+
+
+def _version_key(version: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in re.findall(r"\d+", version))

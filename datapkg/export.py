@@ -1,0 +1,96 @@
+"""``datapkg export``: the installed tables in other formats.
+
+``parquet`` and ``csv`` copy the installed files; ``json`` writes one array of
+records per table (ISO dates, nulls as ``null``); ``sqlite`` writes one database
+whose tables carry the schema's column types, primary keys and foreign keys.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shutil
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+FORMATS = ("parquet", "csv", "json", "sqlite")
+SQLITE_NAME = "rus-prk-military-cooperation.sqlite"
+_SQL_TYPES = {"string": "TEXT", "integer": "INTEGER", "number": "REAL", "date": "TEXT", "boolean": "INTEGER"}
+
+
+def _rows(name: str) -> list[dict[str, Any]]:
+    import datapkg
+
+    table = datapkg.load(name, backend="pyarrow")  # type: ignore[arg-type]
+    rows: list[dict[str, Any]] = table.to_pylist()
+    return rows
+
+
+def _plain(value: Any) -> Any:
+    return value.isoformat() if isinstance(value, dt.date) else value
+
+
+def _quote(identifier: str) -> str:
+    return '"' + identifier.replace('"', '""') + '"'
+
+
+def create_table_sql(name: str, schema: dict[str, Any]) -> str:
+    columns = []
+    for field in schema["fields"]:
+        required = field.get("constraints", {}).get("required", False)
+        columns.append(
+            f"{_quote(field['name'])} {_SQL_TYPES[field['type']]}{' NOT NULL' if required else ''}"
+        )
+    pk = schema["primaryKey"]
+    pk_fields = [pk] if isinstance(pk, str) else pk
+    columns.append(f"PRIMARY KEY ({', '.join(map(_quote, pk_fields))})")
+    for fk in schema.get("foreignKeys", []):
+        ref = fk["reference"]
+        target = ref["resource"] or name
+        columns.append(
+            f"FOREIGN KEY ({_quote(fk['fields'])}) REFERENCES {_quote(target)} ({_quote(ref['fields'])})"
+        )
+    return f"CREATE TABLE {_quote(name)} (\n  " + ",\n  ".join(columns) + "\n)"
+
+
+def export(fmt: str, out: Path) -> list[Path]:
+    """Write every table in ``fmt`` under ``out``; returns the files written."""
+    import datapkg
+
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r}; expected one of: {', '.join(FORMATS)}")
+    out.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    if fmt in ("parquet", "csv"):
+        for name in datapkg.resources():
+            target = out / f"{name}.{fmt}"
+            shutil.copyfile(datapkg.path(name, format=fmt), target)  # type: ignore[arg-type]
+            written.append(target)
+        descriptor = out / "datapackage.json"
+        shutil.copyfile(datapkg.path("sources").parent / "datapackage.json", descriptor)
+        return [*written, descriptor]
+    if fmt == "json":
+        for name in datapkg.resources():
+            target = out / f"{name}.json"
+            rows = [{k: _plain(v) for k, v in row.items()} for row in _rows(name)]
+            target.write_text(json.dumps(rows, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+            written.append(target)
+        return written
+    target = out / SQLITE_NAME
+    target.unlink(missing_ok=True)
+    with sqlite3.connect(target) as db:
+        db.execute("PRAGMA foreign_keys = ON")
+        for resource in datapkg.package()["resources"]:
+            name, schema = resource["name"], resource["schema"]
+            db.execute(create_table_sql(name, schema))
+            fields = [f["name"] for f in schema["fields"]]
+            placeholders = ", ".join("?" for _ in fields)
+            # Self-references (a derived rank citing a stated one) need the whole table first.
+            db.execute("PRAGMA defer_foreign_keys = ON")
+            db.executemany(
+                f"INSERT INTO {_quote(name)} VALUES ({placeholders})",
+                [[_plain(row[f]) for f in fields] for row in _rows(name)],
+            )
+    db.close()
+    return [target]

@@ -1,0 +1,181 @@
+"""Release bundles and verified downloads, served by a loopback HTTP server that
+each test starts and stops itself."""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import http.server
+import shutil
+import threading
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import datapkg
+from datapkg.build.layout import Layout
+from datapkg.build.pipeline import compile_package
+from datapkg.build.release import write_release
+from datapkg.releases import known_releases
+
+VERSION = datapkg.__version__
+
+
+@pytest.fixture(scope="module")
+def release_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A release bundle of the current version, built from a copy of the project."""
+    from .conftest import ROOT
+
+    project = tmp_path_factory.mktemp("project")
+    for name in ("build", "schemas", "datapkg/data"):
+        shutil.copytree(ROOT / name, project / name)
+    shutil.copy2(ROOT / "pyproject.toml", project / "pyproject.toml")
+    shutil.copy2(ROOT / "datapackage.json", project / "datapackage.json")
+    layout = Layout(project)
+    out = tmp_path_factory.mktemp("releases")
+    write_release(layout, compile_package(layout), out)
+    return out
+
+
+class _Server:
+    def __init__(self, directory: Path) -> None:
+        handler = functools.partial(_QuietHandler, directory=str(directory))
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        self.thread.start()
+
+    def stop(self) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+        self.thread.join(timeout=5)
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture
+def server(release_root: Path) -> Iterator[_Server]:
+    running = _Server(release_root)
+    yield running
+    running.stop()
+
+
+def test_release_bundle_has_every_file_sums_and_zip(release_root: Path) -> None:
+    folder = release_root / VERSION
+    names = sorted(p.name for p in folder.iterdir())
+    resources = datapkg.resources()
+    expected = sorted(
+        [f"{r}.csv" for r in resources] + [f"{r}.parquet" for r in resources]
+        + ["datapackage.json", "SHA256SUMS", f"rus-prk-military-cooperation-{VERSION}.zip"]
+    )  # fmt: skip
+    assert names == expected
+    sums = dict(line.split("  ")[::-1] for line in (folder / "SHA256SUMS").read_text().splitlines())
+    assert sums == known_releases()[VERSION]
+    for name, digest in sums.items():
+        assert hashlib.sha256((folder / name).read_bytes()).hexdigest() == digest
+    with zipfile.ZipFile(folder / f"rus-prk-military-cooperation-{VERSION}.zip") as archive:
+        assert len(archive.namelist()) == len(sums) + 1
+
+
+def test_release_zip_is_reproducible(release_root: Path, tmp_path: Path) -> None:
+    from datapkg.build.release import zip_bytes
+
+    folder = release_root / VERSION
+    files = {p.name: p.read_bytes() for p in folder.iterdir() if not p.name.endswith(".zip")}
+    folder_name = f"rus-prk-military-cooperation-{VERSION}"
+    assert zip_bytes(files, folder_name) == (folder / f"{folder_name}.zip").read_bytes()
+
+
+def test_download_verifies_and_caches(server: _Server, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    frame = datapkg.load("troop_figures", version=VERSION, base_url=server.url, cache=cache)
+    pd.testing.assert_frame_equal(frame, datapkg.load("troop_figures"))
+    cached = cache / VERSION / "troop_figures.parquet"
+    assert cached.read_bytes() == datapkg.path("troop_figures").read_bytes()
+
+
+def test_cache_hit_needs_no_network(server: _Server, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    datapkg.fetch("actors.parquet", VERSION, base_url=server.url, cache=cache)
+    server.stop()
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # a fallback would warn; a cache hit does not
+        path = datapkg.fetch("actors.parquet", VERSION, base_url=server.url, cache=cache)
+    assert path == cache / VERSION / "actors.parquet"
+
+
+def test_hash_mismatch_is_rejected_and_nothing_cached(release_root: Path, tmp_path: Path) -> None:
+    tampered = tmp_path / "served"
+    shutil.copytree(release_root, tampered)
+    target = tampered / VERSION / "actors.parquet"
+    target.write_bytes(target.read_bytes()[:-10])
+    running = _Server(tampered)
+    try:
+        cache = tmp_path / "cache"
+        with pytest.raises(datapkg.DownloadError, match="does not match the SHA-256 recorded for release"):
+            datapkg.fetch("actors.parquet", VERSION, base_url=running.url, cache=cache)
+        leftovers = list((cache / VERSION).iterdir()) if (cache / VERSION).exists() else []
+        assert leftovers == []
+    finally:
+        running.stop()
+
+
+def test_server_down_falls_back_to_the_installed_copy(tmp_path: Path) -> None:
+    dead = _Server(tmp_path)
+    url = dead.url
+    dead.stop()
+    with pytest.warns(UserWarning, match="using the copy installed with the package"):
+        frame = datapkg.load("actors", version=VERSION, base_url=url, cache=tmp_path / "cache")
+    pd.testing.assert_frame_equal(frame, datapkg.load("actors"))
+
+
+def test_unknown_release_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(datapkg.DownloadError, match=r"unknown release '9.9.9'; this package knows: "):
+        datapkg.load("actors", version="9.9.9", base_url="http://127.0.0.1:9", cache=tmp_path)
+
+
+def test_base_url_from_the_environment(
+    server: _Server, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("DATAPKG_BASE_URL", server.url)
+    monkeypatch.setenv("DATAPKG_CACHE", str(tmp_path / "env-cache"))
+    path = datapkg.fetch("sources.csv", VERSION)
+    assert path == tmp_path / "env-cache" / VERSION / "sources.csv"
+
+
+def test_release_refuses_stale_outputs(tmp_path: Path) -> None:
+    from datapkg.build.release import StaleOutputs
+
+    from .conftest import ROOT
+
+    for name in ("build", "schemas", "datapkg/data"):
+        shutil.copytree(ROOT / name, tmp_path / name)
+    shutil.copy2(ROOT / "pyproject.toml", tmp_path / "pyproject.toml")
+    shutil.copy2(ROOT / "datapackage.json", tmp_path / "datapackage.json")
+    (tmp_path / "datapkg" / "data" / "actors.csv").write_text("stale", encoding="utf-8")
+    layout = Layout(tmp_path)
+    with pytest.raises(StaleOutputs, match=r"actors\.csv: differs from a fresh build"):
+        write_release(layout, compile_package(layout), tmp_path / "out")
+
+
+def test_changed_data_under_a_released_version_fails_the_build(tmp_path: Path) -> None:
+    from datapkg.build.problems import InputError
+
+    from .conftest import ROOT
+
+    for name in ("build", "schemas", "datapkg/data"):
+        shutil.copytree(ROOT / name, tmp_path / name)
+    shutil.copy2(ROOT / "pyproject.toml", tmp_path / "pyproject.toml")
+    releases = tmp_path / "build" / "releases"
+    releases.mkdir(exist_ok=True)
+    (releases / f"{VERSION}.sha256").write_text("0" * 64 + "  actors.csv\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"bump the version in pyproject\.toml"):
+        compile_package(Layout(tmp_path))
