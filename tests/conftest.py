@@ -27,11 +27,15 @@ def source_texts(layout: Layout) -> dict[str, str]:
     return {p.stem: p.read_text(encoding="utf-8") for p in layout.sources_dir.glob("*.txt")}
 
 
+def copy_project(target: Path) -> Layout:
+    """The real inputs and committed outputs copied to another project root."""
+    for name in ("build", "schemas", "datapkg/data", "docs"):
+        shutil.copytree(ROOT / name, target / name)
+    for name in ("pyproject.toml", "datapackage.json"):
+        shutil.copy2(ROOT / name, target / name)
+    return Layout(target)
+
+
 @pytest.fixture
 def project_copy(tmp_path: Path) -> Layout:
-    """The real inputs and committed outputs copied to a temporary project root."""
-    for name in ("build", "schemas", "datapkg/data"):
-        shutil.copytree(ROOT / name, tmp_path / name)
-    shutil.copy2(ROOT / "pyproject.toml", tmp_path / "pyproject.toml")
-    shutil.copy2(ROOT / "datapackage.json", tmp_path / "datapackage.json")
-    return Layout(tmp_path)
+    return copy_project(tmp_path)

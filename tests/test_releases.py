@@ -21,20 +21,15 @@ from datapkg.build.pipeline import compile_package
 from datapkg.build.release import write_release
 from datapkg.releases import known_releases
 
+from .conftest import copy_project
+
 VERSION = datapkg.__version__
 
 
 @pytest.fixture(scope="module")
 def release_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A release bundle of the current version, built from a copy of the project."""
-    from .conftest import ROOT
-
-    project = tmp_path_factory.mktemp("project")
-    for name in ("build", "schemas", "datapkg/data"):
-        shutil.copytree(ROOT / name, project / name)
-    shutil.copy2(ROOT / "pyproject.toml", project / "pyproject.toml")
-    shutil.copy2(ROOT / "datapackage.json", project / "datapackage.json")
-    layout = Layout(project)
+    layout = copy_project(tmp_path_factory.mktemp("project"))
     out = tmp_path_factory.mktemp("releases")
     write_release(layout, compile_package(layout), out)
     return out
@@ -154,14 +149,8 @@ def test_base_url_from_the_environment(
 def test_release_refuses_stale_outputs(tmp_path: Path) -> None:
     from datapkg.build.release import StaleOutputs
 
-    from .conftest import ROOT
-
-    for name in ("build", "schemas", "datapkg/data"):
-        shutil.copytree(ROOT / name, tmp_path / name)
-    shutil.copy2(ROOT / "pyproject.toml", tmp_path / "pyproject.toml")
-    shutil.copy2(ROOT / "datapackage.json", tmp_path / "datapackage.json")
+    layout = copy_project(tmp_path)
     (tmp_path / "datapkg" / "data" / "actors.csv").write_text("stale", encoding="utf-8")
-    layout = Layout(tmp_path)
     with pytest.raises(StaleOutputs, match=r"actors\.csv: differs from a fresh build"):
         write_release(layout, compile_package(layout), tmp_path / "out")
 
@@ -169,11 +158,7 @@ def test_release_refuses_stale_outputs(tmp_path: Path) -> None:
 def test_changed_data_under_a_released_version_fails_the_build(tmp_path: Path) -> None:
     from datapkg.build.problems import InputError
 
-    from .conftest import ROOT
-
-    for name in ("build", "schemas", "datapkg/data"):
-        shutil.copytree(ROOT / name, tmp_path / name)
-    shutil.copy2(ROOT / "pyproject.toml", tmp_path / "pyproject.toml")
+    copy_project(tmp_path)
     releases = tmp_path / "build" / "releases"
     releases.mkdir(exist_ok=True)
     (releases / f"{VERSION}.sha256").write_text("0" * 64 + "  actors.csv\n", encoding="utf-8")

@@ -35,6 +35,10 @@ class Layout:
         return self.root / "datapkg" / "data"
 
     @property
+    def data_dictionary(self) -> Path:
+        return self.root / "docs" / "data-dictionary.md"
+
+    @property
     def root_descriptor(self) -> Path:
         return self.root / "datapackage.json"
 

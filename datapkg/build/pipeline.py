@@ -21,6 +21,7 @@ from datapkg._dtypes import arrow_to_pandas
 from datapkg._names import RESOURCES, ResourceName
 from datapkg.build.checks import Finding, check_tables
 from datapkg.build.descriptor import build_descriptor, descriptor_bytes, read_version
+from datapkg.build.dictionary import dictionary_markdown
 from datapkg.build.layout import Layout
 from datapkg.build.mentions import mention_rows
 from datapkg.build.problems import InputError, Origin, Problem, Problems, at
@@ -157,6 +158,7 @@ def compile_package(layout: Layout) -> Compiled:
     ):
         descriptor = build_descriptor(metadata, version, specs, data_files, source_rows, prefix)
         files[target] = descriptor_bytes(descriptor)
+    files[layout.data_dictionary] = dictionary_markdown(specs, tables).encode("utf-8")
     release_files = {**data_files, "datapackage.json": files[layout.data_dir / "datapackage.json"]}
     files[layout.data_dir / "releases.json"], errors = registry_bytes(layout, version, release_files)
     Problems(list(errors)).raise_if_any()
@@ -203,6 +205,7 @@ def write_outputs(layout: Layout, compiled: Compiled) -> list[Path]:
         # Descriptors last: they vouch for the data files' hashes.
         staged.sort(key=lambda pair: pair[1].suffix == ".json")
         for tmp, target in staged:
+            target.parent.mkdir(parents=True, exist_ok=True)
             os.replace(tmp, target)
     finally:
         shutil.rmtree(staging, ignore_errors=True)

@@ -1,0 +1,71 @@
+"""Documentation generated from the single source of truth, and one version everywhere."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+import tomllib
+
+import pytest
+
+import datapkg
+from datapkg._names import FACT_TABLES, RESOURCES
+from datapkg.releases import known_releases
+
+from .conftest import ROOT
+
+
+def test_one_version_everywhere() -> None:
+    pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
+    descriptor = json.loads((ROOT / "datapackage.json").read_text(encoding="utf-8"))["version"]
+    citation = re.search(r"^version: (\S+)$", (ROOT / "CITATION.cff").read_text(encoding="utf-8"), re.M)
+    changelog = re.search(r"^## (\d+\.\d+\.\d+)", (ROOT / "CHANGELOG.md").read_text(encoding="utf-8"), re.M)
+    assert citation and changelog
+    assert {pyproject, descriptor, datapkg.__version__, citation.group(1), changelog.group(1)} == {pyproject}
+    assert pyproject in known_releases()
+
+
+def test_changelog_lists_every_record_id() -> None:
+    changelog = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
+    listed = set(re.findall(r"[a-z0-9]+(?:-[a-z0-9]+)+", changelog))
+    for table in FACT_TABLES:
+        missing = set(datapkg.load(table)["id"].astype(str)) - listed
+        assert not missing, f"{table} ids missing from CHANGELOG.md: {sorted(missing)}"
+
+
+def test_data_dictionary_covers_every_field_with_enum_meanings() -> None:
+    text = (ROOT / "docs" / "data-dictionary.md").read_text(encoding="utf-8")
+    for resource in datapkg.package()["resources"]:
+        assert f"## {resource['name']}" in text
+        for field in resource["schema"]["fields"]:
+            assert f"| `{field['name']}` | {field['type']} |" in text
+    assert "- `alleged`: the source hedges it as unverified" in text
+    assert "| `rank` | integer | optional, ≥ 1 |" in text
+
+
+def test_licences_and_citation_exist() -> None:
+    assert "MIT License" in (ROOT / "LICENSE").read_text(encoding="utf-8")
+    assert "CC BY 4.0" in (ROOT / "LICENSE-DATA.md").read_text(encoding="utf-8")
+    assert "license: CC-BY-4.0" in (ROOT / "CITATION.cff").read_text(encoding="utf-8")
+
+
+def test_readme_opens_with_the_two_commands() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    first_block = readme.split("```")[1]
+    assert "python3 tasks.py build" in first_block and "python3 tasks.py test" in first_block
+    assert (ROOT / ".ci" / "run").read_text(encoding="utf-8").strip().endswith("python3 tasks.py test")
+    for name in RESOURCES:
+        assert f"`{name}`" in readme
+    assert "![" in readme and "docs/timeline.svg" in readme
+
+
+def test_timeline_figure_is_up_to_date(tmp_path: pytest.TempPathFactory) -> None:
+    pytest.importorskip("matplotlib")
+    out = tmp_path / "timeline.svg"  # type: ignore[operator]
+    subprocess.run([sys.executable, str(ROOT / "scripts" / "make_timeline.py"), "--out", str(out)], check=True,
+                   capture_output=True)  # fmt: skip
+    assert out.read_bytes() == (ROOT / "docs" / "timeline.svg").read_bytes(), (
+        "docs/timeline.svg is stale: run python scripts/make_timeline.py"
+    )
