@@ -35,7 +35,7 @@ EN_TENS: Final = {
 
 # Scale words after a number ("1,32 Millionen", "six million", "$5bn").
 DE_SCALES: Final = {
-    "dutzend": 12, "tausend": 10**3, "million": 10**6, "millionen": 10**6, "mio.": 10**6, "mio": 10**6,
+    "dutzend": 12, "tausend": 10**3, "tsd.": 10**3, "million": 10**6, "millionen": 10**6, "mio.": 10**6, "mio": 10**6,
     "milliarde": 10**9, "milliarden": 10**9, "mrd.": 10**9, "mrd": 10**9,
     "billion": 10**12, "billionen": 10**12,
 }  # fmt: skip

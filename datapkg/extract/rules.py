@@ -120,6 +120,9 @@ _DE_STOP = frozenset(
 )
 
 
+_UNIT_ABBREVIATIONS = frozenset("km m kg t mm cm ha km² m² mi ft lb".split())
+
+
 def unit_after(ctx: Context, end: int) -> str | None:
     """The counted noun after a quantity ("3.000 nordkoreanische Soldaten" -> "Soldaten")."""
     pos = end
@@ -129,6 +132,8 @@ def unit_after(ctx: Context, end: int) -> str | None:
             return None
         word = m.group(1)
         lower = word.lower()
+        if lower in _UNIT_ABBREVIATIONS:
+            return word
         if ctx.lang == "de":
             if word[0].isupper():
                 months_days = (lx.DE_MONTHS, lx.DE_WEEKDAYS)
@@ -330,13 +335,16 @@ _SOURCES: dict[str, Callable[[Patterns], str]] = {
         rf"[ \u00a0]?(?P<ap>(?i:a\.m\.|p\.m\.|am|pm)){E}"
     ),
     "date_dmy": lambda p: (
+        rf"(?:(?P<wd>{B}(?:(?i:am|vom|bis){SP})?{p.weekday}),?{SP}(?:(?i:den|dem){SP})?)?"
         rf"(?P<d>{B}\d{{1,2}})\.{SP}?(?P<m>{p.month})(?:{SP}(?P<y>\d{{4}}){E})?"
         rf"|(?P<d2>{B}\d{{1,2}})\.(?P<m2>\d{{1,2}})\.(?P<y2>\d{{4}}|\d{{2}})?(?!\d)"
         rf"|(?P<y3>{B}\d{{4}})-(?P<m3>\d{{2}})-(?P<d3>\d{{2}}){E}"
         if p.lang == "de"
-        else rf"(?P<d>{B}\d{{1,2}})(?:st|nd|rd|th)?{SP}(?:of{SP})?(?P<m>{p.month})"
+        else rf"(?:(?P<wd>{B}(?:(?i:on){SP})?{p.weekday}),?{SP}(?:(?i:the){SP})?)?"
+        rf"(?P<d>{B}\d{{1,2}})(?:st|nd|rd|th)?{SP}(?:of{SP})?(?P<m>{p.month})"
         rf"(?:,?{SP}(?P<y>\d{{4}}){E})?"
-        rf"|(?P<m2>{B}{p.month}){SP}(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?{E}(?:,?{SP}(?P<y2>\d{{4}}){E})?"
+        rf"|(?:(?P<wd2>{B}(?:(?i:on){SP})?{p.weekday}),?{SP})?"
+        rf"(?P<m2>{B}{p.month}){SP}(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?{E}(?:,?{SP}(?P<y2>\d{{4}}){E})?"
         rf"|(?P<y3>{B}\d{{4}})-(?P<m3>\d{{2}})-(?P<d3>\d{{2}}){E}"
     ),
     "day_range": lambda p: (
