@@ -35,6 +35,7 @@ __all__ = [
     "fetch",
     "load",
     "package",
+    "pandera_schema",
     "path",
     "resources",
     "validate",
@@ -170,6 +171,20 @@ def citation() -> str:
     """
     text: str = package()["x-citation"]
     return text
+
+
+def pandera_schema(name: ResourceName) -> Any:
+    """The Pandera schema of one table, translated from its Table Schema, for
+    checking frames in your own pipeline (needs the ``build`` extra).
+
+    >>> schema = pandera_schema("military_rankings")
+    >>> len(schema.validate(load("military_rankings")))
+    3
+    """
+    from datapkg.build.pandera_schemas import pandera_schema as translate
+    from datapkg.build.schemas import table_spec
+
+    return translate(table_spec(name, _resource(name)["schema"]))
 
 
 class ValidationError(Exception):

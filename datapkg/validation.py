@@ -8,9 +8,9 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pyarrow as pa
 import pyarrow.parquet as pq
 
-from datapkg._dtypes import arrow_to_pandas
 from datapkg._names import RESOURCES, ResourceName
 
 
@@ -39,7 +39,7 @@ def validate_package(descriptor_path: Path) -> list[str]:
     missing = [n for n in RESOURCES if n not in by_name]
     problems += [f"resource {n!r} missing from {descriptor_path}" for n in missing]
     specs: dict[ResourceName, TableSpec] = {}
-    frames = {}
+    tables: dict[ResourceName, pa.Table] = {}
     for name in RESOURCES:
         if name not in by_name:
             continue
@@ -53,9 +53,9 @@ def validate_package(descriptor_path: Path) -> list[str]:
         except Exception as exc:  # any unreadable file is a finding, not a crash
             problems.append(f"{resource['x-parquet']['path']}: unreadable Parquet ({exc})")
             continue
-        frames[name] = arrow_to_pandas(table, schema, categorical=False)
-    if len(frames) == len(RESOURCES):
-        for f in check_tables(specs, frames, texts=None):
+        tables[name] = table
+    if len(tables) == len(RESOURCES):
+        for f in check_tables(specs, tables, texts=None):
             where = f"{f.table}" + (f" record {f.record_id!r}" if f.record_id else "")
             problems.append(f"{where}: field {f.field!r}: {f.message}")
     return problems

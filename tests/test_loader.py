@@ -42,7 +42,7 @@ def test_unknown_and_path_like_names_are_rejected_with_the_valid_names() -> None
 
 
 def test_path_points_at_installed_files() -> None:
-    assert datapkg.path("actors", format="csv").read_bytes().startswith(b"id,name_en")
+    assert datapkg.path("actors", format="csv").read_bytes().startswith(b'"id","name_en"')
     with pytest.raises(ValueError, match="unknown format"):
         datapkg.path("actors", format="xlsx")
 

@@ -89,7 +89,7 @@ def test_csv_files_use_lf_and_utf8() -> None:
         data = (ROOT / "datapkg" / "data" / f"{name}.csv").read_bytes()
         assert b"\r" not in data
         header = data.decode("utf-8").splitlines()[0]
-        assert header.startswith("id,")
+        assert header.startswith('"id",')
 
 
 def test_parquet_and_csv_hold_the_same_rows() -> None:

@@ -1,368 +1,379 @@
-"""Checks on the assembled tables: the Pandera schema of each table, then the
-rules that span fields, rows and tables (bounds, dates, foreign keys, quotes).
+"""Checks on the assembled Arrow tables: every field constraint of the schema
+(``column_checks``), then the rules that span fields, rows and tables: bounds,
+dates, foreign keys, quotes and mentions.
 
 The same checks serve the build (findings are then located in the YAML files)
-and validation of built packages. Rules work on whole columns, not row by row,
-so they stay fast as the dataset grows.
+and validation of built packages. Rules are vectorised Arrow compute calls;
+Python touches only failing rows and the distinct (source, offsets, quote)
+combinations whose slices must be compared with the source text.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from collections.abc import Mapping
+from datetime import timedelta
+from typing import Any
 
-import pandas as pd
-import pandera.pandas as pa
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from datapkg._names import FACT_TABLES, ResourceName
-from datapkg.build.pandera_schemas import failure_messages, pandera_schema
+from datapkg.build.column_checks import Finding, findings_where, schema_findings
 from datapkg.build.schemas import TableSpec
 
+__all__ = ["Finding", "check_tables"]
 
-@dataclass(frozen=True, order=True)
-class Finding:
-    table: str
-    row: int | None  # position in the table, to locate the record's origin
-    record_id: str | None
-    field: str | None
-    message: str
+Tables = Mapping[ResourceName, pa.Table]
 
 
-Frames = Mapping[ResourceName, pd.DataFrame]
-
-
-def _rule(
-    table: str,
-    frame: pd.DataFrame,
-    mask: pd.Series,
-    field: str,
-    message: str | Callable[[pd.Series], str],
-) -> list[Finding]:
-    """A finding for each row where ``mask`` is true."""
-    mask = mask.fillna(False).astype(bool)
-    if not mask.any():
-        return []
-    out = []
-    for position in mask.to_numpy().nonzero()[0]:
-        row = frame.iloc[position]
-        text = message(row) if callable(message) else message
-        record_id = None if pd.isna(row["id"]) else str(row["id"])
-        out.append(Finding(table, int(position), record_id, field, text))
+def _or(*masks: Any) -> Any:
+    out = masks[0]
+    for m in masks[1:]:
+        out = pc.or_kleene(out, m)
     return out
 
 
-def schema_findings(spec: TableSpec, frame: pd.DataFrame) -> list[Finding]:
-    try:
-        pandera_schema(spec).validate(frame, lazy=True)
-    except pa.errors.SchemaErrors as error:
-        out = []
-        for row, column, message in failure_messages(error):
-            record_id = None
-            if row is not None and "id" in frame.columns and not pd.isna(frame["id"].iloc[row]):
-                record_id = str(frame["id"].iloc[row])
-            out.append(Finding(spec.name, row, record_id, column, message))
-        return out
-    return []
-
-
-def _quantity_rules(table: str, f: pd.DataFrame) -> list[Finding]:
-    out: list[Finding] = []
-    value, low, high, q = f["value"], f["value_low"], f["value_high"], f["qualifier"]
-    out += _rule(
-        table,
-        f,
-        low > value,
-        "value_low",
-        lambda r: f"value_low {r.value_low} is above value {r.value}",
-    )
-    out += _rule(
-        table,
-        f,
-        value > high,
-        "value_high",
-        lambda r: f"value_high {r.value_high} is below value {r.value}",
-    )
-    out += _rule(
-        table,
-        f,
-        low > high,
-        "value_low",
-        lambda r: f"value_low {r.value_low} is above value_high {r.value_high}",
-    )
-    has_number = value.notna() | low.notna() | high.notna()
-    out += _rule(
-        table,
-        f,
-        (q == "vague") & value.notna(),
-        "value",
-        "qualifier 'vague' means the source gives no number; leave value empty",
-    )
-    out += _rule(
-        table,
-        f,
-        q.isna() & has_number,
-        "qualifier",
-        "a quantity needs a qualifier (exact, approx, more_than, less_than, at_least, up_to, vague)",
-    )
-    out += _rule(
-        table,
-        f,
-        q.notna() & (q != "vague") & ~has_number,
-        "value",
-        lambda r: f"qualifier {r.qualifier!r} needs a value (or use 'vague')",
-    )
-    lower = q.isin(["more_than", "at_least"]) & value.notna()
-    out += _rule(
-        table,
-        f,
-        lower & (low != value),
-        "value_low",
-        lambda r: f"qualifier {r.qualifier!r} implies value_low = value ({r.value})",
-    )
-    upper = q.isin(["up_to", "less_than"]) & value.notna()
-    out += _rule(
-        table,
-        f,
-        upper & (high != value),
-        "value_high",
-        lambda r: f"qualifier {r.qualifier!r} implies value_high = value ({r.value})",
-    )
+def _and(*masks: Any) -> Any:
+    out = masks[0]
+    for m in masks[1:]:
+        out = pc.and_kleene(out, m)
     return out
 
 
-def _date_rules(table: str, f: pd.DataFrame, published_latest: pd.Series) -> list[Finding]:
-    out: list[Finding] = []
-    start, end, precision = f["date_start"], f["date_end"], f["date_precision"]
-    parts = ["date_start", "date_end", "date_precision", "date_basis"]
-    present = f[parts].notna()
-    partial = present.any(axis=1) & ~present.all(axis=1)
-    out += _rule(table, f, partial, "date_basis", "date and date_basis go together: give both or neither")
-    out += _rule(
-        table,
-        f,
-        f["date_text"].notna() & present["date_start"].eq(False),
-        "date_text",
-        "date_text given without a date",
-    )
-    out += _rule(
-        table,
-        f,
-        end < start,
-        "date_end",
-        lambda r: f"date_end {r.date_end.date()} is before date_start {r.date_start.date()}",
-    )
-    month = precision == "month"
-    out += _rule(
-        table,
-        f,
-        month & ((start.dt.day != 1) | ~end.dt.is_month_end),
-        "date_start",
-        "month precision needs whole months (first to last day)",
-    )
-    year = precision == "year"
-    out += _rule(
-        table,
-        f,
-        year & ((start.dt.day_of_year != 1) | ~end.dt.is_year_end),
-        "date_start",
-        "year precision needs whole years (1 January to 31 December)",
-    )
-    in_quote = [
-        pd.isna(t) or pd.isna(q) or str(t) in str(q) for t, q in zip(f["date_text"], f["quote"], strict=True)
-    ]
-    out += _rule(
-        table,
-        f,
-        ~pd.Series(in_quote, index=f.index),
-        "date_text",
-        lambda r: f"date_text {r.date_text!r} does not occur in the quote",
-    )
-    future = start > published_latest
-    out += _rule(
-        table,
-        f,
-        future & (f["claim_status"] != "projected"),
-        "date_start",
-        lambda r: (
-            f"date_start {r.date_start.date()} is after the source's publication window; "
-            "only a projected claim can be dated after publication"
-        ),
-    )
-    return out
-
-
-def _quote_rules(table: str, f: pd.DataFrame, texts: Mapping[str, str]) -> list[Finding]:
-    out: list[Finding] = []
-    length = f["quote"].str.len()
-    out += _rule(
-        table,
-        f,
-        (f["quote_end"] - f["quote_start"]) != length,
-        "quote_end",
-        "quote_end - quote_start must equal the quote's length",
-    )
-    mismatched = []
-    for source_id, start, end, quote in zip(
-        f["source_id"], f["quote_start"], f["quote_end"], f["quote"], strict=True
-    ):
-        text = texts.get(source_id) if isinstance(source_id, str) else None
-        ok = (
-            text is None
-            or pd.isna(start)
-            or pd.isna(end)
-            or pd.isna(quote)
-            or text[int(start) : int(end)] == quote
-        )
-        mismatched.append(not ok)
-    out += _rule(
-        table,
-        f,
-        pd.Series(mismatched, index=f.index),
-        "quote",
-        lambda r: f"quote differs from the source text at {r.quote_start}:{r.quote_end}",
-    )
-    return out
-
-
-def _mention_rules(f: pd.DataFrame, frames: Frames, texts: Mapping[str, str] | None) -> list[Finding]:
-    t = "mentions"
-    covered = f["status"] == "covered"
-    out = _rule(t, f, covered & f["covered_by"].isna(), "covered_by", "a covered mention names its records")
-    out += _rule(
-        t,
-        f,
-        ~covered & f["ignore_reason"].isna(),
-        "ignore_reason",
-        "an ignored mention needs a reason",
-    )
-    out += _rule(
-        t,
-        f,
-        covered & f["ignore_reason"].notna(),
-        "ignore_reason",
-        "a covered mention has no ignore reason",
-    )
-    out += _rule(
-        t,
-        f,
-        (f["end"] - f["start"]) != f["text"].str.len(),
-        "end",
-        "end - start must equal the length of text",
-    )
-    known = set().union(*(set(frames[name]["id"].dropna()) for name in FACT_TABLES))
-    unknown = [not pd.isna(ids) and not set(str(ids).split(" ")) <= known for ids in f["covered_by"]]
-    out += _rule(
-        t,
-        f,
-        pd.Series(unknown, index=f.index),
-        "covered_by",
-        lambda r: f"covered_by {r.covered_by!r} names a record that does not exist",
-    )
-    if texts is not None:
-        wrong = [
-            sid in texts and texts[sid][int(a) : int(b)] != text
-            for sid, a, b, text in zip(f["source_id"], f["start"], f["end"], f["text"], strict=True)
-        ]
-        out += _rule(
+def _quantity_rules(name: str, t: pa.Table) -> list[Finding]:
+    value, low, high, q = t["value"], t["value_low"], t["value_high"], t["qualifier"]
+    has_number = _or(pc.is_valid(value), pc.is_valid(low), pc.is_valid(high))
+    return [
+        *findings_where(
+            name,
             t,
-            f,
-            pd.Series(wrong, index=f.index),
+            pc.greater(low, value),
+            "value_low",
+            lambda r: f"value_low {r['value_low']} is above value {r['value']}",
+        ),
+        *findings_where(
+            name,
+            t,
+            pc.greater(value, high),
+            "value_high",
+            lambda r: f"value_high {r['value_high']} is below value {r['value']}",
+        ),
+        *findings_where(
+            name,
+            t,
+            pc.greater(low, high),
+            "value_low",
+            lambda r: f"value_low {r['value_low']} is above value_high {r['value_high']}",
+        ),
+        *findings_where(
+            name,
+            t,
+            _and(pc.equal(q, "vague"), pc.is_valid(value)),
+            "value",
+            "qualifier 'vague' means the source gives no number; leave value empty",
+        ),
+        *findings_where(
+            name,
+            t,
+            _and(pc.is_null(q), has_number),
+            "qualifier",
+            "a quantity needs a qualifier (exact, approx, more_than, less_than, at_least, up_to, vague)",
+        ),
+        *findings_where(
+            name,
+            t,
+            _and(pc.not_equal(q, "vague"), pc.invert(has_number)),
+            "value",
+            lambda r: f"qualifier {r['qualifier']!r} needs a value (or use 'vague')",
+        ),
+        *findings_where(
+            name,
+            t,
+            _and(pc.is_in(q, value_set=pa.array(["more_than", "at_least"])), pc.not_equal(low, value)),
+            "value_low",
+            lambda r: f"qualifier {r['qualifier']!r} implies value_low = value ({r['value']})",
+        ),
+        *findings_where(
+            name,
+            t,
+            _and(pc.is_in(q, value_set=pa.array(["up_to", "less_than"])), pc.not_equal(high, value)),
+            "value_high",
+            lambda r: f"qualifier {r['qualifier']!r} implies value_high = value ({r['value']})",
+        ),
+    ]
+
+
+def _contains_each(table: pa.Table, needle: str, haystack: str) -> Any:
+    """Mask: row's ``needle`` text occurs in its ``haystack`` text (null when either is null).
+    Compared once per distinct pair, so repeated records cost nothing."""
+    pairs = table.select([needle, haystack]).group_by([needle, haystack]).aggregate([])
+    bad = [
+        (n, h)
+        for n, h in zip(pairs[needle].to_pylist(), pairs[haystack].to_pylist(), strict=True)
+        if n is not None and h is not None and n not in h
+    ]
+    if not bad:
+        return pa.array([True] * table.num_rows, pa.bool_())
+    bad_set = set(bad)
+    return pa.array(
+        [
+            (n, h) not in bad_set
+            for n, h in zip(table[needle].to_pylist(), table[haystack].to_pylist(), strict=True)
+        ],
+        pa.bool_(),
+    )
+
+
+def _month_end(dates: Any) -> Any:
+    next_day = pc.add(pc.cast(dates, pa.timestamp("s")), pa.scalar(timedelta(days=1), pa.duration("s")))
+    return pc.equal(pc.day(next_day), 1)
+
+
+def _date_rules(name: str, t: pa.Table, published_latest: Any) -> list[Finding]:
+    start, end, precision = t["date_start"], t["date_end"], t["date_precision"]
+    parts = [pc.is_valid(t[c]) for c in ("date_start", "date_end", "date_precision", "date_basis")]
+    partial = _and(_or(*parts), pc.invert(_and(*parts)))
+    month_bad = _and(
+        pc.equal(precision, "month"), _or(pc.not_equal(pc.day(start), 1), pc.invert(_month_end(end)))
+    )
+    year_end = _and(pc.equal(pc.month(end), 12), pc.equal(pc.day(end), 31))
+    year_bad = _and(
+        pc.equal(precision, "year"), _or(pc.not_equal(pc.day_of_year(start), 1), pc.invert(year_end))
+    )
+    future = _and(pc.greater(start, published_latest), pc.not_equal(t["claim_status"], "projected"))
+    return [
+        *findings_where(
+            name, t, partial, "date_basis", "date and date_basis go together: give both or neither"
+        ),
+        *findings_where(
+            name,
+            t,
+            _and(pc.is_valid(t["date_text"]), pc.is_null(start)),
+            "date_text",
+            "date_text given without a date",
+        ),
+        *findings_where(
+            name,
+            t,
+            pc.less(end, start),
+            "date_end",
+            lambda r: f"date_end {r['date_end']} is before date_start {r['date_start']}",
+        ),
+        *findings_where(
+            name, t, month_bad, "date_start", "month precision needs whole months (first to last day)"
+        ),
+        *findings_where(
+            name, t, year_bad, "date_start", "year precision needs whole years (1 January to 31 December)"
+        ),
+        *findings_where(
+            name,
+            t,
+            pc.invert(_contains_each(t, "date_text", "quote")),
+            "date_text",
+            lambda r: f"date_text {r['date_text']!r} does not occur in the quote",
+        ),
+        *findings_where(
+            name,
+            t,
+            future,
+            "date_start",
+            lambda r: (
+                f"date_start {r['date_start']} is after the source's publication window; "
+                "only a projected claim can be dated after publication"
+            ),
+        ),
+    ]
+
+
+def _slices_differ(t: pa.Table, start: str, end: str, text: str, texts: Mapping[str, str]) -> Any:
+    """Mask: the source text at [start:end] is not ``text``; checked once per distinct combination."""
+    keys = ["source_id", start, end, text]
+    combos = t.select(keys).group_by(keys).aggregate([])
+    columns = [combos[k].to_pylist() for k in keys]
+    bad = {
+        combo
+        for combo in zip(*columns, strict=True)
+        if combo[0] in texts and None not in combo and texts[combo[0]][combo[1] : combo[2]] != combo[3]
+    }
+    if not bad:
+        return pa.array([False] * t.num_rows, pa.bool_())
+    rows = zip(*(t[k].to_pylist() for k in keys), strict=True)
+    return pa.array([combo in bad for combo in rows], pa.bool_())
+
+
+def _quote_rules(name: str, t: pa.Table, texts: Mapping[str, str]) -> list[Finding]:
+    wrong_length = pc.not_equal(pc.subtract(t["quote_end"], t["quote_start"]), pc.utf8_length(t["quote"]))
+    return [
+        *findings_where(
+            name, t, wrong_length, "quote_end", "quote_end - quote_start must equal the quote's length"
+        ),
+        *findings_where(
+            name,
+            t,
+            _slices_differ(t, "quote_start", "quote_end", "quote", texts),
+            "quote",
+            lambda r: f"quote differs from the source text at {r['quote_start']}:{r['quote_end']}",
+        ),
+    ]
+
+
+def _ranking_rules(t: pa.Table) -> list[Finding]:
+    name = "military_rankings"
+    derived = pc.equal(t["rank_basis"], "derived")
+    vague = pc.equal(t["qualifier"], "vague")
+    return [
+        *findings_where(
+            name,
+            t,
+            _and(derived, _or(pc.is_null(t["derivation"]), pc.is_null(t["derived_from"]))),
+            "derivation",
+            "a derived rank needs derivation (how) and derived_from (the stated rank it comes from)",
+        ),
+        *findings_where(
+            name,
+            t,
+            _and(pc.invert(derived), _or(pc.is_valid(t["derivation"]), pc.is_valid(t["derived_from"]))),
+            "rank_basis",
+            "derivation and derived_from belong to derived ranks only",
+        ),
+        *findings_where(
+            name,
+            t,
+            _and(vague, pc.is_valid(t["rank"])),
+            "rank",
+            "qualifier 'vague' means the source gives no place; leave rank empty",
+        ),
+        *findings_where(
+            name,
+            t,
+            _and(pc.invert(vague), pc.is_null(t["rank"])),
+            "rank",
+            "a rank is required unless qualifier is 'vague'",
+        ),
+    ]
+
+
+def _mention_rules(t: pa.Table, tables: Tables, texts: Mapping[str, str] | None) -> list[Finding]:
+    name = "mentions"
+    covered = pc.equal(t["status"], "covered")
+    ids = pc.split_pattern(t["covered_by"], " ")
+    flat = pc.list_flatten(ids)
+    found = _or(*(pc.is_in(flat, value_set=tables[n]["id"]) for n in FACT_TABLES))
+    unknown_at = pc.filter(pc.list_parent_indices(ids), pc.invert(found))
+    unknown = pc.is_in(pa.array(range(t.num_rows), pa.int64()), value_set=pc.unique(unknown_at))
+    out = [
+        *findings_where(
+            name,
+            t,
+            _and(covered, pc.is_null(t["covered_by"])),
+            "covered_by",
+            "a covered mention names its records",
+        ),
+        *findings_where(
+            name,
+            t,
+            _and(pc.invert(covered), pc.is_null(t["ignore_reason"])),
+            "ignore_reason",
+            "an ignored mention needs a reason",
+        ),
+        *findings_where(
+            name,
+            t,
+            _and(covered, pc.is_valid(t["ignore_reason"])),
+            "ignore_reason",
+            "a covered mention has no ignore reason",
+        ),
+        *findings_where(
+            name,
+            t,
+            pc.not_equal(pc.subtract(t["end"], t["start"]), pc.utf8_length(t["text"])),
+            "end",
+            "end - start must equal the length of text",
+        ),
+        *findings_where(
+            name,
+            t,
+            unknown,
+            "covered_by",
+            lambda r: f"covered_by {r['covered_by']!r} names a record that does not exist",
+        ),
+    ]
+    if texts is not None:
+        out += findings_where(
+            name,
+            t,
+            _slices_differ(t, "start", "end", "text", texts),
             "text",
-            lambda r: f"text differs from the source at {r.start}:{r.end}",
+            lambda r: f"text differs from the source at {r['start']}:{r['end']}",
         )
     return out
 
 
-def _ranking_rules(f: pd.DataFrame) -> list[Finding]:
-    t = "military_rankings"
-    derived = f["rank_basis"] == "derived"
-    out = _rule(
-        t,
-        f,
-        derived & (f["derivation"].isna() | f["derived_from"].isna()),
-        "derivation",
-        "a derived rank needs derivation (how) and derived_from (the stated rank it comes from)",
-    )
-    out += _rule(
-        t,
-        f,
-        ~derived & (f["derivation"].notna() | f["derived_from"].notna()),
-        "rank_basis",
-        "derivation and derived_from belong to derived ranks only",
-    )
-    out += _rule(
-        t,
-        f,
-        (f["qualifier"] == "vague") & f["rank"].notna(),
-        "rank",
-        "qualifier 'vague' means the source gives no place; leave rank empty",
-    )
-    out += _rule(
-        t,
-        f,
-        (f["qualifier"] != "vague") & f["rank"].isna(),
-        "rank",
-        "a rank is required unless qualifier is 'vague'",
-    )
-    return out
-
-
-def _foreign_keys(specs: Mapping[ResourceName, TableSpec], frames: Frames) -> list[Finding]:
+def _foreign_keys(specs: Mapping[ResourceName, TableSpec], tables: Tables) -> list[Finding]:
     out: list[Finding] = []
     for name, spec in specs.items():
-        frame = frames[name]
+        table = tables[name]
         for field, ref_table, ref_field in spec.foreign_keys:
-            referenced = frames.get(ref_table)  # type: ignore[call-overload]
-            known = set(referenced[ref_field].dropna()) if referenced is not None else set()
-            missing = frame[field].notna() & ~frame[field].isin(known)
-
-            def message(r: pd.Series, fld: str = field, rt: str = ref_table) -> str:
-                return f"unknown {fld} {r[fld]!r}: no such id in {rt}"
-
-            out += _rule(name, frame, missing, field, message)
+            referenced = tables.get(ref_table)  # type: ignore[call-overload]
+            known = referenced[ref_field] if referenced is not None else pa.array([], pa.string())
+            missing = _and(pc.is_valid(table[field]), pc.invert(pc.is_in(table[field], value_set=known)))
+            out += findings_where(
+                name,
+                table,
+                missing,
+                field,
+                lambda r, f=field, rt=ref_table: f"unknown {f} {r[f]!r}: no such id in {rt}",
+            )
     return out
 
 
-def _global_ids(frames: Frames) -> list[Finding]:
-    seen: dict[str, str] = {}
-    out = []
-    for table in FACT_TABLES:
-        for position, record_id in enumerate(frames[table]["id"]):
-            if pd.isna(record_id):
-                continue
-            if record_id in seen and seen[record_id] != table:
-                message = f"id is already used in {seen[record_id]}; ids are unique across tables"
-                out.append(Finding(table, position, record_id, "id", message))
-            seen.setdefault(record_id, table)
+def _global_ids(tables: Tables) -> list[Finding]:
+    all_ids = pa.chunked_array([chunk for n in FACT_TABLES for chunk in tables[n]["id"].chunks], pa.string())
+    if len(pc.unique(all_ids)) == len(all_ids):
+        return []  # the common case, settled by one hash pass
+    out: list[Finding] = []
+    for i, name in enumerate(FACT_TABLES):
+        for other in FACT_TABLES[:i]:
+            clash = pc.is_in(tables[name]["id"], value_set=tables[other]["id"])
+            out += findings_where(
+                name,
+                tables[name],
+                clash,
+                "id",
+                f"id is already used in {other}; ids are unique across tables",
+            )
     return out
 
 
 def check_tables(
-    specs: Mapping[ResourceName, TableSpec], frames: Frames, texts: Mapping[str, str] | None
+    specs: Mapping[ResourceName, TableSpec], tables: Tables, texts: Mapping[str, str] | None
 ) -> list[Finding]:
-    """Every finding over all tables. ``texts`` (source id -> text) enables quote checks."""
+    """Every finding over all tables. ``texts`` (source id -> text) enables the slice checks."""
     out: list[Finding] = []
     for name, spec in specs.items():
-        out += schema_findings(spec, frames[name])
-    out += _foreign_keys(specs, frames)
-    out += _global_ids(frames)
-    sources = frames["sources"].drop_duplicates("id").set_index("id")
-    out += _rule(
+        out += schema_findings(spec, tables[name])
+    if any(f.row is None for f in out):  # types or columns are wrong: the rules would only repeat it
+        return out
+    out += _foreign_keys(specs, tables)
+    out += _global_ids(tables)
+    sources = tables["sources"]
+    out += findings_where(
         "sources",
-        frames["sources"],
-        frames["sources"]["published_latest"] < frames["sources"]["published_earliest"],
+        sources,
+        pc.less(sources["published_latest"], sources["published_earliest"]),
         "published_latest",
         "publication window ends before it starts",
     )
     for name in FACT_TABLES:
-        frame = frames[name]
-        published_latest = frame["source_id"].map(sources["published_latest"]).astype("datetime64[s]")
-        if "value" in frame.columns:
-            out += _quantity_rules(name, frame)
-        if "date_start" in frame.columns:
-            out += _date_rules(name, frame, published_latest)
+        t = tables[name]
+        where = pc.index_in(t["source_id"], value_set=sources["id"])
+        published_latest = pc.take(sources["published_latest"], where)
+        if "value" in t.column_names:
+            out += _quantity_rules(name, t)
+        if "date_start" in t.column_names:
+            out += _date_rules(name, t, published_latest)
         if texts is not None:
-            out += _quote_rules(name, frame, texts)
-    out += _ranking_rules(frames["military_rankings"])
-    out += _mention_rules(frames["mentions"], frames, texts)
+            out += _quote_rules(name, t, texts)
+    out += _ranking_rules(tables["military_rankings"])
+    out += _mention_rules(tables["mentions"], tables, texts)
     return out

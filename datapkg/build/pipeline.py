@@ -14,10 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import pandas as pd
 import pyarrow as pa
 
-from datapkg._dtypes import arrow_to_pandas
 from datapkg._names import RESOURCES, ResourceName
 from datapkg.build.checks import Finding, check_tables
 from datapkg.build.descriptor import build_descriptor, descriptor_bytes, read_version
@@ -127,7 +125,6 @@ def compile_package(layout: Layout) -> Compiled:
     problems.extend(errors)
     origins: dict[str, list[Origin]] = {}
     tables: dict[ResourceName, pa.Table] = {}
-    frames: dict[ResourceName, pd.DataFrame] = {}
     # Input problems keyed by (table, row position, field), to silence their echoes.
     input_problems: set[tuple[str, int, str | None]] = set()
     for name in RESOURCES:
@@ -136,10 +133,9 @@ def compile_package(layout: Layout) -> Compiled:
         origins[name] = [r.origin for r in ordered]
         input_problems |= {(name, i, f) for i, r in enumerate(ordered) for f in r.problem_fields}
         tables[name] = build_table(specs[name], [r.row for r in ordered])
-        frames[name] = arrow_to_pandas(tables[name], specs[name].descriptor, categorical=False)
 
     texts = {doc.id: doc.text for doc in sources.values()}
-    for finding in check_tables(specs, frames, texts):
+    for finding in check_tables(specs, tables, texts):
         located = _locate(finding, origins, input_problems, specs)
         if located is not None:
             problems.add(located)

@@ -2,18 +2,18 @@
 
 Parquet is written from Arrow directly (no pandas metadata, which records the
 pandas version) with fixed options; its ``created_by`` names the pyarrow
-version, which the lock pins. CSV follows RFC 4180 with LF line endings, empty
-fields for missing values and ISO dates, which is what Frictionless expects.
+version, which the lock pins. CSV follows RFC 4180 with LF line endings: every
+text value quoted, missing values as empty fields (so an empty string `""` and
+a missing value stay distinct), ISO dates; Frictionless reads it as is.
 """
 
 from __future__ import annotations
 
-import csv
-import datetime as dt
 import io
 from typing import Any
 
 import pyarrow as pa
+import pyarrow.csv as pcsv
 import pyarrow.parquet as pq
 
 PARQUET_OPTIONS: dict[str, Any] = {
@@ -32,23 +32,8 @@ def parquet_bytes(table: pa.Table) -> bytes:
     return sink.getvalue()
 
 
-def _cell(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, float):
-        return repr(value)
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return str(value)
-
-
 def csv_bytes(table: pa.Table) -> bytes:
-    out = io.StringIO(newline="")
-    writer = csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
-    writer.writerow(table.column_names)
-    columns = [col.to_pylist() for col in table.columns]
-    for row in zip(*columns, strict=True):
-        writer.writerow([_cell(v) for v in row])
-    return out.getvalue().encode("utf-8")
+    """Arrow's CSV writer: strings quoted, missing values empty, ISO dates, LF endings."""
+    sink = io.BytesIO()
+    pcsv.write_csv(table, sink, pcsv.WriteOptions(include_header=True, quoting_style="needed"))
+    return sink.getvalue()

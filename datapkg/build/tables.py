@@ -9,7 +9,7 @@ import pyarrow as pa
 
 from datapkg.build.schemas import TableSpec
 
-_ARROW_TYPES = {
+ARROW_TYPES = {
     "string": pa.string(),
     "integer": pa.int64(),
     "number": pa.float64(),
@@ -25,7 +25,7 @@ def arrow_schema(spec: TableSpec) -> pa.Schema:
         [
             pa.field(
                 f.name,
-                _ARROW_TYPES[f.type],
+                ARROW_TYPES[f.type],
                 nullable=True,
                 metadata={"description": f.descriptor.get("description", "")},
             )
