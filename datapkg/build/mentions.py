@@ -9,14 +9,18 @@ records changed, so the reason needs another look).
 
 from __future__ import annotations
 
+import hashlib
 import json
-from collections.abc import Iterable
+from collections.abc import Mapping
 from typing import Any
 
-from datapkg._names import FACT_TABLES
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from datapkg._names import FACT_TABLES, ResourceName
 from datapkg.build.layout import Layout
 from datapkg.build.problems import Problem, at
-from datapkg.build.records import MentionIgnore, Record
+from datapkg.build.records import MentionIgnore
 from datapkg.build.source_texts import SourceDoc
 from datapkg.extract import Mention, extract
 
@@ -43,34 +47,58 @@ def _value_columns(mention: Mention) -> dict[str, Any]:
     return out
 
 
-def _spans(records: Iterable[Record]) -> dict[str, list[tuple[int, int, str]]]:
-    spans: dict[str, list[tuple[int, int, str]]] = {}
-    for record in records:
-        row = record.row
-        if record.table in FACT_TABLES and row.get("quote_start") is not None:
-            spans.setdefault(row["source_id"], []).append((row["quote_start"], row["quote_end"], row["id"]))
+def _spans(fact_tables: Mapping[ResourceName, pa.Table]) -> dict[str, list[tuple[int, int, list[str]]]]:
+    """Per source, each distinct quote span with the ids of the records that quote it.
+    Grouping first keeps this fast when thousands of records share a passage."""
+    parts = [
+        fact_tables[name].select(["source_id", "quote_start", "quote_end", "id"])
+        for name in FACT_TABLES
+        if name in fact_tables
+    ]
+    spans: dict[str, list[tuple[int, int, list[str]]]] = {}
+    if not parts:
+        return spans
+    grouped = (
+        pa.concat_tables(parts)
+        .filter(pc.is_valid(pa.concat_tables(parts)["quote_start"]))
+        .group_by(["source_id", "quote_start", "quote_end"], use_threads=False)
+        .aggregate([("id", "list")])
+    )
+    for source_id, start, end, ids in zip(
+        grouped["source_id"].to_pylist(), grouped["quote_start"].to_pylist(),
+        grouped["quote_end"].to_pylist(), grouped["id_list"].to_pylist(), strict=True,
+    ):  # fmt: skip
+        spans.setdefault(source_id, []).append((start, end, ids))
     return spans
 
 
 def mention_rows(
     layout: Layout,
     sources: dict[str, SourceDoc],
-    records: list[Record],
+    fact_tables: Mapping[ResourceName, pa.Table],
     ignores: list[MentionIgnore],
 ) -> tuple[list[dict[str, Any]], list[Problem]]:
     rows: list[dict[str, Any]] = []
     problems: list[Problem] = []
-    spans = _spans(records)
+    spans = _spans(fact_tables)
     used: set[int] = set()
+    extracted: dict[tuple[str, str, Any], list[Mention]] = {}  # sources with the same text share work
+    by_source: dict[str, list[tuple[int, MentionIgnore]]] = {}
+    for i, ig in enumerate(ignores):
+        by_source.setdefault(ig.source_id, []).append((i, ig))
     for source_id, doc in sorted(sources.items()):
         ref = doc.row.get("published_earliest")
         language = str(doc.row.get("language") or "de")[:2]
-        source_ignores = [(i, ig) for i, ig in enumerate(ignores) if ig.source_id == source_id]
-        for mention in extract(doc.text, lang=language, ref=ref):
+        source_ignores = by_source.get(source_id, [])
+        key = (hashlib.sha256(doc.text.encode("utf-8")).hexdigest(), language, ref)
+        if key not in extracted:
+            extracted[key] = extract(doc.text, lang=language, ref=ref)
+        for mention in extracted[key]:
             covering = sorted(
                 rid
-                for start, end, rid in spans.get(source_id, [])
+                for start, end, ids in spans.get(source_id, [])
                 if start <= mention.start and mention.end <= end
+                for rid in ids
             )
             matches = [
                 (i, ig) for i, ig in source_ignores

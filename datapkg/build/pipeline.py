@@ -17,6 +17,8 @@ from typing import Any
 import pyarrow as pa
 
 from datapkg._names import RESOURCES, ResourceName
+from datapkg.build.assembly import OriginIndex, assemble
+from datapkg.build.bulk_records import load_bulk
 from datapkg.build.checks import Finding, check_tables
 from datapkg.build.descriptor import build_descriptor, descriptor_bytes, read_version
 from datapkg.build.dictionary import dictionary_markdown
@@ -28,7 +30,6 @@ from datapkg.build.registry import registry_bytes
 from datapkg.build.schemas import TableSpec, load_schemas
 from datapkg.build.serialize import csv_bytes, parquet_bytes
 from datapkg.build.source_texts import load_sources
-from datapkg.build.tables import build_table, sort_key
 from datapkg.build.yaml_input import LineDict, load_yaml
 
 # An input problem on one of these fields makes later findings on the derived
@@ -65,28 +66,24 @@ def _metadata(layout: Layout) -> tuple[dict[str, Any], list[Problem]]:
 
 
 def _locate(
-    finding: Finding,
-    origins: dict[str, list[Origin]],
-    input_problems: set[tuple[str, int, str | None]],
-    specs: dict[ResourceName, TableSpec],
+    finding: Finding, indexes: dict[str, OriginIndex], specs: dict[ResourceName, TableSpec]
 ) -> Problem | None:
-    table_origins = origins.get(finding.table, [])
-    if finding.row is None or finding.row >= len(table_origins):
+    """The finding as a problem at its record's file and line, or None when it only echoes
+    an input problem already reported for the same record."""
+    index = indexes.get(finding.table)
+    origin = index.origin(finding.row) if index is not None and finding.row is not None else None
+    if index is None or finding.row is None or origin is None:
         return Problem(finding.table, finding.message, finding.record_id, finding.field)
-    key = (finding.table, finding.row)
-    if (*key, finding.field) in input_problems:
+    reported = index.problem_fields(finding.row)
+    if finding.field in reported:
         return None
     for cause, derived in _DERIVED_FIELDS.items():
-        if finding.field in derived and (*key, cause) in input_problems:
+        if finding.field in derived and cause in reported:
             return None
     spec = specs[finding.table]  # type: ignore[index]
-    if (
-        finding.field in spec.field_names
-        and spec.field(finding.field).computed
-        and any(k[:2] == key for k in input_problems)
-    ):
+    if reported and finding.field in spec.field_names and spec.field(finding.field).computed:
         return None
-    return at(table_origins[finding.row], finding.message, finding.record_id, finding.field)
+    return at(origin, finding.message, finding.record_id, finding.field)
 
 
 def compile_package(layout: Layout) -> Compiled:
@@ -98,6 +95,9 @@ def compile_package(layout: Layout) -> Compiled:
     sources, errors = load_sources(layout, specs["sources"])
     problems.extend(errors)
     records, ignores, errors = load_records(layout, specs, sources)
+    problems.extend(errors)
+    bulk, errors = load_bulk(layout, specs)
+    problems.extend(errors)
 
     by_table: dict[ResourceName, list[Record]] = {name: [] for name in RESOURCES}
     for doc in sources.values():
@@ -106,8 +106,14 @@ def compile_package(layout: Layout) -> Compiled:
         )
     for record in records:
         by_table[record.table].append(record)
-    mention_list, mention_errors = mention_rows(layout, sources, records, ignores)
-    errors += mention_errors
+    tables: dict[ResourceName, pa.Table] = {}
+    indexes: dict[str, OriginIndex] = {}
+    for name in RESOURCES:
+        if name != "mentions":
+            tables[name], indexes[name] = assemble(specs[name], by_table[name], bulk.get(name, []))
+
+    mention_list, errors = mention_rows(layout, sources, tables, ignores)
+    problems.extend(errors)
     by_table["mentions"] = [
         Record(
             "mentions",
@@ -121,22 +127,11 @@ def compile_package(layout: Layout) -> Compiled:
         )
         for row in mention_list
     ]
-
-    problems.extend(errors)
-    origins: dict[str, list[Origin]] = {}
-    tables: dict[ResourceName, pa.Table] = {}
-    # Input problems keyed by (table, row position, field), to silence their echoes.
-    input_problems: set[tuple[str, int, str | None]] = set()
-    for name in RESOURCES:
-        row_key = sort_key(specs[name])
-        ordered = sorted(by_table[name], key=lambda r: row_key(r.row))
-        origins[name] = [r.origin for r in ordered]
-        input_problems |= {(name, i, f) for i, r in enumerate(ordered) for f in r.problem_fields}
-        tables[name] = build_table(specs[name], [r.row for r in ordered])
+    tables["mentions"], indexes["mentions"] = assemble(specs["mentions"], by_table["mentions"], [])
 
     texts = {doc.id: doc.text for doc in sources.values()}
     for finding in check_tables(specs, tables, texts):
-        located = _locate(finding, origins, input_problems, specs)
+        located = _locate(finding, indexes, specs)
         if located is not None:
             problems.add(located)
     problems.raise_if_any()

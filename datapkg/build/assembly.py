@@ -1,0 +1,71 @@
+"""One table from its curated rows and bulk parts, sorted by primary key, with a
+way back from every row to where it was written (for error messages)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from datapkg.build.bulk_records import BulkPart
+from datapkg.build.problems import Origin
+from datapkg.build.records import Record
+from datapkg.build.schemas import TableSpec
+from datapkg.build.tables import build_table, sort_key
+
+
+@dataclass
+class OriginIndex:
+    """Maps a row of the assembled table to its YAML record or bulk file row."""
+
+    curated: list[Record]
+    bulk: list[tuple[int, str]] = field(default_factory=list)  # (first combined position, file)
+    order: np.ndarray | None = None  # sorted position -> combined position
+
+    def _combined(self, row: int) -> int:
+        return row if self.order is None else int(self.order[row])
+
+    def origin(self, row: int) -> Origin | None:
+        position = self._combined(row)
+        if position < len(self.curated):
+            return self.curated[position].origin
+        for first, file in reversed(self.bulk):
+            if position >= first:
+                return Origin(file, position - first + 1)
+        return None
+
+    def problem_fields(self, row: int) -> frozenset[str | None]:
+        position = self._combined(row)
+        return self.curated[position].problem_fields if position < len(self.curated) else frozenset()
+
+    def rows_with_problems(self) -> list[int]:
+        """Sorted positions of curated rows that already have input problems."""
+        flagged = [i for i, r in enumerate(self.curated) if r.problem_fields]
+        if self.order is None or not flagged:
+            return flagged
+        inverse = np.empty_like(self.order)
+        inverse[self.order] = np.arange(len(self.order))
+        return [int(inverse[i]) for i in flagged]
+
+
+def assemble(
+    spec: TableSpec, records: Sequence[Record], bulk: Sequence[BulkPart]
+) -> tuple[pa.Table, OriginIndex]:
+    row_key = sort_key(spec)
+    ordered = sorted(records, key=lambda r: row_key(r.row))
+    curated = build_table(spec, [r.row for r in ordered])
+    index = OriginIndex(list(ordered))
+    if not bulk:
+        return curated, index
+    first = curated.num_rows
+    for part in bulk:
+        index.bulk.append((first, part.file))
+        first += part.table.num_rows
+    combined = pa.concat_tables([curated, *(p.table for p in bulk)]).combine_chunks()
+    keys = [(k, "ascending") for k in spec.primary_key]
+    order = pc.sort_indices(combined, sort_keys=keys, null_placement="at_start")
+    index.order = order.to_numpy()
+    return combined.take(order), index

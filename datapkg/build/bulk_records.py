@@ -1,0 +1,101 @@
+"""Bulk records: fact rows in Parquet files, for corpora too large to curate as YAML.
+
+``build/records/<name>.<table>.parquet`` holds rows of one fact table with the
+table's own columns: ``date_start``/``date_end``/``date_precision`` instead of
+``date``, and ``quote_start`` required (a bulk row names its offsets; the build
+checks that the source text there equals the quote). ``quote_end`` is computed
+and implied bounds are filled as for YAML records. Everything else is checked
+exactly as curated records are; a problem in row N is reported as ``file:N``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
+
+from datapkg._names import FACT_TABLES, ResourceName
+from datapkg.build.layout import Layout
+from datapkg.build.problems import Problem
+from datapkg.build.schemas import TableSpec
+from datapkg.build.tables import arrow_schema
+
+
+@dataclass(frozen=True)
+class BulkPart:
+    file: str
+    table: pa.Table
+
+
+def _fill_bounds(table: pa.Table) -> pa.Table:
+    """The bounds a qualifier implies, vectorised (see records._fill_bounds)."""
+    value, q = table["value"], table["qualifier"]
+    lower = pc.is_in(q, value_set=pa.array(["exact", "more_than", "at_least"]))
+    upper = pc.is_in(q, value_set=pa.array(["exact", "up_to", "less_than"]))
+    for column, implied in (("value_low", lower), ("value_high", upper)):
+        current = table[column]
+        fill = pc.and_(pc.and_(implied, pc.is_null(current)), pc.is_valid(value))
+        table = table.set_column(
+            table.schema.get_field_index(column), column, pc.if_else(fill, value, current)
+        )
+    return table
+
+
+def _read(path_shown: str, raw: pa.Table, spec: TableSpec) -> tuple[pa.Table | None, list[Problem]]:
+    schema = arrow_schema(spec)
+    allowed = set(spec.field_names) - {"quote_end"}
+    problems = [
+        Problem(path_shown, f"unknown column {c!r}; expected columns of {spec.name} (without quote_end)")
+        for c in raw.column_names
+        if c not in allowed
+    ]
+    required = [f.name for f in spec.fields if f.required and f.name != "quote_end"]
+    absent = [c for c in required if c not in raw.column_names]
+    problems += [Problem(path_shown, f"required column {c!r} is missing") for c in absent]
+    if problems:
+        return None, problems
+    columns = []
+    for field in schema:
+        if field.name == "quote_end":
+            columns.append(pa.nulls(raw.num_rows, field.type))
+        elif field.name in raw.column_names:
+            try:
+                columns.append(pc.cast(raw[field.name], field.type))
+            except (pa.ArrowInvalid, pa.ArrowNotImplementedError) as error:
+                message = f"column {field.name!r}: expected {field.type} ({error})"
+                problems.append(Problem(path_shown, message))
+                columns.append(pa.nulls(raw.num_rows, field.type))
+        else:
+            columns.append(pa.nulls(raw.num_rows, field.type))
+    table = pa.table(columns, schema=schema)
+    quote_end = pc.add(table["quote_start"], pc.cast(pc.utf8_length(table["quote"]), pa.int64()))
+    table = table.set_column(schema.get_field_index("quote_end"), schema.field("quote_end"), quote_end)
+    if "value" in table.column_names:
+        table = _fill_bounds(table)
+    return table, problems
+
+
+def load_bulk(layout: Layout, specs: dict[ResourceName, TableSpec]) -> tuple[
+    dict[ResourceName, list[BulkPart]], list[Problem]
+]:  # fmt: skip
+    parts: dict[ResourceName, list[BulkPart]] = {}
+    problems: list[Problem] = []
+    for path in sorted(layout.records_dir.glob("*.parquet")):
+        shown = layout.shown(path)
+        table_name = path.stem.rpartition(".")[2]
+        if table_name not in FACT_TABLES:
+            problems.append(Problem(shown, f"bulk record files are named <name>.<table>.parquet with a fact "
+                                           f"table: {', '.join(FACT_TABLES)}"))  # fmt: skip
+            continue
+        try:
+            raw = pq.read_table(path)
+        except (OSError, pa.ArrowInvalid) as error:
+            problems.append(Problem(shown, f"unreadable Parquet file ({error})"))
+            continue
+        table, errors = _read(shown, raw, specs[table_name])
+        problems += errors
+        if table is not None and not errors:
+            parts.setdefault(table_name, []).append(BulkPart(shown, table))
+    return parts, problems
