@@ -32,7 +32,12 @@ def validate_package(descriptor_path: Path) -> list[str]:
     from datapkg.build.checks import check_tables
     from datapkg.build.schemas import TableSpec, table_spec
 
-    descriptor = json.loads(descriptor_path.read_text(encoding="utf-8"))
+    try:
+        descriptor = json.loads(descriptor_path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return [f"{descriptor_path}: no such descriptor"]
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        return [f"{descriptor_path}: not a JSON descriptor ({error})"]
     base = descriptor_path.parent
     problems: list[str] = []
     by_name = {r["name"]: r for r in descriptor["resources"]}

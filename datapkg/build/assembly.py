@@ -66,6 +66,6 @@ def assemble(
         first += part.table.num_rows
     combined = pa.concat_tables([curated, *(p.table for p in bulk)]).combine_chunks()
     keys = [(k, "ascending") for k in spec.primary_key]
-    order = pc.sort_indices(combined, sort_keys=keys, null_placement="at_start")
+    order = pc.sort_indices(combined, sort_keys=keys)
     index.order = order.to_numpy()
     return combined.take(order), index

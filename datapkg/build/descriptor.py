@@ -38,11 +38,11 @@ def build_descriptor(
     metadata: dict[str, Any],
     version: str,
     specs: dict[ResourceName, TableSpec],
-    files: dict[str, bytes],
+    stats: dict[str, dict[str, Any]],
     sources: list[dict[str, Any]],
     prefix: str,
 ) -> dict[str, Any]:
-    """``files`` maps file names (``troop_figures.csv``) to their bytes; ``prefix``
+    """``stats`` maps file names (``troop_figures.csv``) to their ``file_stats``; ``prefix``
     is prepended to every resource path."""
     resources = []
     for name in RESOURCES:
@@ -59,12 +59,12 @@ def build_descriptor(
                 "format": "csv",
                 "mediatype": "text/csv",
                 "encoding": "utf-8",
-                **file_stats(files[csv_name]),
+                **stats[csv_name],
                 "x-parquet": {
                     "path": prefix + parquet_name,
                     "format": "parquet",
                     "mediatype": PARQUET_MEDIATYPE,
-                    **file_stats(files[parquet_name]),
+                    **stats[parquet_name],
                 },
                 "schema": schema,
             }

@@ -11,6 +11,7 @@ import datetime as dt
 from typing import Any
 
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from datapkg._names import RESOURCES, ResourceName
 from datapkg.build.schemas import TableSpec
@@ -21,11 +22,12 @@ def _cell(text: str) -> str:
 
 
 def _example(table: pa.Table, name: str) -> str:
-    for value in table.column(name).to_pylist():
-        if value is not None:
-            shown = value.isoformat() if isinstance(value, dt.date) else str(value)
-            return "`" + (shown if len(shown) <= 60 else shown[:57] + "…").replace("`", "'") + "`"
-    return "(always empty so far)"
+    present = pc.drop_null(table.column(name))
+    if len(present) == 0:
+        return "(always empty so far)"
+    value = present[0].as_py()
+    shown = value.isoformat() if isinstance(value, dt.date) else str(value)
+    return "`" + (shown if len(shown) <= 60 else shown[:57] + "…").replace("`", "'") + "`"
 
 
 def _constraints(field: dict[str, Any], foreign: dict[str, str]) -> str:

@@ -20,7 +20,7 @@ from datapkg._names import RESOURCES, ResourceName
 from datapkg.build.assembly import OriginIndex, assemble
 from datapkg.build.bulk_records import load_bulk
 from datapkg.build.checks import Finding, check_tables
-from datapkg.build.descriptor import build_descriptor, descriptor_bytes, read_version
+from datapkg.build.descriptor import build_descriptor, descriptor_bytes, file_stats, read_version
 from datapkg.build.dictionary import dictionary_markdown
 from datapkg.build.layout import Layout
 from datapkg.build.mentions import mention_rows
@@ -142,16 +142,18 @@ def compile_package(layout: Layout) -> Compiled:
         data_files[f"{name}.csv"] = csv_bytes(tables[name])
         data_files[f"{name}.parquet"] = parquet_bytes(tables[name])
     source_rows = tables["sources"].to_pylist()
+    stats = {name: file_stats(data) for name, data in data_files.items()}  # each file hashed once
     files = {layout.data_dir / fname: data for fname, data in data_files.items()}
     for prefix, target in (
         ("", layout.data_dir / "datapackage.json"),
         (layout.shown(layout.data_dir) + "/", layout.root_descriptor),
     ):
-        descriptor = build_descriptor(metadata, version, specs, data_files, source_rows, prefix)
+        descriptor = build_descriptor(metadata, version, specs, stats, source_rows, prefix)
         files[target] = descriptor_bytes(descriptor)
     files[layout.data_dictionary] = dictionary_markdown(specs, tables).encode("utf-8")
     release_files = {**data_files, "datapackage.json": files[layout.data_dir / "datapackage.json"]}
-    files[layout.data_dir / "releases.json"], errors = registry_bytes(layout, version, release_files)
+    digests = {name: s["hash"].removeprefix("sha256:") for name, s in stats.items()}
+    files[layout.data_dir / "releases.json"], errors = registry_bytes(layout, version, release_files, digests)
     Problems(list(errors)).raise_if_any()
     return Compiled(files, tables, version, release_files)
 

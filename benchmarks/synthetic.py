@@ -1,0 +1,108 @@
+#!/usr/bin/env python3
+"""A synthetic corpus of N records per fact table, scaled from the real ones.
+
+    python benchmarks/synthetic.py OUT --records 100000
+
+OUT becomes a project root the ordinary build accepts: schemas, package
+metadata and vocabularies copied from this checkout; sources that are copies of
+the two real articles under new ids (so every quote still equals its slice);
+and the real records replicated with new ids into bulk Parquet files
+(``build/records/synthetic.<table>.parquet``). Replica r of a record keeps its
+quote and offsets and moves to source copy r mod k, with about 5,000 records of
+a table per source. Each source copy gets its template's ignored mentions.
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import shutil
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+FACT_TABLES = ("troop_figures", "military_rankings", "arms_transfers", "diplomatic_actions")
+TEMPLATES = ("000_7e917bff9e613273", "001_f05a9056add4a36d")
+PER_SOURCE = 5000
+
+
+def synthetic_source_id(template: str, copy: int) -> str:
+    return f"syn{template[:3]}-{copy:05d}"
+
+
+def _replicate(real: pa.Table, replicas: int, copies: int) -> pa.Table:
+    """``replicas`` copies of the real rows, ids suffixed ``-r<replica>``, spread over source copies."""
+    rows = real.num_rows
+    table = pa.concat_tables([real] * replicas).combine_chunks()
+    replica = [r for r in range(replicas) for _ in range(rows)]
+    suffix = pa.array([f"-r{r:07d}" for r in replica])
+    table = table.set_column(0, "id", pc.binary_join_element_wise(table["id"], suffix, ""))
+    if "derived_from" in table.column_names:
+        index = table.schema.get_field_index("derived_from")
+        table = table.set_column(
+            index, "derived_from", pc.binary_join_element_wise(table["derived_from"], suffix, "")
+        )
+    copy = pa.array([f"{r % copies:05d}" for r in replica])
+    prefix = pc.utf8_slice_codeunits(table["source_id"], 0, 3)
+    source = pc.binary_join_element_wise(pa.scalar("syn"), prefix, pa.scalar("-"), copy, "")
+    table = table.set_column(table.schema.get_field_index("source_id"), "source_id", source)
+    # Notes are optional; leaving them out keeps a million-row corpus within memory.
+    return table.set_column(
+        table.schema.get_field_index("note"), "note", pa.nulls(table.num_rows, pa.string())
+    )
+
+
+def generate(out: Path, records: int) -> dict[str, int]:
+    if out.exists():
+        shutil.rmtree(out)
+    for name in ("schemas",):
+        shutil.copytree(ROOT / name, out / name)
+    (out / "build" / "records").mkdir(parents=True)
+    (out / "build" / "sources").mkdir(parents=True)
+    shutil.copy2(ROOT / "pyproject.toml", out / "pyproject.toml")
+    shutil.copy2(ROOT / "build" / "package.yaml", out / "build" / "package.yaml")
+    for vocabulary in ("actors.yaml", "action_types.yaml"):
+        shutil.copy2(ROOT / "build" / "records" / vocabulary, out / "build" / "records" / vocabulary)
+    copies = max(1, math.ceil(records / PER_SOURCE))
+    for template in TEMPLATES:
+        text = (ROOT / "build" / "sources" / f"{template}.txt").read_bytes()
+        metadata = (ROOT / "build" / "sources" / f"{template}.yaml").read_text(encoding="utf-8")
+        curated = yaml.safe_load(
+            (ROOT / "build" / "records" / f"{template}.yaml").read_text(encoding="utf-8")
+        )
+        ignores = curated.get("ignored_mentions", [])
+        for copy in range(copies):
+            sid = synthetic_source_id(template, copy)
+            (out / "build" / "sources" / f"{sid}.txt").write_bytes(text)
+            (out / "build" / "sources" / f"{sid}.yaml").write_text(
+                metadata.replace(f"id: {template}", f"id: {sid}"), encoding="utf-8"
+            )
+            body = {"source_id": sid, "ignored_mentions": ignores} if ignores else {"source_id": sid}
+            (out / "build" / "records" / f"{sid}.yaml").write_text(
+                yaml.safe_dump(body, allow_unicode=True, sort_keys=False), encoding="utf-8"
+            )
+    counts = {}
+    for table in FACT_TABLES:
+        real = pq.read_table(ROOT / "datapkg" / "data" / f"{table}.parquet").drop_columns(["quote_end"])
+        replicas = max(copies, math.ceil(records / real.num_rows))
+        bulk = _replicate(real, replicas, copies)
+        pq.write_table(bulk, out / "build" / "records" / f"synthetic.{table}.parquet", compression="zstd")
+        counts[table] = bulk.num_rows
+    counts["sources"] = 2 * copies
+    return counts
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("out", type=Path)
+    parser.add_argument("--records", type=int, default=1000)
+    args = parser.parse_args()
+    print(generate(args.out, args.records))
+
+
+if __name__ == "__main__":
+    main()
