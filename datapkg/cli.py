@@ -31,11 +31,11 @@ def _build(args: argparse.Namespace) -> int:
                 file=sys.stderr,
             )
             return 1
-        print(f"check passed: {len(compiled.files)} files match a fresh build")
+        print(f"check passed: {len(compiled.staged)} files match a fresh build")
         return 0
     changed = write_outputs(layout, compiled)
     rows = ", ".join(f"{name} {table.num_rows}" for name, table in compiled.tables.items())
-    print(f"built {len(compiled.files)} files ({len(changed)} changed); rows: {rows}")
+    print(f"built {len(compiled.staged)} files ({len(changed)} changed); rows: {rows}")
     return 0
 
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+import weakref
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -20,7 +22,7 @@ from datapkg._names import RESOURCES, ResourceName
 from datapkg.build.assembly import OriginIndex, assemble
 from datapkg.build.bulk_records import load_bulk
 from datapkg.build.checks import Finding, check_tables
-from datapkg.build.descriptor import build_descriptor, descriptor_bytes, file_stats, read_version
+from datapkg.build.descriptor import build_descriptor, descriptor_bytes, read_version
 from datapkg.build.dictionary import dictionary_markdown
 from datapkg.build.layout import Layout
 from datapkg.build.mentions import mention_rows
@@ -28,7 +30,7 @@ from datapkg.build.problems import InputError, Origin, Problem, Problems, at
 from datapkg.build.records import Record, load_records
 from datapkg.build.registry import registry_bytes
 from datapkg.build.schemas import TableSpec, load_schemas
-from datapkg.build.serialize import csv_bytes, parquet_bytes
+from datapkg.build.serialize import sha256_file, write_csv, write_parquet
 from datapkg.build.source_texts import load_sources
 from datapkg.build.yaml_input import LineDict, load_yaml
 
@@ -42,11 +44,30 @@ _DERIVED_FIELDS = {
 
 @dataclass
 class Compiled:
-    files: dict[Path, bytes]
+    """A finished build, its files written to a staging directory beside the outputs.
+
+    Nothing outside the staging directory has changed yet: ``write_outputs`` moves the
+    files into place, ``differences`` compares them with what is there. The staging
+    directory is removed when the object is, at the latest at interpreter exit.
+    """
+
+    staging: Path
+    staged: dict[Path, Path]  # target -> staged file
+    digests: dict[Path, str]  # target -> sha256 hex
     tables: dict[ResourceName, pa.Table]
     version: str
-    release_files: dict[str, bytes]
-    """The files of a release bundle by name: data files and the relative descriptor."""
+    release_names: dict[str, Path]  # file name in a release bundle -> target
+
+    def __post_init__(self) -> None:
+        weakref.finalize(self, shutil.rmtree, self.staging, True)
+
+    def read(self, target: Path) -> bytes:
+        return self.staged[target].read_bytes()
+
+    @property
+    def files(self) -> dict[Path, bytes]:
+        """Every output's bytes (reads them all: for small packages and tests)."""
+        return {target: self.read(target) for target in sorted(self.staged)}
 
 
 def _metadata(layout: Layout) -> tuple[dict[str, Any], list[Problem]]:
@@ -137,72 +158,87 @@ def compile_package(layout: Layout) -> Compiled:
     problems.raise_if_any()
 
     version = read_version(layout.pyproject)
-    data_files: dict[str, bytes] = {}
+    layout.data_dir.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=layout.data_dir))
+    staged: dict[Path, Path] = {}
+
+    def stage(target: Path, write: Any) -> Path:
+        path = staging / f"{len(staged)}-{target.name}"
+        write(path)
+        staged[target] = path
+        return path
+
+    stats: dict[str, dict[str, Any]] = {}
     for name in RESOURCES:
-        data_files[f"{name}.csv"] = csv_bytes(tables[name])
-        data_files[f"{name}.parquet"] = parquet_bytes(tables[name])
+        for suffix, writer in (("csv", write_csv), ("parquet", write_parquet)):
+            fname = f"{name}.{suffix}"
+            path = stage(layout.data_dir / fname, lambda p, t=tables[name], w=writer: w(t, p))
+            stats[fname] = {"bytes": path.stat().st_size, "hash": "sha256:" + sha256_file(path)}
     source_rows = tables["sources"].to_pylist()
-    stats = {name: file_stats(data) for name, data in data_files.items()}  # each file hashed once
-    files = {layout.data_dir / fname: data for fname, data in data_files.items()}
     for prefix, target in (
         ("", layout.data_dir / "datapackage.json"),
         (layout.shown(layout.data_dir) + "/", layout.root_descriptor),
     ):
-        descriptor = build_descriptor(metadata, version, specs, stats, source_rows, prefix)
-        files[target] = descriptor_bytes(descriptor)
-    files[layout.data_dictionary] = dictionary_markdown(specs, tables).encode("utf-8")
-    release_files = {**data_files, "datapackage.json": files[layout.data_dir / "datapackage.json"]}
-    digests = {name: s["hash"].removeprefix("sha256:") for name, s in stats.items()}
-    files[layout.data_dir / "releases.json"], errors = registry_bytes(layout, version, release_files, digests)
+        data = descriptor_bytes(build_descriptor(metadata, version, specs, stats, source_rows, prefix))
+        stage(target, lambda p, d=data: p.write_bytes(d))
+    dictionary = dictionary_markdown(specs, tables).encode("utf-8")
+    stage(layout.data_dictionary, lambda p: p.write_bytes(dictionary))
+    release_names = {fname: layout.data_dir / fname for fname in stats}
+    release_names["datapackage.json"] = layout.data_dir / "datapackage.json"
+    digests = {t: sha256_file(p) for t, p in staged.items()}
+    sums = {fname: digests[target] for fname, target in release_names.items()}
+    registry, errors = registry_bytes(layout, version, sums)
+    stage(layout.data_dir / "releases.json", lambda p: p.write_bytes(registry))
+    digests[layout.data_dir / "releases.json"] = sha256_file(staged[layout.data_dir / "releases.json"])
+    compiled = Compiled(staging, staged, digests, tables, version, release_names)
     Problems(list(errors)).raise_if_any()
-    return Compiled(files, tables, version, release_files)
+    return compiled
 
 
-def _stale(layout: Layout, files: dict[Path, bytes]) -> list[Path]:
+def _stale(layout: Layout, targets: Iterable[Path]) -> list[Path]:
     if not layout.data_dir.is_dir():
         return []
-    built = {p.resolve() for p in files}
+    built = {p.resolve() for p in targets}
     return sorted(
         p
         for p in layout.data_dir.iterdir()
-        if p.suffix in (".csv", ".parquet", ".json") and p.resolve() not in built
+        if p.is_file() and p.suffix in (".csv", ".parquet", ".json") and p.resolve() not in built
+    )
+
+
+def _same(target: Path, compiled: Compiled) -> bool:
+    staged = compiled.staged[target]
+    return (
+        target.is_file()
+        and target.stat().st_size == staged.stat().st_size
+        and sha256_file(target) == compiled.digests[target]
     )
 
 
 def differences(layout: Layout, compiled: Compiled) -> list[str]:
     """How the files on disk differ from a fresh build (empty when identical)."""
     out = []
-    for path, data in sorted(compiled.files.items()):
-        shown = layout.shown(path)
-        if not path.is_file():
+    for target in sorted(compiled.staged):
+        shown = layout.shown(target)
+        if not target.is_file():
             out.append(f"{shown}: missing; a fresh build writes it")
-        elif path.read_bytes() != data:
+        elif not _same(target, compiled):
             out.append(f"{shown}: differs from a fresh build")
     out += [
-        f"{layout.shown(p)}: not produced by the build; delete it" for p in _stale(layout, compiled.files)
+        f"{layout.shown(p)}: not produced by the build; delete it" for p in _stale(layout, compiled.staged)
     ]
     return out
 
 
 def write_outputs(layout: Layout, compiled: Compiled) -> list[Path]:
-    """Stage every file, then move each into place; returns the files that changed."""
-    layout.data_dir.mkdir(parents=True, exist_ok=True)
-    changed = [p for p, data in compiled.files.items() if not p.is_file() or p.read_bytes() != data]
-    staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=layout.data_dir))
-    try:
-        staged = []
-        for i, (target, data) in enumerate(sorted(compiled.files.items())):
-            tmp = staging / f"{i}-{target.name}"
-            tmp.write_bytes(data)
-            staged.append((tmp, target))
-        # Descriptors last: they vouch for the data files' hashes.
-        staged.sort(key=lambda pair: pair[1].suffix == ".json")
-        for tmp, target in staged:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            os.replace(tmp, target)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
-    for stale in _stale(layout, compiled.files):
+    """Move every staged file into place; returns the files that changed."""
+    changed = [t for t in sorted(compiled.staged) if not _same(t, compiled)]
+    # Descriptors last: they vouch for the data files' hashes.
+    for target in sorted(compiled.staged, key=lambda t: (t.suffix == ".json", str(t))):
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(compiled.staged[target], target)
+    shutil.rmtree(compiled.staging, ignore_errors=True)
+    for stale in _stale(layout, compiled.staged):
         stale.unlink()
     return changed
 

@@ -11,7 +11,6 @@ version bump, and the build fails.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 from pathlib import Path
@@ -24,13 +23,9 @@ _LINE = re.compile(r"^([0-9a-f]{64})  (\S+)$")
 _VERSION = re.compile(r"^\d+\.\d+\.\d+([.-]?[a-z0-9]+)?$")
 
 
-def sha256sums(files: dict[str, bytes], known: dict[str, str] | None = None) -> str:
-    """SHA256SUMS text, as ``sha256sum`` writes it, sorted by file name; ``known`` digests are reused."""
-    known = known or {}
-    return "".join(
-        f"{known.get(name) or hashlib.sha256(data).hexdigest()}  {name}\n"
-        for name, data in sorted(files.items())
-    )
+def sha256sums(digests: dict[str, str]) -> str:
+    """SHA256SUMS text, as ``sha256sum`` writes it, sorted by file name."""
+    return "".join(f"{digest}  {name}\n" for name, digest in sorted(digests.items()))
 
 
 def parse_sums(text: str, shown: str) -> tuple[dict[str, str], list[Problem]]:
@@ -49,10 +44,8 @@ def release_dir(layout: Layout) -> Path:
     return layout.root / "build" / "releases"
 
 
-def registry_bytes(
-    layout: Layout, version: str, current: dict[str, bytes], known: dict[str, str] | None = None
-) -> tuple[bytes, list[Problem]]:
-    """releases.json content: past releases from build/releases plus the current files."""
+def registry_bytes(layout: Layout, version: str, current: dict[str, str]) -> tuple[bytes, list[Problem]]:
+    """releases.json content: past releases from build/releases plus the current files' digests."""
     problems: list[Problem] = []
     releases: dict[str, dict[str, str]] = {}
     for path in sorted(release_dir(layout).glob("*.sha256")):
@@ -63,7 +56,7 @@ def registry_bytes(
         sums, errors = parse_sums(path.read_text(encoding="utf-8"), shown)
         problems.extend(errors)
         releases[path.stem] = sums
-    fresh, _ = parse_sums(sha256sums(current, known), "current")
+    fresh = dict(sorted(current.items()))
     recorded = releases.get(version)
     if recorded is not None and recorded != fresh:
         changed = sorted(n for n in set(recorded) | set(fresh) if recorded.get(n) != fresh.get(n))

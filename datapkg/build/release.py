@@ -44,9 +44,11 @@ def write_release(layout: Layout, compiled: Compiled, out: Path) -> Path:
         raise StaleOutputs("; ".join(stale) + "; run `datapkg build` first")
     target = out / compiled.version
     target.mkdir(parents=True, exist_ok=True)
-    sums = sha256sums(compiled.release_files)
+    digests = {name: compiled.digests[path] for name, path in compiled.release_names.items()}
+    sums = sha256sums(digests)
     folder = f"{DIST}-{compiled.version}"
-    bundle = {**compiled.release_files, "SHA256SUMS": sums.encode("utf-8")}
+    bundle = {name: compiled.read(path) for name, path in compiled.release_names.items()}
+    bundle["SHA256SUMS"] = sums.encode("utf-8")
     for name, data in bundle.items():
         (target / name).write_bytes(data)
     (target / f"{folder}.zip").write_bytes(zip_bytes(bundle, folder))

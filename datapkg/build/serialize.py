@@ -9,7 +9,9 @@ a missing value stay distinct), ISO dates; Frictionless reads it as is.
 
 from __future__ import annotations
 
+import hashlib
 import io
+from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
@@ -26,14 +28,31 @@ PARQUET_OPTIONS: dict[str, Any] = {
 }
 
 
+def write_parquet(table: pa.Table, path: Path) -> None:
+    pq.write_table(table, path, **PARQUET_OPTIONS)
+
+
 def parquet_bytes(table: pa.Table) -> bytes:
     sink = io.BytesIO()
     pq.write_table(table, sink, **PARQUET_OPTIONS)
     return sink.getvalue()
 
 
-def csv_bytes(table: pa.Table) -> bytes:
+CSV_OPTIONS = pcsv.WriteOptions(include_header=True, quoting_style="needed")
+
+
+def write_csv(table: pa.Table, path: Path) -> None:
     """Arrow's CSV writer: strings quoted, missing values empty, ISO dates, LF endings."""
+    pcsv.write_csv(table, path, CSV_OPTIONS)
+
+
+def csv_bytes(table: pa.Table) -> bytes:
     sink = io.BytesIO()
-    pcsv.write_csv(table, sink, pcsv.WriteOptions(include_header=True, quoting_style="needed"))
+    pcsv.write_csv(table, sink, CSV_OPTIONS)
     return sink.getvalue()
+
+
+def sha256_file(path: Path) -> str:
+    """Hex SHA-256 of a file, read in blocks so large files never sit in memory."""
+    with path.open("rb") as fh:
+        return hashlib.file_digest(fh, "sha256").hexdigest()
