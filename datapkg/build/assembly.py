@@ -64,7 +64,7 @@ def assemble(
     for part in bulk:
         index.bulk.append((first, part.file))
         first += part.table.num_rows
-    combined = pa.concat_tables([curated, *(p.table for p in bulk)]).combine_chunks()
+    combined = pa.concat_tables([curated, *(p.table for p in bulk)])
     keys = [(k, "ascending") for k in spec.primary_key]
     order = pc.sort_indices(combined, sort_keys=keys)
     index.order = order.to_numpy()

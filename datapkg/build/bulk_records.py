@@ -90,7 +90,7 @@ def load_bulk(layout: Layout, specs: dict[ResourceName, TableSpec]) -> tuple[
                                            f"table: {', '.join(FACT_TABLES)}"))  # fmt: skip
             continue
         try:
-            raw = pq.read_table(path)
+            raw = pq.ParquetFile(path).read()
         except (OSError, pa.ArrowInvalid) as error:
             problems.append(Problem(shown, f"unreadable Parquet file ({error})"))
             continue

@@ -11,6 +11,7 @@ combinations whose slices must be compared with the source text.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 from typing import Any
 
@@ -18,7 +19,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from datapkg._names import FACT_TABLES, ResourceName
-from datapkg.build.column_checks import Finding, findings_where, schema_findings
+from datapkg.build.column_checks import Finding, distinct_rows, findings_where, schema_findings
 from datapkg.build.schemas import TableSpec
 
 __all__ = ["Finding", "check_tables"]
@@ -106,11 +107,10 @@ def _quantity_rules(name: str, t: pa.Table) -> list[Finding]:
 def _contains_each(table: pa.Table, needle: str, haystack: str) -> Any:
     """Mask: row's ``needle`` text occurs in its ``haystack`` text (null when either is null).
     Compared once per distinct pair, so repeated records cost nothing."""
-    pairs = table.select([needle, haystack]).group_by([needle, haystack]).aggregate([])
     bad = [
-        (n, h)
-        for n, h in zip(pairs[needle].to_pylist(), pairs[haystack].to_pylist(), strict=True)
-        if n is not None and h is not None and n not in h
+        (r[needle], r[haystack])
+        for r in distinct_rows(table, [needle, haystack])
+        if r[needle] is not None and r[haystack] is not None and r[needle] not in r[haystack]
     ]
     if not bad:
         return pa.array([True] * table.num_rows, pa.bool_())
@@ -188,11 +188,10 @@ def _date_rules(name: str, t: pa.Table, published_latest: Any) -> list[Finding]:
 def _slices_differ(t: pa.Table, start: str, end: str, text: str, texts: Mapping[str, str]) -> Any:
     """Mask: the source text at [start:end] is not ``text``; checked once per distinct combination."""
     keys = ["source_id", start, end, text]
-    combos = t.select(keys).group_by(keys).aggregate([])
-    columns = [combos[k].to_pylist() for k in keys]
+    combos = [tuple(r[k] for k in keys) for r in distinct_rows(t, keys)]
     bad = {
         combo
-        for combo in zip(*columns, strict=True)
+        for combo in combos
         if combo[0] in texts and None not in combo and texts[combo[0]][combo[1] : combo[2]] != combo[3]
     }
     if not bad:
@@ -253,12 +252,12 @@ def _ranking_rules(t: pa.Table) -> list[Finding]:
     ]
 
 
-def _mention_rules(t: pa.Table, tables: Tables, texts: Mapping[str, str] | None) -> list[Finding]:
+def _mention_rules(t: pa.Table, all_ids: pa.ChunkedArray, texts: Mapping[str, str] | None) -> list[Finding]:
     name = "mentions"
     covered = pc.equal(t["status"], "covered")
     ids = pc.split_pattern(t["covered_by"], " ")
     flat = pc.list_flatten(ids)
-    found = _or(*(pc.is_in(flat, value_set=tables[n]["id"]) for n in FACT_TABLES))
+    found = pc.is_in(flat, value_set=all_ids)
     unknown_at = pc.filter(pc.list_parent_indices(ids), pc.invert(found))
     unknown = pc.is_in(pa.array(range(t.num_rows), pa.int64()), value_set=pc.unique(unknown_at))
     out = [
@@ -327,8 +326,11 @@ def _foreign_keys(specs: Mapping[ResourceName, TableSpec], tables: Tables) -> li
     return out
 
 
-def _global_ids(tables: Tables) -> list[Finding]:
-    all_ids = pa.chunked_array([chunk for n in FACT_TABLES for chunk in tables[n]["id"].chunks], pa.string())
+def _fact_ids(tables: Tables) -> pa.ChunkedArray:
+    return pa.chunked_array([chunk for n in FACT_TABLES for chunk in tables[n]["id"].chunks], pa.string())
+
+
+def _global_ids(tables: Tables, all_ids: pa.ChunkedArray) -> list[Finding]:
     if len(pc.unique(all_ids)) == len(all_ids):
         return []  # the common case, settled by one hash pass
     out: list[Finding] = []
@@ -349,13 +351,15 @@ def check_tables(
     specs: Mapping[ResourceName, TableSpec], tables: Tables, texts: Mapping[str, str] | None
 ) -> list[Finding]:
     """Every finding over all tables. ``texts`` (source id -> text) enables the slice checks."""
-    out: list[Finding] = []
-    for name, spec in specs.items():
-        out += schema_findings(spec, tables[name])
+    # Field checks per table in parallel: Arrow kernels release the GIL.
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        per_table = list(pool.map(lambda item: schema_findings(item[1], tables[item[0]]), specs.items()))
+    out: list[Finding] = [f for found in per_table for f in found]
     if any(f.row is None for f in out):  # types or columns are wrong: the rules would only repeat it
         return out
     out += _foreign_keys(specs, tables)
-    out += _global_ids(tables)
+    all_ids = _fact_ids(tables)
+    out += _global_ids(tables, all_ids)
     sources = tables["sources"]
     out += findings_where(
         "sources",
@@ -375,5 +379,5 @@ def check_tables(
         if texts is not None:
             out += _quote_rules(name, t, texts)
     out += _ranking_rules(tables["military_rankings"])
-    out += _mention_rules(tables["mentions"], tables, texts)
+    out += _mention_rules(tables["mentions"], all_ids, texts)
     return out

@@ -58,6 +58,29 @@ def findings_where(
     return out
 
 
+def distinct_rows(table: pa.Table, columns: list[str]) -> list[dict[str, Any]]:
+    """One row for each distinct combination of some columns' values.
+
+    Built from dictionary codes with plain compute kernels: Acero's group_by would
+    import pandas, which costs a validation run more than the work itself.
+    """
+    keys: Any = None
+    for column in columns:
+        encoded = pc.dictionary_encode(table[column]).combine_chunks()
+        codes = pc.fill_null(pc.cast(encoded.indices, pa.int64()), len(encoded.dictionary))
+        if keys is None:
+            keys = codes
+        else:
+            # re-encode after each step so the combined code stays below the row count
+            combined = pc.add(pc.multiply(keys, len(encoded.dictionary) + 1), codes)
+            keys = pc.cast(pc.dictionary_encode(combined).indices, pa.int64())
+    if keys is None or table.num_rows == 0:
+        return []
+    first_rows = pc.index_in(pc.unique(keys), value_set=keys)  # first occurrence of each key
+    rows: list[dict[str, Any]] = table.select(columns).take(first_rows).to_pylist()
+    return rows
+
+
 def _duplicates(column: pa.ChunkedArray) -> pa.ChunkedArray | None:
     """Mask of rows whose value occurs more than once, or None when all are distinct."""
     non_null = pc.drop_null(column)

@@ -12,6 +12,7 @@ import shutil
 import tempfile
 import weakref
 from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -131,7 +132,8 @@ def compile_package(layout: Layout) -> Compiled:
     indexes: dict[str, OriginIndex] = {}
     for name in RESOURCES:
         if name != "mentions":
-            tables[name], indexes[name] = assemble(specs[name], by_table[name], bulk.get(name, []))
+            # pop: the bulk parts are copied into the assembled table and can go
+            tables[name], indexes[name] = assemble(specs[name], by_table[name], bulk.pop(name, []))
 
     mention_list, errors = mention_rows(layout, sources, tables, ignores)
     problems.extend(errors)
@@ -168,12 +170,29 @@ def compile_package(layout: Layout) -> Compiled:
         staged[target] = path
         return path
 
+    # Each data file is written and hashed on its own thread: Arrow's writers and hashlib
+    # release the GIL, so a large build uses both cores.
+    jobs = [
+        (f"{name}.{suffix}", tables[name], writer)
+        for name in RESOURCES
+        for suffix, writer in (("csv", write_csv), ("parquet", write_parquet))
+    ]
+    paths = {fname: staging / f"{i}-{fname}" for i, (fname, _, _) in enumerate(jobs)}
+
+    def write_and_hash(job: tuple[str, pa.Table, Any]) -> tuple[str, str]:
+        fname, table, writer = job
+        writer(table, paths[fname])
+        return fname, sha256_file(paths[fname])
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        written = dict(pool.map(write_and_hash, jobs))
     stats: dict[str, dict[str, Any]] = {}
-    for name in RESOURCES:
-        for suffix, writer in (("csv", write_csv), ("parquet", write_parquet)):
-            fname = f"{name}.{suffix}"
-            path = stage(layout.data_dir / fname, lambda p, t=tables[name], w=writer: w(t, p))
-            stats[fname] = {"bytes": path.stat().st_size, "hash": "sha256:" + sha256_file(path)}
+    digests: dict[Path, str] = {}
+    for fname, _, _ in jobs:
+        target = layout.data_dir / fname
+        staged[target] = paths[fname]
+        digests[target] = written[fname]
+        stats[fname] = {"bytes": paths[fname].stat().st_size, "hash": "sha256:" + written[fname]}
     source_rows = tables["sources"].to_pylist()
     for prefix, target in (
         ("", layout.data_dir / "datapackage.json"),
@@ -185,7 +204,7 @@ def compile_package(layout: Layout) -> Compiled:
     stage(layout.data_dictionary, lambda p: p.write_bytes(dictionary))
     release_names = {fname: layout.data_dir / fname for fname in stats}
     release_names["datapackage.json"] = layout.data_dir / "datapackage.json"
-    digests = {t: sha256_file(p) for t, p in staged.items()}
+    digests |= {t: sha256_file(p) for t, p in staged.items() if t not in digests}
     sums = {fname: digests[target] for fname, target in release_names.items()}
     registry, errors = registry_bytes(layout, version, sums)
     stage(layout.data_dir / "releases.json", lambda p: p.write_bytes(registry))

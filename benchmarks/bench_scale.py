@@ -1,0 +1,87 @@
+#!/usr/bin/env python3
+"""Build and validation time and peak memory against corpus size, and
+``datapkg validate`` against ``frictionless validate`` on the same packages.
+
+    python benchmarks/bench_scale.py [--sizes 1000 10000 100000 1000000] [--frictionless 100000 1000000]
+
+For each N, benchmarks/synthetic.py writes a corpus with N records per fact
+table into a temporary project; then, each in a fresh process, `datapkg build
+--root`, `datapkg validate`, and (for the sizes given) `frictionless validate`
+run on it. Wall time and peak resident memory (ru_maxrss of the child) go to
+benchmarks/results.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _results import machine, write_section
+from synthetic import generate
+
+
+def run(command: list[str]) -> tuple[float, float]:
+    """Wall seconds and peak resident MB of one child process; fails loudly if it fails."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(
+            f"{' '.join(command)} failed: {process.stderr.read().decode() if process.stderr else ''}"
+        )
+    return seconds, usage.ru_maxrss / 1024
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10_000, 100_000, 1_000_000])
+    parser.add_argument("--frictionless", type=int, nargs="*", default=[100_000, 1_000_000])
+    args = parser.parse_args()
+    python = sys.executable
+    frictionless = str(Path(python).parent / "frictionless")
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for n in args.sizes:
+            root = Path(tmp) / f"n{n}"
+            counts = generate(root, n)
+            build_s, build_mb = run([python, "-m", "datapkg", "build", "--root", str(root)])
+            descriptor = str(root / "datapackage.json")
+            validate_s, validate_mb = run([python, "-m", "datapkg", "validate", descriptor])
+            fl = run([frictionless, "validate", descriptor]) if n in args.frictionless else None
+            fact_rows = sum(v for k, v in counts.items() if k != "sources")
+            rows.append((n, fact_rows, build_s, build_mb, validate_s, validate_mb, fl))
+            print(rows[-1], flush=True)
+    lines = [
+        "## Scale: build and validation against corpus size",
+        "",
+        f"{machine()}; `python benchmarks/bench_scale.py` (synthetic corpus from benchmarks/synthetic.py:"
+        " N records per fact table, sources copied from the two real articles)",
+        "",
+        "| N per table | fact rows | build s | build peak MB | build + validate s | validate s"
+        " | validate peak MB | frictionless s | validate speed-up |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for n, fact_rows, build_s, build_mb, validate_s, validate_mb, fl in rows:
+        fl_s = f"{fl[0]:.1f}" if fl else "—"
+        speedup = f"{fl[0] / validate_s:.1f}x" if fl else "—"
+        lines.append(
+            f"| {n:,} | {fact_rows:,} | {build_s:.2f} | {build_mb:,.0f} | {build_s + validate_s:.2f} | "
+            f"{validate_s:.2f} | {validate_mb:,.0f} | {fl_s} | {speedup} |"
+        )
+    by_n = {r[0]: r for r in rows}
+    if 100_000 in by_n and 1_000_000 in by_n:
+        growth = by_n[1_000_000][2] / by_n[100_000][2]
+        lines += ["", f"Build time at 10^6 / at 10^5: **{growth:.1f}x** (linear would be 10x; target ≤ 12x)."]
+    write_section("scale", lines)
+    print("\n".join(lines))
+
+
+if __name__ == "__main__":
+    main()
