@@ -120,6 +120,7 @@ def compile_package(layout: Layout) -> Compiled:
     problems.extend(errors)
     bulk, errors = load_bulk(layout, specs)
     problems.extend(errors)
+    bulk_rejected = bool(errors)  # then uncovered mentions would only echo the missing rows
 
     by_table: dict[ResourceName, list[Record]] = {name: [] for name in RESOURCES}
     for doc in sources.values():
@@ -136,7 +137,8 @@ def compile_package(layout: Layout) -> Compiled:
             tables[name], indexes[name] = assemble(specs[name], by_table[name], bulk.pop(name, []))
 
     mention_list, errors = mention_rows(layout, sources, tables, ignores)
-    problems.extend(errors)
+    if not bulk_rejected:
+        problems.extend(errors)
     by_table["mentions"] = [
         Record(
             "mentions",
