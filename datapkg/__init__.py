@@ -199,7 +199,7 @@ def validate(descriptor: str | Path | None = None) -> None:
     """Check every file's size and hash, every table's schema and every foreign key.
 
     Validates the installed package unless a ``datapackage.json`` path is given.
-    Raises :class:`ValidationError` listing every problem. Needs the ``build`` extra.
+    Raises :class:`ValidationError` listing every problem. Needs only pyarrow.
     """
     from datapkg.validation import validate_package
 

@@ -76,3 +76,12 @@ def test_list_command_prints_resource_names() -> None:
         [sys.executable, "-m", "datapkg", "list"], capture_output=True, text=True, check=True
     )
     assert result.stdout.split() == list(RESOURCES)
+
+
+def test_validate_needs_neither_pandera_nor_yaml() -> None:
+    code = (
+        "import sys, datapkg; datapkg.validate(); "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('pandera', 'frictionless', 'yaml')))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd="/")
+    assert result.stdout.strip() == "[]"
