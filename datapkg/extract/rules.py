@@ -315,6 +315,13 @@ _SOURCES: dict[str, Callable[[Patterns], str]] = {
     "ordinal_word": lambda p: (
         rf"(?P<det>{B}(?:{DE_DET if p.lang == 'de' else EN_DET + '|' + EN_RANK_VERBS})){SP}"
         rf"(?:(?i:ersten|first)\s+)?(?P<w>{p.ordinal_word})"
+        + (
+            ""
+            if p.lang == "de"
+            # "the country's second-largest": a superlative compound needs no determiner
+            else rf"|(?P<w2>{p.ordinal_word})(?=-(?i:largest|biggest|highest|lowest|smallest|most|best|worst"
+            rf"|strongest|deadliest|longest|oldest|richest|busiest|heaviest){E})"
+        )
     ),
     "fraction": lambda p: (
         rf"(?:(?P<q>{B}{p.qualifier}){SP})?(?:(?P<n>{B}(?i:ein|eine|einem|einen|zwei|drei|vier)){SP}"
@@ -368,7 +375,7 @@ _SOURCES: dict[str, Callable[[Patterns], str]] = {
     "half_year": lambda p: (
         rf"(?:(?P<pre>{B}(?i:in|im|seit|bis|since|by)){SP}(?:(?i:der|the){SP})?)?"
         rf"(?P<o>{B}(?i:ersten|zweiten|erste|zweite|first|second))"
-        rf"{SP}(?:(?P<h>(?i:hälfte|jahreshälfte|half|quartal|quarter))){E}"
+        rf"{SP}(?:(?P<h>(?i:hälfte|jahreshälfte|halbjahr|half|quartal|quarter))){E}"
         rf"(?:{SP}(?i:des{SP}jahres|of{SP}the{SP}year|(?:des|of){SP}(?P<y>\d{{4}})|(?P<y2>\d{{4}})){E})?"
     ),
     "date_year": lambda p: (
@@ -583,8 +590,13 @@ def ranks(ctx: Context) -> Iterator[Mention]:
 def ordinal_words(ctx: Context) -> Iterator[Mention]:
     parse = parse_de_ordinal if ctx.lang == "de" else parse_en_ordinal
     for m in _rx(ctx.lang, "ordinal_word").finditer(ctx.text):
+        if m.groupdict().get("w2"):
+            value = parse(m.group("w2"))
+            if value is not None:
+                yield ctx.mention(m, "rank", value, group="w2")
+            continue
         word = m.group("w")
-        if ctx.lang == "en" and word.lower() == "second" and m.group("det").lower() in ("a", "an"):
+        if ctx.lang == "en" and word.lower() == "second" and (m.group("det") or "").lower() in ("a", "an"):
             continue  # "a second" is time or "another"
         if ctx.lang == "de" and word.lower() in ("achten", "achte") and word.islower():
             continue  # the verb "achten"
@@ -680,7 +692,7 @@ def half_years(ctx: Context) -> Iterator[Mention]:
     for m in _rx(ctx.lang, "half_year").finditer(ctx.text):
         part = m.group("h").lower()
         order = 1 if m.group("o").lower().startswith(("erst", "first")) else 2
-        code = f"H{order}" if "h" in part[:1] or part in ("half",) or "hälfte" in part else f"Q{order}"
+        code = f"H{order}" if part.startswith(("half", "halb")) or "hälfte" in part else f"Q{order}"
         year = m.group("y") or m.group("y2") or (str(ctx.ref.year) if ctx.ref else None)
         value = f"{year}-{code}" if year else None
         yield ctx.mention(m, "date", value, None, _date_qualifier(m.group("pre")))
