@@ -4,9 +4,14 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from datapkg.build.layout import Layout
 from datapkg.build.pipeline import Compiled, compile_package
+
+# Timing is not what the property tests check; a loaded CI machine must not make them flaky.
+settings.register_profile("datapkg", deadline=None)
+settings.load_profile("datapkg")
 
 ROOT = Path(__file__).resolve().parents[1]
 
