@@ -41,15 +41,6 @@ class OriginIndex:
         position = self._combined(row)
         return self.curated[position].problem_fields if position < len(self.curated) else frozenset()
 
-    def rows_with_problems(self) -> list[int]:
-        """Sorted positions of curated rows that already have input problems."""
-        flagged = [i for i, r in enumerate(self.curated) if r.problem_fields]
-        if self.order is None or not flagged:
-            return flagged
-        inverse = np.empty_like(self.order)
-        inverse[self.order] = np.arange(len(self.order))
-        return [int(inverse[i]) for i in flagged]
-
 
 def assemble(
     spec: TableSpec, records: Sequence[Record], bulk: Sequence[BulkPart]

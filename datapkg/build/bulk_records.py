@@ -3,8 +3,8 @@
 ``build/records/<name>.<table>.parquet`` holds rows of one fact table with the
 table's own columns: ``date_start``/``date_end``/``date_precision`` instead of
 ``date``, and ``quote_start`` required (a bulk row names its offsets; the build
-checks that the source text there equals the quote). ``quote_end`` is computed
-and implied bounds are filled as for YAML records. Everything else is checked
+checks that the source text there equals the quote). ``quote_end`` is computed;
+implied bounds are filled for all records alike (``tables.fill_implied_bounds``). Everything else is checked
 exactly as curated records are; a problem in row N is reported as ``file:N``.
 """
 
@@ -27,20 +27,6 @@ from datapkg.build.tables import arrow_schema
 class BulkPart:
     file: str
     table: pa.Table
-
-
-def _fill_bounds(table: pa.Table) -> pa.Table:
-    """The bounds a qualifier implies, vectorised (see records._fill_bounds)."""
-    value, q = table["value"], table["qualifier"]
-    lower = pc.is_in(q, value_set=pa.array(["exact", "more_than", "at_least"]))
-    upper = pc.is_in(q, value_set=pa.array(["exact", "up_to", "less_than"]))
-    for column, implied in (("value_low", lower), ("value_high", upper)):
-        current = table[column]
-        fill = pc.and_(pc.and_(implied, pc.is_null(current)), pc.is_valid(value))
-        table = table.set_column(
-            table.schema.get_field_index(column), column, pc.if_else(fill, value, current)
-        )
-    return table
 
 
 def _read(path_shown: str, raw: pa.Table, spec: TableSpec) -> tuple[pa.Table | None, list[Problem]]:
@@ -72,8 +58,6 @@ def _read(path_shown: str, raw: pa.Table, spec: TableSpec) -> tuple[pa.Table | N
     table = pa.table(columns, schema=schema)
     quote_end = pc.add(table["quote_start"], pc.cast(pc.utf8_length(table["quote"]), pa.int64()))
     table = table.set_column(schema.get_field_index("quote_end"), schema.field("quote_end"), quote_end)
-    if "value" in table.column_names:
-        table = _fill_bounds(table)
     return table, problems
 
 

@@ -12,7 +12,6 @@ itself, which the wheel ships.
 from __future__ import annotations
 
 import copy
-import hashlib
 import json
 import tomllib
 from pathlib import Path
@@ -30,10 +29,6 @@ def read_version(pyproject: Path) -> str:
     return version
 
 
-def file_stats(data: bytes) -> dict[str, Any]:
-    return {"bytes": len(data), "hash": "sha256:" + hashlib.sha256(data).hexdigest()}
-
-
 def build_descriptor(
     metadata: dict[str, Any],
     version: str,
@@ -42,7 +37,7 @@ def build_descriptor(
     sources: list[dict[str, Any]],
     prefix: str,
 ) -> dict[str, Any]:
-    """``stats`` maps file names (``troop_figures.csv``) to their ``file_stats``; ``prefix``
+    """``stats`` maps file names (``troop_figures.csv``) to their ``bytes`` and ``hash``; ``prefix``
     is prepended to every resource path."""
     resources = []
     for name in RESOURCES:

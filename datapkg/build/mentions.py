@@ -58,9 +58,9 @@ def _spans(fact_tables: Mapping[ResourceName, pa.Table]) -> dict[str, list[tuple
     spans: dict[str, list[tuple[int, int, list[str]]]] = {}
     if not parts:
         return spans
+    spans_table = pa.concat_tables(parts)
     grouped = (
-        pa.concat_tables(parts)
-        .filter(pc.is_valid(pa.concat_tables(parts)["quote_start"]))
+        spans_table.filter(pc.is_valid(spans_table["quote_start"]))
         .group_by(["source_id", "quote_start", "quote_end"], use_threads=False)
         .aggregate([("id", "list")])
     )

@@ -14,7 +14,6 @@ from __future__ import annotations
 import re
 from typing import Any
 
-import pandas as pd
 import pandera.pandas as pa
 
 from datapkg._dtypes import pandas_dtype
@@ -72,34 +71,3 @@ def pandera_schema(spec: TableSpec, *, categorical: bool = True) -> pa.DataFrame
         unique=pk if len(pk) > 1 else None,
         name=spec.name,
     )
-
-
-_BUILTIN_MESSAGES = {
-    "not_nullable": "required, but missing",
-    "field_uniqueness": "duplicate value: must be unique",
-    "column_in_schema": "column not in the schema",
-    "column_in_dataframe": "column missing",
-}
-
-
-def failure_messages(
-    error: pa.errors.SchemaErrors,
-) -> list[tuple[int | None, str | None, str]]:
-    """(row position, column, message) for each failure pandera found."""
-    out: list[tuple[int | None, str | None, str]] = []
-    for case in error.failure_cases.to_dict("records"):
-        check = str(case["check"])
-        value = case["failure_case"]
-        index = case["index"]
-        row = int(index) if index is not None and not pd.isna(index) else None
-        column = case["column"] if isinstance(case["column"], str) else None
-        if check in _BUILTIN_MESSAGES:
-            message = _BUILTIN_MESSAGES[check]
-            if check == "field_uniqueness":
-                message = f"duplicate value {value!r}: must be unique"
-        elif check.startswith("dtype("):
-            message = f"wrong column type {value!r}: expected {check}"
-        else:
-            message = f"{value!r}: {check}" if value is not None else check
-        out.append((row, column, message))
-    return out

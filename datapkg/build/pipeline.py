@@ -19,7 +19,7 @@ from typing import Any
 
 import pyarrow as pa
 
-from datapkg._names import RESOURCES, ResourceName
+from datapkg._names import FACT_TABLES, RESOURCES, ResourceName
 from datapkg.build.assembly import OriginIndex, assemble
 from datapkg.build.bulk_records import load_bulk
 from datapkg.build.checks import Finding, check_tables
@@ -33,6 +33,7 @@ from datapkg.build.registry import registry_bytes
 from datapkg.build.schemas import TableSpec, load_schemas
 from datapkg.build.serialize import sha256_file, write_csv, write_parquet
 from datapkg.build.source_texts import load_sources
+from datapkg.build.tables import fill_implied_bounds
 from datapkg.build.yaml_input import LineDict, load_yaml
 
 # An input problem on one of these fields makes later findings on the derived
@@ -135,6 +136,8 @@ def compile_package(layout: Layout) -> Compiled:
         if name != "mentions":
             # pop: the bulk parts are copied into the assembled table and can go
             tables[name], indexes[name] = assemble(specs[name], by_table[name], bulk.pop(name, []))
+            if name in FACT_TABLES and "value" in tables[name].column_names:
+                tables[name] = fill_implied_bounds(tables[name])
 
     mention_list, errors = mention_rows(layout, sources, tables, ignores)
     if not bulk_rejected:

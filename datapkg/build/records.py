@@ -100,15 +100,6 @@ def _input_fields(spec: TableSpec) -> tuple[dict[str, Any], set[str]]:
     return fields, extra
 
 
-def _fill_bounds(row: dict[str, Any]) -> None:
-    """Bounds a qualifier implies, so users can filter on value_low/value_high alone."""
-    value, qualifier = row["value"], row.get("qualifier")
-    if qualifier in ("exact", "more_than", "at_least") and row.get("value_low") is None:
-        row["value_low"] = value
-    if qualifier in ("exact", "up_to", "less_than") and row.get("value_high") is None:
-        row["value_high"] = value
-
-
 def _expand(record: Record, sources: dict[str, SourceDoc], id_: str | None) -> list[Problem]:
     row, origin, problems = record.row, record.origin, []
     if "date_start" in row:
@@ -121,8 +112,6 @@ def _expand(record: Record, sources: dict[str, SourceDoc], id_: str | None) -> l
                 problems.append(at(origin, str(exc), id_, "date"))
             else:
                 row.update(date_start=span.start, date_end=span.end, date_precision=span.precision)
-    if "value" in row and row.get("value") is not None:
-        _fill_bounds(row)
     if record.table in FACT_TABLES:
         hint = row.get("quote_start")
         row["quote_start"] = row["quote_end"] = None

@@ -10,7 +10,6 @@ a missing value stay distinct), ISO dates; Frictionless reads it as is.
 from __future__ import annotations
 
 import hashlib
-import io
 from pathlib import Path
 from typing import Any
 
@@ -32,24 +31,12 @@ def write_parquet(table: pa.Table, path: Path) -> None:
     pq.write_table(table, path, **PARQUET_OPTIONS)
 
 
-def parquet_bytes(table: pa.Table) -> bytes:
-    sink = io.BytesIO()
-    pq.write_table(table, sink, **PARQUET_OPTIONS)
-    return sink.getvalue()
-
-
 CSV_OPTIONS = pcsv.WriteOptions(include_header=True, quoting_style="needed")
 
 
 def write_csv(table: pa.Table, path: Path) -> None:
     """Arrow's CSV writer: strings quoted, missing values empty, ISO dates, LF endings."""
     pcsv.write_csv(table, path, CSV_OPTIONS)
-
-
-def csv_bytes(table: pa.Table) -> bytes:
-    sink = io.BytesIO()
-    pcsv.write_csv(table, sink, CSV_OPTIONS)
-    return sink.getvalue()
 
 
 def sha256_file(path: Path) -> str:

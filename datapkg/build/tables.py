@@ -6,6 +6,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from datapkg.build.schemas import TableSpec
 
@@ -33,6 +34,22 @@ def arrow_schema(spec: TableSpec) -> pa.Schema:
         ],
         metadata={"resource": spec.name},
     )
+
+
+def fill_implied_bounds(table: pa.Table) -> pa.Table:
+    """The bounds a qualifier implies ("exact" both, "more_than"/"at_least" the low one,
+    "up_to"/"less_than" the high one), so users can filter on value_low/value_high alone.
+    Bounds the curator gave are kept."""
+    value, qualifier = table["value"], table["qualifier"]
+    lower = pc.is_in(qualifier, value_set=pa.array(["exact", "more_than", "at_least"]))
+    upper = pc.is_in(qualifier, value_set=pa.array(["exact", "up_to", "less_than"]))
+    for column, implied in (("value_low", lower), ("value_high", upper)):
+        current = table[column]
+        fill = pc.and_(pc.and_(implied, pc.is_null(current)), pc.is_valid(value))
+        index = table.schema.get_field_index(column)
+        # the Field, not its name, keeps the description in the Parquet metadata
+        table = table.set_column(index, table.schema.field(index), pc.if_else(fill, value, current))
+    return table
 
 
 def sort_key(spec: TableSpec) -> Callable[[dict[str, Any]], tuple[Any, ...]]:
