@@ -60,9 +60,6 @@ def validate_package(descriptor_path: Path) -> list[str]:
     # Files are hashed on a second thread while this one reads and checks the tables:
     # hashlib and Arrow release the GIL, so both cores work.
     with ThreadPoolExecutor(max_workers=1) as pool:
-        # pyarrow imports pandas the first time it converts a Python value, which the checks
-        # do at once; importing it here, while this thread reads Parquet, hides that cost.
-        pool.submit(pa.scalar, 0)
         hashed = pool.map(lambda e: _file_problems(base, e), entries)
         for name in present:
             table = _read_parquet(base, by_name[name]["x-parquet"])

@@ -10,16 +10,24 @@ combinations whose slices must be compared with the source text.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
-from datetime import timedelta
+from functools import partial
 from typing import Any
 
 import pyarrow as pa
 import pyarrow.compute as pc
 
 from datapkg._names import FACT_TABLES, ResourceName
-from datapkg.build.column_checks import Finding, distinct_rows, findings_where, schema_findings
+from datapkg.build.arrow_values import lit, values
+from datapkg.build.column_checks import (
+    Finding,
+    distinct_rows,
+    field_findings,
+    findings_at,
+    findings_where,
+    structure_findings,
+)
 from datapkg.build.schemas import TableSpec
 
 __all__ = ["Finding", "check_tables"]
@@ -69,7 +77,7 @@ def _quantity_rules(name: str, t: pa.Table) -> list[Finding]:
         *findings_where(
             name,
             t,
-            _and(pc.equal(q, "vague"), pc.is_valid(value)),
+            _and(pc.equal(q, lit("vague")), pc.is_valid(value)),
             "value",
             "qualifier 'vague' means the source gives no number; leave value empty",
         ),
@@ -83,50 +91,50 @@ def _quantity_rules(name: str, t: pa.Table) -> list[Finding]:
         *findings_where(
             name,
             t,
-            _and(pc.not_equal(q, "vague"), pc.invert(has_number)),
+            _and(pc.not_equal(q, lit("vague")), pc.invert(has_number)),
             "value",
             lambda r: f"qualifier {r['qualifier']!r} needs a value (or use 'vague')",
         ),
         *findings_where(
             name,
             t,
-            _and(pc.is_in(q, value_set=pa.array(["more_than", "at_least"])), pc.not_equal(low, value)),
+            _and(
+                pc.is_in(q, value_set=values(["more_than", "at_least"], pa.string())),
+                pc.not_equal(low, value),
+            ),
             "value_low",
             lambda r: f"qualifier {r['qualifier']!r} implies value_low = value ({r['value']})",
         ),
         *findings_where(
             name,
             t,
-            _and(pc.is_in(q, value_set=pa.array(["up_to", "less_than"])), pc.not_equal(high, value)),
+            _and(
+                pc.is_in(q, value_set=values(["up_to", "less_than"], pa.string())), pc.not_equal(high, value)
+            ),
             "value_high",
             lambda r: f"qualifier {r['qualifier']!r} implies value_high = value ({r['value']})",
         ),
     ]
 
 
-def _contains_each(table: pa.Table, needle: str, haystack: str) -> Any:
-    """Mask: row's ``needle`` text occurs in its ``haystack`` text (null when either is null).
-    Compared once per distinct pair, so repeated records cost nothing."""
-    bad = [
-        (r[needle], r[haystack])
-        for r in distinct_rows(table, [needle, haystack])
-        if r[needle] is not None and r[haystack] is not None and r[needle] not in r[haystack]
-    ]
+def _rows_matching(table: pa.Table, columns: list[str], wrong: Callable[..., bool]) -> list[int]:
+    """Positions of the rows whose values in ``columns`` make ``wrong`` true (nulls never do).
+
+    ``wrong`` sees each distinct combination once, so repeated records cost nothing."""
+    bad = {
+        combo
+        for combo in (tuple(r[c] for c in columns) for r in distinct_rows(table, columns))
+        if None not in combo and wrong(*combo)
+    }
     if not bad:
-        return pa.array([True] * table.num_rows, pa.bool_())
-    bad_set = set(bad)
-    return pa.array(
-        [
-            (n, h) not in bad_set
-            for n, h in zip(table[needle].to_pylist(), table[haystack].to_pylist(), strict=True)
-        ],
-        pa.bool_(),
-    )
+        return []
+    rows = zip(*(table[c].to_pylist() for c in columns), strict=True)
+    return [i for i, combo in enumerate(rows) if combo in bad]
 
 
 def _month_end(dates: Any) -> Any:
-    next_day = pc.add(pc.cast(dates, pa.timestamp("s")), pa.scalar(timedelta(days=1), pa.duration("s")))
-    return pc.equal(pc.day(next_day), 1)
+    next_day = pc.cast(pc.add(pc.cast(dates, pa.int32()), lit(1, pa.int32())), pa.date32())
+    return pc.equal(pc.day(next_day), lit(1))
 
 
 def _date_rules(name: str, t: pa.Table, published_latest: Any) -> list[Finding]:
@@ -134,13 +142,15 @@ def _date_rules(name: str, t: pa.Table, published_latest: Any) -> list[Finding]:
     parts = [pc.is_valid(t[c]) for c in ("date_start", "date_end", "date_precision", "date_basis")]
     partial = _and(_or(*parts), pc.invert(_and(*parts)))
     month_bad = _and(
-        pc.equal(precision, "month"), _or(pc.not_equal(pc.day(start), 1), pc.invert(_month_end(end)))
+        pc.equal(precision, lit("month")),
+        _or(pc.not_equal(pc.day(start), lit(1)), pc.invert(_month_end(end))),
     )
-    year_end = _and(pc.equal(pc.month(end), 12), pc.equal(pc.day(end), 31))
+    year_end = _and(pc.equal(pc.month(end), lit(12)), pc.equal(pc.day(end), lit(31)))
     year_bad = _and(
-        pc.equal(precision, "year"), _or(pc.not_equal(pc.day_of_year(start), 1), pc.invert(year_end))
+        pc.equal(precision, lit("year")),
+        _or(pc.not_equal(pc.day_of_year(start), lit(1)), pc.invert(year_end)),
     )
-    future = _and(pc.greater(start, published_latest), pc.not_equal(t["claim_status"], "projected"))
+    future = _and(pc.greater(start, published_latest), pc.not_equal(t["claim_status"], lit("projected")))
     return [
         *findings_where(
             name, t, partial, "date_basis", "date and date_basis go together: give both or neither"
@@ -165,10 +175,10 @@ def _date_rules(name: str, t: pa.Table, published_latest: Any) -> list[Finding]:
         *findings_where(
             name, t, year_bad, "date_start", "year precision needs whole years (1 January to 31 December)"
         ),
-        *findings_where(
+        *findings_at(
             name,
             t,
-            pc.invert(_contains_each(t, "date_text", "quote")),
+            _rows_matching(t, ["date_text", "quote"], lambda date_text, quote: date_text not in quote),
             "date_text",
             lambda r: f"date_text {r['date_text']!r} does not occur in the quote",
         ),
@@ -185,19 +195,13 @@ def _date_rules(name: str, t: pa.Table, published_latest: Any) -> list[Finding]:
     ]
 
 
-def _slices_differ(t: pa.Table, start: str, end: str, text: str, texts: Mapping[str, str]) -> Any:
-    """Mask: the source text at [start:end] is not ``text``; checked once per distinct combination."""
-    keys = ["source_id", start, end, text]
-    combos = [tuple(r[k] for k in keys) for r in distinct_rows(t, keys)]
-    bad = {
-        combo
-        for combo in combos
-        if combo[0] in texts and None not in combo and texts[combo[0]][combo[1] : combo[2]] != combo[3]
-    }
-    if not bad:
-        return pa.array([False] * t.num_rows, pa.bool_())
-    rows = zip(*(t[k].to_pylist() for k in keys), strict=True)
-    return pa.array([combo in bad for combo in rows], pa.bool_())
+def _slices_differ(t: pa.Table, start: str, end: str, text: str, texts: Mapping[str, str]) -> list[int]:
+    """Positions of the rows whose source text at [start:end] is not ``text``."""
+    return _rows_matching(
+        t,
+        ["source_id", start, end, text],
+        lambda source, a, b, quoted: source in texts and texts[source][a:b] != quoted,
+    )
 
 
 def _quote_rules(name: str, t: pa.Table, texts: Mapping[str, str]) -> list[Finding]:
@@ -206,7 +210,7 @@ def _quote_rules(name: str, t: pa.Table, texts: Mapping[str, str]) -> list[Findi
         *findings_where(
             name, t, wrong_length, "quote_end", "quote_end - quote_start must equal the quote's length"
         ),
-        *findings_where(
+        *findings_at(
             name,
             t,
             _slices_differ(t, "quote_start", "quote_end", "quote", texts),
@@ -218,8 +222,8 @@ def _quote_rules(name: str, t: pa.Table, texts: Mapping[str, str]) -> list[Findi
 
 def _ranking_rules(t: pa.Table) -> list[Finding]:
     name = "military_rankings"
-    derived = pc.equal(t["rank_basis"], "derived")
-    vague = pc.equal(t["qualifier"], "vague")
+    derived = pc.equal(t["rank_basis"], lit("derived"))
+    vague = pc.equal(t["qualifier"], lit("vague"))
     return [
         *findings_where(
             name,
@@ -254,12 +258,11 @@ def _ranking_rules(t: pa.Table) -> list[Finding]:
 
 def _mention_rules(t: pa.Table, all_ids: pa.ChunkedArray, texts: Mapping[str, str] | None) -> list[Finding]:
     name = "mentions"
-    covered = pc.equal(t["status"], "covered")
+    covered = pc.equal(t["status"], lit("covered"))
     ids = pc.split_pattern(t["covered_by"], " ")
     flat = pc.list_flatten(ids)
     found = pc.is_in(flat, value_set=all_ids)
     unknown_at = pc.filter(pc.list_parent_indices(ids), pc.invert(found))
-    unknown = pc.is_in(pa.array(range(t.num_rows), pa.int64()), value_set=pc.unique(unknown_at))
     out = [
         *findings_where(
             name,
@@ -289,16 +292,16 @@ def _mention_rules(t: pa.Table, all_ids: pa.ChunkedArray, texts: Mapping[str, st
             "end",
             "end - start must equal the length of text",
         ),
-        *findings_where(
+        *findings_at(
             name,
             t,
-            unknown,
+            sorted(set(unknown_at.to_pylist())),
             "covered_by",
             lambda r: f"covered_by {r['covered_by']!r} names a record that does not exist",
         ),
     ]
     if texts is not None:
-        out += findings_where(
+        out += findings_at(
             name,
             t,
             _slices_differ(t, "start", "end", "text", texts),
@@ -314,7 +317,7 @@ def _foreign_keys(specs: Mapping[ResourceName, TableSpec], tables: Tables) -> li
         table = tables[name]
         for field, ref_table, ref_field in spec.foreign_keys:
             referenced = tables.get(ref_table)  # type: ignore[call-overload]
-            known = referenced[ref_field] if referenced is not None else pa.array([], pa.string())
+            known = referenced[ref_field] if referenced is not None else values([], pa.string())
             missing = _and(pc.is_valid(table[field]), pc.invert(pc.is_in(table[field], value_set=known)))
             out += findings_where(
                 name,
@@ -347,37 +350,72 @@ def _global_ids(tables: Tables, all_ids: pa.ChunkedArray) -> list[Finding]:
     return out
 
 
-def check_tables(
-    specs: Mapping[ResourceName, TableSpec], tables: Tables, texts: Mapping[str, str] | None
-) -> list[Finding]:
-    """Every finding over all tables. ``texts`` (source id -> text) enables the slice checks."""
-    # Field checks per table in parallel: Arrow kernels release the GIL.
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        per_table = list(pool.map(lambda item: schema_findings(item[1], tables[item[0]]), specs.items()))
-    out: list[Finding] = [f for found in per_table for f in found]
-    if any(f.row is None for f in out):  # types or columns are wrong: the rules would only repeat it
-        return out
-    out += _foreign_keys(specs, tables)
-    all_ids = _fact_ids(tables)
-    out += _global_ids(tables, all_ids)
-    sources = tables["sources"]
-    out += findings_where(
+def _sources_rules(sources: pa.Table) -> list[Finding]:
+    return findings_where(
         "sources",
         sources,
         pc.less(sources["published_latest"], sources["published_earliest"]),
         "published_latest",
         "publication window ends before it starts",
     )
-    for name in FACT_TABLES:
-        t = tables[name]
-        where = pc.index_in(t["source_id"], value_set=sources["id"])
-        published_latest = pc.take(sources["published_latest"], where)
-        if "value" in t.column_names:
-            out += _quantity_rules(name, t)
-        if "date_start" in t.column_names:
-            out += _date_rules(name, t, published_latest)
-        if texts is not None:
-            out += _quote_rules(name, t, texts)
-    out += _ranking_rules(tables["military_rankings"])
-    out += _mention_rules(tables["mentions"], all_ids, texts)
+
+
+def _fact_rules(name: str, t: pa.Table, sources: pa.Table, texts: Mapping[str, str] | None) -> list[Finding]:
+    out: list[Finding] = []
+    if "value" in t.column_names:
+        out += _quantity_rules(name, t)
+    if "date_start" in t.column_names:
+        published_latest = pc.take(
+            sources["published_latest"], pc.index_in(t["source_id"], value_set=sources["id"])
+        )
+        out += _date_rules(name, t, published_latest)
+    if texts is not None:
+        out += _quote_rules(name, t, texts)
     return out
+
+
+Job = Callable[[], list[Finding]]
+
+
+def _rule_jobs(
+    specs: Mapping[ResourceName, TableSpec], tables: Tables, texts: Mapping[str, str] | None
+) -> list[tuple[Job, bool]]:
+    """The rules across fields, rows and tables as independent jobs, in the order their
+    findings are reported, each with whether it is costly (hashes every fact id)."""
+    all_ids = _fact_ids(tables)
+    return [
+        (partial(_foreign_keys, specs, tables), False),
+        (partial(_global_ids, tables, all_ids), True),
+        (partial(_sources_rules, tables["sources"]), False),
+        *(
+            (partial(_fact_rules, name, tables[name], tables["sources"], texts), False)
+            for name in FACT_TABLES
+        ),
+        (partial(_ranking_rules, tables["military_rankings"]), False),
+        (partial(_mention_rules, tables["mentions"], all_ids, texts), True),
+    ]
+
+
+def check_tables(
+    specs: Mapping[ResourceName, TableSpec], tables: Tables, texts: Mapping[str, str] | None
+) -> list[Finding]:
+    """Every finding over all tables. ``texts`` (source id -> text) enables the slice checks."""
+    structure = {name: structure_findings(spec, tables[name]) for name, spec in specs.items()}
+    fields: dict[ResourceName, Job] = {
+        name: partial(field_findings, spec, tables[name])
+        for name, spec in specs.items()
+        if not structure[name]
+    }
+    # With wrong columns or types the rules would only repeat those findings.
+    rules = _rule_jobs(specs, tables, texts) if not any(structure.values()) else []
+    # Independent jobs share both cores (Arrow kernels release the GIL). The costly ones
+    # run one after another on one core, from the start, so that their hash tables never
+    # coexist; the other core takes the rest.
+    costly = [job for job, is_costly in rules if is_costly]
+    rest = [*fields.values(), *(job for job, is_costly in rules if not is_costly)]
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        chain = pool.submit(lambda: {job: job() for job in costly})
+        done = {job: pool.submit(job) for job in rest}
+        results = {job: future.result() for job, future in done.items()} | chain.result()
+    out = [f for name in specs for f in structure[name] or results[fields[name]]]
+    return out + [f for job, _ in rules for f in results[job]]

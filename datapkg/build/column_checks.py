@@ -18,6 +18,7 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from datapkg.build.arrow_values import lit, values
 from datapkg.build.schemas import TableSpec
 from datapkg.build.tables import ARROW_TYPES
 
@@ -33,14 +34,13 @@ class Finding:
 
 def positions(mask: pa.ChunkedArray | pa.Array) -> list[int]:
     """Row positions where a boolean mask is true (nulls count as false)."""
-    filled = pc.fill_null(mask, False)
-    if not pc.any(filled).as_py():
+    if not pc.any(mask).as_py():  # any() and indices_nonzero() both skip nulls
         return []
-    return [int(i) for i in pc.indices_nonzero(filled).to_pylist()]
+    return [int(i) for i in pc.indices_nonzero(mask).to_pylist()]
 
 
 def rows_at(table: pa.Table, where: list[int]) -> list[dict[str, Any]]:
-    rows: list[dict[str, Any]] = table.take(pa.array(where, pa.int64())).to_pylist()
+    rows: list[dict[str, Any]] = table.take(values(where, pa.int64())).to_pylist()
     return rows
 
 
@@ -48,7 +48,11 @@ def findings_where(
     name: str, table: pa.Table, mask: pa.ChunkedArray | pa.Array, field: str, message: Any
 ) -> list[Finding]:
     """One finding per row where ``mask`` holds; ``message`` is text or a function of the row."""
-    where = positions(mask)
+    return findings_at(name, table, positions(mask), field, message)
+
+
+def findings_at(name: str, table: pa.Table, where: list[int], field: str, message: Any) -> list[Finding]:
+    """One finding per row position in ``where`` (ascending)."""
     if not where:
         return []
     out = []
@@ -67,12 +71,12 @@ def distinct_rows(table: pa.Table, columns: list[str]) -> list[dict[str, Any]]:
     keys: Any = None
     for column in columns:
         encoded = pc.dictionary_encode(table[column]).combine_chunks()
-        codes = pc.fill_null(pc.cast(encoded.indices, pa.int64()), len(encoded.dictionary))
+        codes = pc.fill_null(pc.cast(encoded.indices, pa.int64()), lit(len(encoded.dictionary)))
         if keys is None:
             keys = codes
         else:
             # re-encode after each step so the combined code stays below the row count
-            combined = pc.add(pc.multiply(keys, len(encoded.dictionary) + 1), codes)
+            combined = pc.add(pc.multiply(keys, lit(len(encoded.dictionary) + 1)), codes)
             keys = pc.cast(pc.dictionary_encode(combined).indices, pa.int64())
     if keys is None or table.num_rows == 0:
         return []
@@ -102,7 +106,7 @@ def _field_findings(spec: TableSpec, table: pa.Table, field: dict[str, Any]) -> 
         yield from findings_where(spec.name, table, pc.is_null(column), name, "required, but missing")
     if "enum" in c:
         bad = pc.and_(
-            pc.is_valid(column), pc.invert(pc.is_in(column, value_set=pa.array(c["enum"], column.type)))
+            pc.is_valid(column), pc.invert(pc.is_in(column, value_set=values(c["enum"], column.type)))
         )
         expected = "expected one of: " + ", ".join(c["enum"])
         yield from findings_where(spec.name, table, bad, name, lambda r: f"{value(r)!r}: {expected}")
@@ -111,17 +115,17 @@ def _field_findings(spec: TableSpec, table: pa.Table, field: dict[str, Any]) -> 
         text = f"expected text matching {c['pattern']}"
         yield from findings_where(spec.name, table, bad, name, lambda r: f"{value(r)!r}: {text}")
     if "minimum" in c:
-        bad = pc.less(column, pa.scalar(c["minimum"], column.type))
+        bad = pc.less(column, lit(c["minimum"], column.type))
         yield from findings_where(
             spec.name, table, bad, name, lambda r: f"{value(r)!r}: expected at least {c['minimum']}"
         )
     if "maximum" in c:
-        bad = pc.greater(column, pa.scalar(c["maximum"], column.type))
+        bad = pc.greater(column, lit(c["maximum"], column.type))
         yield from findings_where(
             spec.name, table, bad, name, lambda r: f"{value(r)!r}: expected at most {c['maximum']}"
         )
     if "minLength" in c:
-        bad = pc.less(pc.utf8_length(column), c["minLength"])
+        bad = pc.less(pc.utf8_length(column), lit(c["minLength"], pa.int32()))
         text = f"expected at least {c['minLength']} character(s)"
         yield from findings_where(spec.name, table, bad, name, lambda r: f"{value(r)!r}: {text}")
     if c.get("unique"):
@@ -132,8 +136,8 @@ def _field_findings(spec: TableSpec, table: pa.Table, field: dict[str, Any]) -> 
             )
 
 
-def schema_findings(spec: TableSpec, table: pa.Table) -> list[Finding]:
-    """Columns present with the schema's types, then every field constraint."""
+def structure_findings(spec: TableSpec, table: pa.Table) -> list[Finding]:
+    """The schema's columns, in its order, with its types; findings here have no row."""
     out: list[Finding] = []
     expected = list(spec.field_names)
     if table.column_names != expected:
@@ -160,8 +164,14 @@ def schema_findings(spec: TableSpec, table: pa.Table) -> list[Finding]:
                     f"wrong column type {table.schema.field(f.name).type}: expected {want}",
                 )
             )
-    if out:
-        return out
-    for f in spec.fields:
-        out.extend(_field_findings(spec, table, f.descriptor))
     return out
+
+
+def field_findings(spec: TableSpec, table: pa.Table) -> list[Finding]:
+    """Every field constraint, on a table whose structure is right."""
+    return [finding for f in spec.fields for finding in _field_findings(spec, table, f.descriptor)]
+
+
+def schema_findings(spec: TableSpec, table: pa.Table) -> list[Finding]:
+    """Columns present with the schema's types, then every field constraint."""
+    return structure_findings(spec, table) or field_findings(spec, table)

@@ -47,29 +47,37 @@ def _value_columns(mention: Mention) -> dict[str, Any]:
     return out
 
 
-def _spans(fact_tables: Mapping[ResourceName, pa.Table]) -> dict[str, list[tuple[int, int, list[str]]]]:
-    """Per source, each distinct quote span with the ids of the records that quote it.
-    Grouping first keeps this fast when thousands of records share a passage."""
+def _spans(fact_tables: Mapping[ResourceName, pa.Table]) -> dict[str, list[tuple[int, int, str]]]:
+    """Per source, each distinct quote span with the sorted, space-separated ids of the records
+    that quote it. Grouping first keeps this fast when thousands of records share a passage;
+    turning one group at a time into Python strings keeps it small."""
     parts = [
         fact_tables[name].select(["source_id", "quote_start", "quote_end", "id"])
         for name in FACT_TABLES
         if name in fact_tables
     ]
-    spans: dict[str, list[tuple[int, int, list[str]]]] = {}
+    spans: dict[str, list[tuple[int, int, str]]] = {}
     if not parts:
         return spans
     spans_table = pa.concat_tables(parts)
-    grouped = (
-        spans_table.filter(pc.is_valid(spans_table["quote_start"]))
-        .group_by(["source_id", "quote_start", "quote_end"], use_threads=False)
-        .aggregate([("id", "list")])
+    if spans_table["quote_start"].null_count:  # filter() copies every row, even when none goes
+        spans_table = spans_table.filter(pc.is_valid(spans_table["quote_start"]))
+    grouped = spans_table.group_by(["source_id", "quote_start", "quote_end"], use_threads=False).aggregate(
+        [("id", "list")]
     )
     for source_id, start, end, ids in zip(
         grouped["source_id"].to_pylist(), grouped["quote_start"].to_pylist(),
-        grouped["quote_end"].to_pylist(), grouped["id_list"].to_pylist(), strict=True,
+        grouped["quote_end"].to_pylist(), grouped["id_list"], strict=True,
     ):  # fmt: skip
-        spans.setdefault(source_id, []).append((start, end, ids))
+        spans.setdefault(source_id, []).append((start, end, " ".join(sorted(ids.as_py()))))
     return spans
+
+
+def _union(id_lists: list[str]) -> str:
+    """Sorted union of space-separated id lists (each record quotes one span, so no repeats)."""
+    if len(id_lists) == 1:
+        return id_lists[0]
+    return " ".join(sorted(rid for ids in id_lists for rid in ids.split(" ")))
 
 
 def mention_rows(
@@ -94,18 +102,18 @@ def mention_rows(
         if key not in extracted:
             extracted[key] = extract(doc.text, lang=language, ref=ref)
         for mention in extracted[key]:
-            covering = sorted(
-                rid
+            covering = [
+                ids
                 for start, end, ids in spans.get(source_id, [])
                 if start <= mention.start and mention.end <= end
-                for rid in ids
-            )
+            ]
+            covered_by = _union(covering) if covering else None
             matches = [
                 (i, ig) for i, ig in source_ignores
                 if ig.text == mention.text and ig.start in (None, mention.start)
             ]  # fmt: skip
             reason = None
-            if covering:
+            if covered_by:
                 for i, ig in matches:
                     if ig.start is not None:
                         used.add(i)
@@ -113,7 +121,7 @@ def mention_rows(
                             at(
                                 ig.origin,
                                 f"mention {mention.text!r} at {mention.start} is covered by "
-                                f"{', '.join(covering)}; remove this ignore entry",
+                                f"{covered_by.replace(' ', ', ')}; remove this ignore entry",
                                 None,
                                 "text",
                             )
@@ -145,8 +153,8 @@ def mention_rows(
                 "unit": mention.unit,
                 "qualifier": mention.qualifier,
                 "reference_date": ref,
-                "status": "covered" if covering else "ignored",
-                "covered_by": " ".join(covering) or None,
+                "status": "covered" if covered_by else "ignored",
+                "covered_by": covered_by,
                 "ignore_reason": reason,
             })  # fmt: skip
     for i, ig in enumerate(ignores):
