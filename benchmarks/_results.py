@@ -3,19 +3,26 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import platform
 import re
+from importlib import metadata
 from pathlib import Path
 
 RESULTS = Path(__file__).resolve().parent / "results.md"
 
 
 def machine() -> str:
-    import os
-
+    """Date, interpreter, platform and the versions of the libraries that do the work."""
+    libraries = []
+    for name in ("pyarrow", "pandas", "frictionless"):
+        try:
+            libraries.append(f"{name} {metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            libraries.append(f"{name} not installed")
     return (
         f"{dt.date.today().isoformat()}; Python {platform.python_version()}; {platform.system()} "
-        f"{platform.machine()}, {os.cpu_count()} cores"
+        f"{platform.machine()}, {os.cpu_count()} cores; {', '.join(libraries)}"
     )
 
 

@@ -19,9 +19,12 @@ from datapkg.build.tables import build_table, sort_key
 
 @dataclass
 class OriginIndex:
-    """Maps a row of the assembled table to its YAML record or bulk file row."""
+    """Maps a row of the assembled table to its YAML record or bulk file row.
 
-    curated: list[Record]
+    Holds each curated record's origin and problem fields, not the record, so that the
+    records' values (long covered_by lists among them) can go once the table is built."""
+
+    curated: list[tuple[Origin, frozenset[str | None]]]
     bulk: list[tuple[int, str]] = field(default_factory=list)  # (first combined position, file)
     order: np.ndarray | None = None  # sorted position -> combined position
 
@@ -31,7 +34,7 @@ class OriginIndex:
     def origin(self, row: int) -> Origin | None:
         position = self._combined(row)
         if position < len(self.curated):
-            return self.curated[position].origin
+            return self.curated[position][0]
         for first, file in reversed(self.bulk):
             if position >= first:
                 return Origin(file, position - first + 1)
@@ -39,7 +42,7 @@ class OriginIndex:
 
     def problem_fields(self, row: int) -> frozenset[str | None]:
         position = self._combined(row)
-        return self.curated[position].problem_fields if position < len(self.curated) else frozenset()
+        return self.curated[position][1] if position < len(self.curated) else frozenset()
 
 
 def assemble(
@@ -48,7 +51,7 @@ def assemble(
     row_key = sort_key(spec)
     ordered = sorted(records, key=lambda r: row_key(r.row))
     curated = build_table(spec, [r.row for r in ordered])
-    index = OriginIndex(list(ordered))
+    index = OriginIndex([(r.origin, r.problem_fields) for r in ordered])
     if not bulk:
         return curated, index
     first = curated.num_rows

@@ -156,6 +156,7 @@ def compile_package(layout: Layout) -> Compiled:
         for row in mention_list
     ]
     tables["mentions"], indexes["mentions"] = assemble(specs["mentions"], by_table["mentions"], [])
+    del mention_list, by_table, records  # in Arrow now; their Python copies are large at scale
 
     texts = {doc.id: doc.text for doc in sources.values()}
     for finding in check_tables(specs, tables, texts):
