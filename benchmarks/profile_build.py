@@ -113,14 +113,14 @@ def main() -> None:
         f"{machine()}; `python benchmarks/profile_build.py --records {args.records}` (in process; the"
         " writers run on two threads, so their seconds overlap)",
         "",
-        "| stage | calls | seconds | peak resident MB while running |",
+        "| stage | calls | seconds | peak resident MiB while running |",
         "|---|---:|---:|---:|",
     ]
     for stage in STAGES:
         seconds, peak = profile.seconds[stage], profile.peak[stage]
         shown = f"{peak:,.0f}" if peak else "—"  # over before the first 10 ms sample
         lines.append(f"| `{stage}` | {profile.calls[stage]} | {seconds:.2f} | {shown} |")
-    lines += ["", f"Wall time {wall:.2f} s; peak resident memory {profile.overall_peak:,.0f} MB."]
+    lines += ["", f"Wall time {wall:.2f} s; peak resident memory {profile.overall_peak:,.0f} MiB."]
     write_section("profile", lines)
     print("\n".join(lines))
 
