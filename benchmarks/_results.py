@@ -27,6 +27,8 @@ def machine() -> str:
 
 
 def write_section(key: str, lines: list[str]) -> None:
+    """Replace (or append) the section between the key's markers, and print it."""
+    print("\n".join(lines))
     begin, end = f"<!-- {key}:begin -->", f"<!-- {key}:end -->"
     section = "\n".join([begin, *lines, end])
     old = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else "# Benchmark results\n"

@@ -59,7 +59,6 @@ def main() -> None:
         lines.append(f"| `{variants[name]}` | {medians[name]:.3f} | {min(t):.3f} | {max(t):.3f} |")
     lines += ["", f"Ratio datapkg / pandas (medians): **{ratio:.3f}** (target ≤ 1.10)."]
     write_section("load", lines)
-    print("\n".join(lines))
 
 
 if __name__ == "__main__":

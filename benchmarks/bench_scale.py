@@ -136,7 +136,6 @@ def main() -> None:
         )
     lines += ["", *verdicts({r[0]: r for r in rows})]
     write_section("scale", lines)
-    print("\n".join(lines))
 
 
 if __name__ == "__main__":

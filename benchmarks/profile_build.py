@@ -122,7 +122,6 @@ def main() -> None:
         lines.append(f"| `{stage}` | {profile.calls[stage]} | {seconds:.2f} | {shown} |")
     lines += ["", f"Wall time {wall:.2f} s; peak resident memory {profile.overall_peak:,.0f} MiB."]
     write_section("profile", lines)
-    print("\n".join(lines))
 
 
 if __name__ == "__main__":

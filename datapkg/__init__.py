@@ -196,10 +196,13 @@ class ValidationError(Exception):
 
 
 def validate(descriptor: str | Path | None = None) -> None:
-    """Check every file's size and hash, every table's schema and every foreign key.
+    """Check every file's size and hash, every table's schema, keys and row order, and the
+    rules across fields and tables (bounds, dates, ids unique across tables, mentions
+    naming existing records).
 
-    Validates the installed package unless a ``datapackage.json`` path is given.
-    Raises :class:`ValidationError` listing every problem. Needs only pyarrow.
+    Validates the installed package unless a ``datapackage.json`` path is given; any
+    package with this project's resources will do. Raises :class:`ValidationError`
+    listing every problem. Needs only pyarrow (it never imports pandas).
     """
     from datapkg.validation import validate_package
 

@@ -100,3 +100,69 @@ def test_validate_raises_with_every_problem(installed_copy: Path) -> None:
     with pytest.raises(datapkg.ValidationError) as caught:
         datapkg.validate(installed_copy)
     assert len(caught.value.problems) == 4
+
+
+def _edit(descriptor: Path, name: str, column: str, row: int, value: object) -> None:
+    """Set one cell of an installed Parquet file (its hash then no longer matches, too)."""
+    target = descriptor.parent / f"{name}.parquet"
+    table = pq.read_table(target)
+    cells = table.column(column).to_pylist()
+    cells[row] = value
+    index = table.schema.get_field_index(column)
+    table = table.set_column(
+        index, table.schema.field(index), pa.array(cells, table.schema.field(index).type)
+    )
+    pq.write_table(table, target)
+
+
+def test_rules_across_rows_and_tables_are_reported_together(installed_copy: Path) -> None:
+    _edit(installed_copy, "mentions", "covered_by", 0, "kim-signs-treaty-2024-06-19 no-such-record")
+    _edit(installed_copy, "arms_transfers", "id", 0, "gfp-2024-prk-active-personnel")
+    _edit(installed_copy, "diplomatic_actions", "date_text", 3, "Im Jahr 1999")
+    _edit(installed_copy, "diplomatic_actions", "date_precision", 0, "month")
+    problems = validate_package(installed_copy)
+    expected = [
+        "mentions record '000_7e917bff9e613273-000558-000566': field 'covered_by': covered_by "
+        "'kim-signs-treaty-2024-06-19 no-such-record' names a record that does not exist",
+        "arms_transfers record 'gfp-2024-prk-active-personnel': field 'id': id is already used in "
+        "troop_figures; ids are unique across tables",
+        "arms_transfers record 'gbr-ukr-weapons-and-equipment': field 'id': out of order: sorts before "
+        "the row above it; rows are sorted by id",
+        "diplomatic_actions record 'duma-ratifies-treaty-2024-10-24': field 'date_text': date_text "
+        "'Im Jahr 1999' does not occur in the quote",
+        "diplomatic_actions record 'austin-very-serious-problem-2024-10-23': field 'date_start': month "
+        "precision needs whole months (first to last day)",
+    ]
+    edited = ("arms_transfers.parquet: ", "diplomatic_actions.parquet: ", "mentions.parquet: ")
+    assert sorted(p for p in problems if not p.startswith(edited)) == sorted(expected)
+    assert sorted(p.split(": ")[0] for p in problems if p.startswith(edited)) == sorted(
+        [f.rstrip(": ") for f in edited] * 2  # size and hash of each edited file
+    )
+
+
+def test_rows_out_of_key_order_are_named(installed_copy: Path) -> None:
+    target = installed_copy.parent / "action_types.parquet"
+    table = pq.read_table(target)
+    ids = table.column("id").to_pylist()
+    pq.write_table(table.take(pa.array([1, 0, *range(2, table.num_rows)])), target)
+    problems = [p for p in validate_package(installed_copy) if not p.startswith("action_types.parquet: ")]
+    assert problems == [
+        f"action_types record {ids[0]!r}: field 'id': out of order: sorts before the row above it; "
+        "rows are sorted by id"
+    ]
+
+
+def test_row_order_compares_composite_keys_column_by_column() -> None:
+    from datapkg.build.checks import _row_order
+    from datapkg.build.schemas import table_spec
+
+    spec = table_spec(
+        "sources",
+        {
+            "fields": [{"name": "a", "type": "string"}, {"name": "b", "type": "integer"}],
+            "primaryKey": ["a", "b"],
+        },
+    )
+    table = pa.table({"a": ["x", "x", "y", "y", "x"], "b": [1, 2, 0, 0, 5]})
+    found = _row_order({"sources": spec}, {"sources": table})  # type: ignore[dict-item]
+    assert [f.row for f in found] == [4]

@@ -26,6 +26,7 @@ from datapkg.build.column_checks import (
     field_findings,
     findings_at,
     findings_where,
+    positions,
     structure_findings,
 )
 from datapkg.build.schemas import TableSpec
@@ -333,6 +334,32 @@ def _fact_ids(tables: Tables) -> pa.ChunkedArray:
     return pa.chunked_array([chunk for n in FACT_TABLES for chunk in tables[n]["id"].chunks], pa.string())
 
 
+def _row_order(specs: Mapping[ResourceName, TableSpec], tables: Tables) -> list[Finding]:
+    """Rows in primary-key order, as the build writes them: readers may rely on it.
+    Each row is compared with the one before it, column by column, in one pass."""
+    out: list[Finding] = []
+    for name, spec in specs.items():
+        t, key = tables[name], spec.primary_key
+        if t.num_rows < 2:
+            continue
+        before: Any = None  # row i sorts before row i - 1 on the key columns compared so far
+        tied: Any = None
+        for column in key:
+            current, previous = t[column].slice(1), t[column].slice(0, t.num_rows - 1)
+            less = pc.less(current, previous)
+            before = less if tied is None else _or(before, _and(tied, less))
+            same = pc.equal(current, previous)
+            tied = same if tied is None else _and(tied, same)
+        out += findings_at(
+            name,
+            t,
+            [p + 1 for p in positions(before)],
+            key[0],
+            f"out of order: sorts before the row above it; rows are sorted by {', '.join(key)}",
+        )
+    return out
+
+
 def _global_ids(tables: Tables, all_ids: pa.ChunkedArray) -> list[Finding]:
     if len(pc.unique(all_ids)) == len(all_ids):
         return []  # the common case, settled by one hash pass
@@ -386,6 +413,7 @@ def _rule_jobs(
     return [
         (partial(_foreign_keys, specs, tables), False),
         (partial(_global_ids, tables, all_ids), True),
+        (partial(_row_order, specs, tables), False),
         (partial(_sources_rules, tables["sources"]), False),
         *(
             (partial(_fact_rules, name, tables[name], tables["sources"], texts), False)
