@@ -153,7 +153,7 @@ def test_rows_out_of_key_order_are_named(installed_copy: Path) -> None:
 
 
 def test_row_order_compares_composite_keys_column_by_column() -> None:
-    from datapkg.build.checks import _row_order
+    from datapkg.build.key_rules import row_order
     from datapkg.build.schemas import table_spec
 
     spec = table_spec(
@@ -164,5 +164,5 @@ def test_row_order_compares_composite_keys_column_by_column() -> None:
         },
     )
     table = pa.table({"a": ["x", "x", "y", "y", "x"], "b": [1, 2, 0, 0, 5]})
-    found = _row_order({"sources": spec}, {"sources": table})  # type: ignore[dict-item]
+    found = row_order({"sources": spec}, {"sources": table})  # type: ignore[dict-item]
     assert [f.row for f in found] == [4]

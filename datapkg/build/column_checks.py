@@ -32,6 +32,22 @@ class Finding:
     message: str
 
 
+def any_of(*masks: Any) -> Any:
+    """Element-wise OR with Kleene logic (a null and true is true)."""
+    out = masks[0]
+    for m in masks[1:]:
+        out = pc.or_kleene(out, m)
+    return out
+
+
+def all_of(*masks: Any) -> Any:
+    """Element-wise AND with Kleene logic (a null and false is false)."""
+    out = masks[0]
+    for m in masks[1:]:
+        out = pc.and_kleene(out, m)
+    return out
+
+
 def positions(mask: pa.ChunkedArray | pa.Array) -> list[int]:
     """Row positions where a boolean mask is true (nulls count as false)."""
     if not pc.any(mask).as_py():  # any() and indices_nonzero() both skip nulls
