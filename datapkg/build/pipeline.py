@@ -109,6 +109,13 @@ def _locate(
     return at(origin, finding.message, finding.record_id, finding.field)
 
 
+def _return_freed_memory() -> None:
+    """Hand memory Arrow has freed back to the system between stages. Its allocator keeps
+    freed pages per thread, and the stages allocate on different threads, so without this
+    a large build holds several hundred MB it no longer uses."""
+    pa.default_memory_pool().release_unused()
+
+
 def compile_package(layout: Layout) -> Compiled:
     """Everything the build would write, as bytes; raises InputError with every problem."""
     problems = Problems()
@@ -139,6 +146,7 @@ def compile_package(layout: Layout) -> Compiled:
             if name in FACT_TABLES and "value" in tables[name].column_names:
                 tables[name] = fill_implied_bounds(tables[name])
 
+    _return_freed_memory()
     mention_list, errors = mention_rows(layout, sources, tables, ignores)
     if not bulk_rejected:
         problems.extend(errors)
@@ -158,6 +166,7 @@ def compile_package(layout: Layout) -> Compiled:
     tables["mentions"], indexes["mentions"] = assemble(specs["mentions"], by_table["mentions"], [])
     del mention_list, by_table, records  # in Arrow now; their Python copies are large at scale
 
+    _return_freed_memory()
     texts = {doc.id: doc.text for doc in sources.values()}
     for finding in check_tables(specs, tables, texts):
         located = _locate(finding, indexes, specs)
@@ -176,6 +185,7 @@ def compile_package(layout: Layout) -> Compiled:
         staged[target] = path
         return path
 
+    _return_freed_memory()
     # Each data file is written and hashed on its own thread: Arrow's writers and hashlib
     # release the GIL, so a large build uses both cores.
     jobs = [
