@@ -12,16 +12,13 @@ from collections.abc import Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from functools import partial
 
-import pyarrow as pa
-
 from datapkg._names import FACT_TABLES, ResourceName
 from datapkg.build import key_rules, row_rules
 from datapkg.build.column_checks import Finding, field_findings, structure_findings
+from datapkg.build.key_rules import Tables
 from datapkg.build.schemas import TableSpec
 
 __all__ = ["Finding", "check_tables"]
-
-Tables = Mapping[ResourceName, pa.Table]
 
 
 Job = Callable[[], list[Finding]]

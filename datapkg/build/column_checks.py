@@ -186,8 +186,3 @@ def structure_findings(spec: TableSpec, table: pa.Table) -> list[Finding]:
 def field_findings(spec: TableSpec, table: pa.Table) -> list[Finding]:
     """Every field constraint, on a table whose structure is right."""
     return [finding for f in spec.fields for finding in _field_findings(spec, table, f.descriptor)]
-
-
-def schema_findings(spec: TableSpec, table: pa.Table) -> list[Finding]:
-    """Columns present with the schema's types, then every field constraint."""
-    return structure_findings(spec, table) or field_findings(spec, table)
