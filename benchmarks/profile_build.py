@@ -5,7 +5,7 @@
 
 Writes a synthetic corpus (benchmarks/synthetic.py, in a child process), then runs the ordinary
 build on it in this process with each stage function of
-``datapkg.build.pipeline`` wrapped in a timer, while a thread samples resident
+``datapkg.compiler.pipeline`` wrapped in a timer, while a thread samples resident
 memory every 10 ms. Stages on worker threads (the file writers) overlap, so
 their seconds add up to more than the wall time they take. The table goes to
 the "profile" section of benchmarks/results.md.
@@ -23,8 +23,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import datapkg.build.pipeline as pipeline
-from datapkg.build.layout import Layout
+import datapkg.compiler.pipeline as pipeline
+from datapkg.compiler.layout import Layout
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))

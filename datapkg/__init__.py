@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from datapkg._names import RESOURCES, ResourceName
-from datapkg.releases import DownloadError, fetch
+from datapkg.downloads import DownloadError, fetch
 
 __all__ = [
     "Backend",
@@ -181,8 +181,8 @@ def pandera_schema(name: ResourceName) -> Any:
     >>> len(schema.validate(load("military_rankings")))
     3
     """
-    from datapkg.build.pandera_schemas import pandera_schema as translate
-    from datapkg.build.schemas import table_spec
+    from datapkg.checks.pandera_schemas import pandera_schema as translate
+    from datapkg.schema.specs import table_spec
 
     return translate(table_spec(name, _resource(name)["schema"]))
 

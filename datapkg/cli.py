@@ -9,9 +9,9 @@ from pathlib import Path
 
 
 def _build(args: argparse.Namespace) -> int:
-    from datapkg.build.layout import Layout, default_root
-    from datapkg.build.pipeline import compile_package, differences, write_outputs
-    from datapkg.build.problems import InputError
+    from datapkg.compiler.layout import Layout, default_root
+    from datapkg.compiler.pipeline import compile_package, differences, write_outputs
+    from datapkg.compiler.problems import InputError
 
     layout = Layout(args.root.resolve() if args.root else default_root())
     try:
@@ -121,10 +121,10 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _release(args: argparse.Namespace) -> int:
-    from datapkg.build.layout import Layout, default_root
-    from datapkg.build.pipeline import compile_package
-    from datapkg.build.problems import InputError
-    from datapkg.build.release import StaleOutputs, write_release
+    from datapkg.compiler.layout import Layout, default_root
+    from datapkg.compiler.outputs.bundle import StaleOutputs, write_release
+    from datapkg.compiler.pipeline import compile_package
+    from datapkg.compiler.problems import InputError
 
     layout = Layout(args.root.resolve() if args.root else default_root())
     try:

@@ -39,8 +39,8 @@ def _read_parquet(base: Path, entry: dict[str, Any]) -> pa.Table | str:
 
 
 def validate_package(descriptor_path: Path) -> list[str]:
-    from datapkg.build.checks import check_tables
-    from datapkg.build.schemas import TableSpec, table_spec
+    from datapkg.checks.run import check_tables
+    from datapkg.schema.specs import TableSpec, table_spec
 
     try:
         descriptor = json.loads(descriptor_path.read_text(encoding="utf-8"))

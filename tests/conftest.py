@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
-from datapkg.build.layout import Layout
-from datapkg.build.pipeline import Compiled, compile_package
+from datapkg.compiler.layout import Layout
+from datapkg.compiler.pipeline import Compiled, compile_package
 
 # Timing is not what the property tests check; a loaded CI machine must not make them flaky.
 settings.register_profile("datapkg", deadline=None)

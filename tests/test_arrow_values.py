@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from datapkg.build.arrow_values import lit, values
+from datapkg.checks.arrow_values import lit, values
 
 FLOATS = st.floats(allow_nan=False)
 DATES = st.dates(min_value=dt.date(1, 1, 1), max_value=dt.date(9999, 12, 31))
@@ -82,7 +82,7 @@ def test_unsupported_types_are_refused() -> None:
 
 def test_building_values_does_not_import_pandas() -> None:
     code = (
-        "import sys, datetime as dt, pyarrow as pa; from datapkg.build.arrow_values import lit, values; "
+        "import sys, datetime as dt, pyarrow as pa; from datapkg.checks.arrow_values import lit, values; "
         "values(['a', 'ü'], pa.string()); values([1], pa.int64()); values([True], pa.bool_()); "
         "lit(dt.date(2024, 1, 1)); lit(1.5); print('pandas' in sys.modules)"
     )

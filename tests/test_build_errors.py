@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from datapkg.build.layout import Layout
-from datapkg.build.pipeline import compile_package
-from datapkg.build.problems import InputError
+from datapkg.compiler.layout import Layout
+from datapkg.compiler.pipeline import compile_package
+from datapkg.compiler.problems import InputError
 
 RECORDS_000 = "build/records/000_7e917bff9e613273.yaml"
 

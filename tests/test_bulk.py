@@ -9,9 +9,9 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from datapkg.build.layout import Layout
-from datapkg.build.pipeline import compile_package, write_outputs
-from datapkg.build.problems import InputError
+from datapkg.compiler.layout import Layout
+from datapkg.compiler.pipeline import compile_package, write_outputs
+from datapkg.compiler.problems import InputError
 from datapkg.validation import validate_package
 
 from .conftest import ROOT

@@ -12,7 +12,7 @@ import pytest
 
 import datapkg
 from datapkg._names import FACT_TABLES, RESOURCES
-from datapkg.releases import known_releases
+from datapkg.downloads import known_releases
 
 from .conftest import ROOT
 

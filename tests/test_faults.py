@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 import pytest
 
-from datapkg.build.layout import Layout
 from datapkg.cli import main
+from datapkg.compiler.layout import Layout
 
 R000 = "build/records/000_7e917bff9e613273.yaml"
 R001 = "build/records/001_f05a9056add4a36d.yaml"

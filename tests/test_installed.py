@@ -65,7 +65,7 @@ out = {}
 for name in datapkg.resources():
     frame = datapkg.load(name)
     out[name] = [len(frame), sorted({str(t) for t in frame.dtypes})]
-heavy = sorted(m for m in sys.modules if m.split('.')[0] in ('pandera', 'frictionless', 'yaml') or m.startswith('datapkg.build'))
+heavy = sorted(m for m in sys.modules if m.split('.')[0] in ('pandera', 'frictionless', 'yaml') or m.startswith('datapkg.compiler'))
 datapkg.validate()
 print(json.dumps({"tables": out, "heavy_before_validate": heavy}))
 """

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 import datapkg
-from datapkg.build.layout import Layout
-from datapkg.build.pipeline import compile_package
-from datapkg.build.problems import InputError
+from datapkg.compiler.layout import Layout
+from datapkg.compiler.pipeline import compile_package
+from datapkg.compiler.problems import InputError
 
 S000, S001 = "000_7e917bff9e613273", "001_f05a9056add4a36d"
 

@@ -12,8 +12,8 @@ from pathlib import Path
 import frictionless
 
 from datapkg._names import RESOURCES
-from datapkg.build.layout import Layout
-from datapkg.build.pipeline import Compiled, compile_package, differences
+from datapkg.compiler.layout import Layout
+from datapkg.compiler.pipeline import Compiled, compile_package, differences
 
 from .conftest import ROOT
 

@@ -9,9 +9,9 @@ import pytest
 import datapkg
 from datapkg._dtypes import arrow_to_pandas
 from datapkg._names import RESOURCES
-from datapkg.build.column_checks import field_findings, structure_findings
-from datapkg.build.pandera_schemas import pandera_schema
-from datapkg.build.schemas import table_spec
+from datapkg.checks.field_rules import field_findings, structure_findings
+from datapkg.checks.pandera_schemas import pandera_schema
+from datapkg.schema.specs import table_spec
 
 
 @pytest.mark.parametrize("name", RESOURCES)

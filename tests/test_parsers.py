@@ -9,9 +9,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from datapkg.build.dates import DateFormError, expand_date
-from datapkg.build.quotes import occurrences, place_quote
-from datapkg.build.yaml_input import load_yaml
+from datapkg.compiler.inputs.dates import DateFormError, expand_date
+from datapkg.compiler.inputs.quotes import occurrences, place_quote
+from datapkg.compiler.inputs.yaml_input import load_yaml
 
 
 @pytest.mark.parametrize(

@@ -16,10 +16,10 @@ import pandas as pd
 import pytest
 
 import datapkg
-from datapkg.build.layout import Layout
-from datapkg.build.pipeline import compile_package
-from datapkg.build.release import write_release
-from datapkg.releases import known_releases
+from datapkg.compiler.layout import Layout
+from datapkg.compiler.outputs.bundle import write_release
+from datapkg.compiler.pipeline import compile_package
+from datapkg.downloads import known_releases
 
 from .conftest import copy_project
 
@@ -79,7 +79,7 @@ def test_release_bundle_has_every_file_sums_and_zip(release_root: Path) -> None:
 
 
 def test_release_zip_is_reproducible(release_root: Path, tmp_path: Path) -> None:
-    from datapkg.build.release import zip_bytes
+    from datapkg.compiler.outputs.bundle import zip_bytes
 
     folder = release_root / VERSION
     files = {p.name: p.read_bytes() for p in folder.iterdir() if not p.name.endswith(".zip")}
@@ -147,7 +147,7 @@ def test_base_url_from_the_environment(
 
 
 def test_release_refuses_stale_outputs(tmp_path: Path) -> None:
-    from datapkg.build.release import StaleOutputs
+    from datapkg.compiler.outputs.bundle import StaleOutputs
 
     layout = copy_project(tmp_path)
     (tmp_path / "datapkg" / "data" / "actors.csv").write_text("stale", encoding="utf-8")
@@ -156,7 +156,7 @@ def test_release_refuses_stale_outputs(tmp_path: Path) -> None:
 
 
 def test_changed_data_under_a_released_version_fails_the_build(tmp_path: Path) -> None:
-    from datapkg.build.problems import InputError
+    from datapkg.compiler.problems import InputError
 
     copy_project(tmp_path)
     releases = tmp_path / "build" / "releases"

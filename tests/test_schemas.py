@@ -7,7 +7,7 @@ import json
 import pytest
 
 from datapkg._names import FACT_TABLES, RESOURCES
-from datapkg.build.schemas import load_schemas
+from datapkg.schema.specs import load_schemas
 
 from .conftest import ROOT
 

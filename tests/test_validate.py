@@ -153,8 +153,8 @@ def test_rows_out_of_key_order_are_named(installed_copy: Path) -> None:
 
 
 def test_row_order_compares_composite_keys_column_by_column() -> None:
-    from datapkg.build.key_rules import row_order
-    from datapkg.build.schemas import table_spec
+    from datapkg.checks.key_rules import row_order
+    from datapkg.schema.specs import table_spec
 
     spec = table_spec(
         "sources",

@@ -10,11 +10,11 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from datapkg.build.bulk_records import BulkPart
-from datapkg.build.problems import Origin
-from datapkg.build.records import Record
-from datapkg.build.schemas import TableSpec
-from datapkg.build.tables import build_table, sort_key
+from datapkg.compiler.inputs.bulk_records import BulkPart
+from datapkg.compiler.inputs.records import Record
+from datapkg.compiler.problems import Origin
+from datapkg.compiler.tables import build_table, sort_key
+from datapkg.schema.specs import TableSpec
 
 
 @dataclass

@@ -12,14 +12,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from datapkg._names import CURATED_TABLES, FACT_TABLES, ResourceName
-from datapkg.build.dates import DateFormError, expand_date
-from datapkg.build.layout import Layout
-from datapkg.build.problems import Origin, Problem, at
-from datapkg.build.quotes import place_quote
-from datapkg.build.schemas import TableSpec
-from datapkg.build.source_texts import SourceDoc
-from datapkg.build.typed_fields import typed_row, unknown_field_message
-from datapkg.build.yaml_input import LineDict, load_yaml
+from datapkg.compiler.inputs.dates import DateFormError, expand_date
+from datapkg.compiler.inputs.quotes import place_quote
+from datapkg.compiler.inputs.source_texts import SourceDoc
+from datapkg.compiler.inputs.typed_fields import typed_row, unknown_field_message
+from datapkg.compiler.inputs.yaml_input import LineDict, load_yaml
+from datapkg.compiler.layout import Layout
+from datapkg.compiler.problems import Origin, Problem, at
+from datapkg.schema.specs import TableSpec
 
 IGNORES_KEY = "ignored_mentions"
 

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from datapkg._names import RESOURCES, ResourceName
-from datapkg.build.schemas import TableSpec
+from datapkg.schema.specs import TableSpec
 
 PARQUET_MEDIATYPE = "application/vnd.apache.parquet"
 

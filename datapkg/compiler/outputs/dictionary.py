@@ -14,7 +14,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from datapkg._names import RESOURCES, ResourceName
-from datapkg.build.schemas import TableSpec
+from datapkg.schema.specs import TableSpec
 
 
 def _cell(text: str) -> str:

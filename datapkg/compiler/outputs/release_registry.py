@@ -15,8 +15,8 @@ import json
 import re
 from pathlib import Path
 
-from datapkg.build.layout import Layout
-from datapkg.build.problems import Problem
+from datapkg.compiler.layout import Layout
+from datapkg.compiler.problems import Problem
 
 RELEASE_FILES_SUFFIXES = (".csv", ".parquet")
 _LINE = re.compile(r"^([0-9a-f]{64})  (\S+)$")

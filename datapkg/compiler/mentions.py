@@ -18,10 +18,10 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from datapkg._names import FACT_TABLES, ResourceName
-from datapkg.build.layout import Layout
-from datapkg.build.problems import Problem, at
-from datapkg.build.records import MentionIgnore
-from datapkg.build.source_texts import SourceDoc
+from datapkg.compiler.inputs.records import MentionIgnore
+from datapkg.compiler.inputs.source_texts import SourceDoc
+from datapkg.compiler.layout import Layout
+from datapkg.compiler.problems import Problem, at
 from datapkg.extract import Mention, extract
 
 

@@ -13,11 +13,11 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
-from datapkg.build.layout import Layout
-from datapkg.build.problems import Origin, Problem, at
-from datapkg.build.schemas import TableSpec
-from datapkg.build.typed_fields import typed_row
-from datapkg.build.yaml_input import LineDict, load_yaml
+from datapkg.compiler.inputs.typed_fields import typed_row
+from datapkg.compiler.inputs.yaml_input import LineDict, load_yaml
+from datapkg.compiler.layout import Layout
+from datapkg.compiler.problems import Origin, Problem, at
+from datapkg.schema.specs import TableSpec
 
 
 @dataclass(frozen=True)

@@ -20,21 +20,21 @@ from typing import Any
 import pyarrow as pa
 
 from datapkg._names import FACT_TABLES, RESOURCES, ResourceName
-from datapkg.build.assembly import OriginIndex, assemble
-from datapkg.build.bulk_records import load_bulk
-from datapkg.build.checks import Finding, check_tables
-from datapkg.build.descriptor import build_descriptor, descriptor_bytes, read_version
-from datapkg.build.dictionary import dictionary_markdown
-from datapkg.build.layout import Layout
-from datapkg.build.mentions import mention_rows
-from datapkg.build.problems import InputError, Origin, Problem, Problems, at
-from datapkg.build.records import Record, load_records
-from datapkg.build.registry import registry_bytes
-from datapkg.build.schemas import TableSpec, load_schemas
-from datapkg.build.serialize import sha256_file, write_csv, write_parquet
-from datapkg.build.source_texts import load_sources
-from datapkg.build.tables import fill_implied_bounds
-from datapkg.build.yaml_input import LineDict, load_yaml
+from datapkg.checks.run import Finding, check_tables
+from datapkg.compiler.assembly import OriginIndex, assemble
+from datapkg.compiler.inputs.bulk_records import load_bulk
+from datapkg.compiler.inputs.records import Record, load_records
+from datapkg.compiler.inputs.source_texts import load_sources
+from datapkg.compiler.inputs.yaml_input import LineDict, load_yaml
+from datapkg.compiler.layout import Layout
+from datapkg.compiler.mentions import mention_rows
+from datapkg.compiler.outputs.descriptor import build_descriptor, descriptor_bytes, read_version
+from datapkg.compiler.outputs.dictionary import dictionary_markdown
+from datapkg.compiler.outputs.release_registry import registry_bytes
+from datapkg.compiler.outputs.serialize import sha256_file, write_csv, write_parquet
+from datapkg.compiler.problems import InputError, Origin, Problem, Problems, at
+from datapkg.compiler.tables import fill_implied_bounds
+from datapkg.schema.specs import TableSpec, load_schemas
 
 # An input problem on one of these fields makes later findings on the derived
 # fields noise: report the cause once.

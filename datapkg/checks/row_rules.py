@@ -15,8 +15,8 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from datapkg.build.arrow_values import lit, values
-from datapkg.build.column_checks import Finding, all_of, any_of, distinct_rows, findings_at, findings_where
+from datapkg.checks.arrow_values import lit, values
+from datapkg.checks.field_rules import Finding, all_of, any_of, distinct_rows, findings_at, findings_where
 
 
 def _quantity_rules(name: str, t: pa.Table) -> list[Finding]:

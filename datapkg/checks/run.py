@@ -13,10 +13,10 @@ from concurrent.futures import ThreadPoolExecutor
 from functools import partial
 
 from datapkg._names import FACT_TABLES, ResourceName
-from datapkg.build import key_rules, row_rules
-from datapkg.build.column_checks import Finding, field_findings, structure_findings
-from datapkg.build.key_rules import Tables
-from datapkg.build.schemas import TableSpec
+from datapkg.checks import key_rules, row_rules
+from datapkg.checks.field_rules import Finding, field_findings, structure_findings
+from datapkg.checks.key_rules import Tables
+from datapkg.schema.specs import TableSpec
 
 __all__ = ["Finding", "check_tables"]
 

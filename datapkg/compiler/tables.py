@@ -8,32 +8,8 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from datapkg.build.schemas import TableSpec
-
-ARROW_TYPES = {
-    "string": pa.string(),
-    "integer": pa.int64(),
-    "number": pa.float64(),
-    "boolean": pa.bool_(),
-    "date": pa.date32(),
-}
-
-
-def arrow_schema(spec: TableSpec) -> pa.Schema:
-    """Arrow schema whose field metadata carries each field's description, so the
-    Parquet files explain themselves to readers that never see the descriptor."""
-    return pa.schema(
-        [
-            pa.field(
-                f.name,
-                ARROW_TYPES[f.type],
-                nullable=True,
-                metadata={"description": f.descriptor.get("description", "")},
-            )
-            for f in spec.fields
-        ],
-        metadata={"resource": spec.name},
-    )
+from datapkg.schema.arrow_types import arrow_schema
+from datapkg.schema.specs import TableSpec
 
 
 def fill_implied_bounds(table: pa.Table) -> pa.Table:

@@ -17,7 +17,7 @@ from typing import Any
 import pandera.pandas as pa
 
 from datapkg._dtypes import pandas_dtype
-from datapkg.build.schemas import TableSpec
+from datapkg.schema.specs import TableSpec
 
 
 def _pattern_check(pattern: str) -> pa.Check:

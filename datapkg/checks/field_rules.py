@@ -18,9 +18,9 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from datapkg.build.arrow_values import lit, values
-from datapkg.build.schemas import TableSpec
-from datapkg.build.tables import ARROW_TYPES
+from datapkg.checks.arrow_values import lit, values
+from datapkg.schema.arrow_types import ARROW_TYPES
+from datapkg.schema.specs import TableSpec
 
 
 @dataclass(frozen=True, order=True)

@@ -17,10 +17,10 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from datapkg._names import FACT_TABLES, ResourceName
-from datapkg.build.layout import Layout
-from datapkg.build.problems import Problem
-from datapkg.build.schemas import TableSpec
-from datapkg.build.tables import arrow_schema
+from datapkg.compiler.layout import Layout
+from datapkg.compiler.problems import Problem
+from datapkg.schema.arrow_types import arrow_schema
+from datapkg.schema.specs import TableSpec
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from typing import Any
 
 import yaml
 
-from datapkg.build.problems import Origin, Problem
+from datapkg.compiler.problems import Origin, Problem
 
 
 class LineDict(dict[str, Any]):

@@ -15,9 +15,9 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from datapkg._names import FACT_TABLES, ResourceName
-from datapkg.build.arrow_values import values
-from datapkg.build.column_checks import Finding, all_of, any_of, findings_at, findings_where, positions
-from datapkg.build.schemas import TableSpec
+from datapkg.checks.arrow_values import values
+from datapkg.checks.field_rules import Finding, all_of, any_of, findings_at, findings_where, positions
+from datapkg.schema.specs import TableSpec
 
 Tables = Mapping[ResourceName, pa.Table]
 

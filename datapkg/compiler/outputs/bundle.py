@@ -14,9 +14,9 @@ import io
 import zipfile
 from pathlib import Path
 
-from datapkg.build.layout import Layout
-from datapkg.build.pipeline import Compiled, differences
-from datapkg.build.registry import release_dir, sha256sums
+from datapkg.compiler.layout import Layout
+from datapkg.compiler.outputs.release_registry import release_dir, sha256sums
+from datapkg.compiler.pipeline import Compiled, differences
 
 DIST = "rus-prk-military-cooperation"
 _EPOCH = (1980, 1, 1, 0, 0, 0)

@@ -13,9 +13,9 @@ import difflib
 from collections.abc import Iterable
 from typing import Any
 
-from datapkg.build.problems import Problem, at
-from datapkg.build.schemas import FieldSpec
-from datapkg.build.yaml_input import LineDict
+from datapkg.compiler.inputs.yaml_input import LineDict
+from datapkg.compiler.problems import Problem, at
+from datapkg.schema.specs import FieldSpec
 
 _TYPE_WORDS = {
     "string": "text",

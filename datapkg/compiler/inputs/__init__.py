@@ -1,0 +1,1 @@
+"""Reading the build inputs: source texts and metadata, curated YAML, bulk Parquet."""

@@ -1,0 +1,1 @@
+"""Writing the outputs: table files, descriptors, data dictionary, release registry and bundle."""

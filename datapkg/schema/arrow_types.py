@@ -1,0 +1,32 @@
+"""Arrow types of Table Schema fields: how tables are typed in memory and in Parquet."""
+
+from __future__ import annotations
+
+import pyarrow as pa
+
+from datapkg.schema.specs import TableSpec
+
+ARROW_TYPES = {
+    "string": pa.string(),
+    "integer": pa.int64(),
+    "number": pa.float64(),
+    "boolean": pa.bool_(),
+    "date": pa.date32(),
+}
+
+
+def arrow_schema(spec: TableSpec) -> pa.Schema:
+    """Arrow schema whose field metadata carries each field's description, so the
+    Parquet files explain themselves to readers that never see the descriptor."""
+    return pa.schema(
+        [
+            pa.field(
+                f.name,
+                ARROW_TYPES[f.type],
+                nullable=True,
+                metadata={"description": f.descriptor.get("description", "")},
+            )
+            for f in spec.fields
+        ],
+        metadata={"resource": spec.name},
+    )
