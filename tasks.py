@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Set-up and routine tasks, runnable with nothing but ``python3``.
 
-    python3 tasks.py build   # make .venv from the lock, then build the data package
+    python3 tasks.py build   # make .venv from the lock, then build the data package and its figure
     python3 tasks.py test    # make .venv from the lock, then lint, type-check and test
     python3 tasks.py lock    # refresh constraints.txt from the newest allowed versions
 
@@ -56,6 +56,8 @@ def setup() -> None:
 def build() -> None:
     setup()
     _run(_bin("datapkg"), "build")
+    # The README's figure is drawn from the built tables; a test fails when it is stale.
+    _run(_bin("python"), ROOT / "scripts" / "make_timeline.py")
 
 
 def test() -> None:

@@ -5,7 +5,7 @@
 
 OUT becomes a project root the ordinary build accepts: schemas, package
 metadata and vocabularies copied from this checkout; sources that are copies of
-the two real articles under new ids (so every quote still equals its slice);
+every real article under new ids (so every quote still equals its slice);
 and the real records replicated with new ids into bulk Parquet files
 (``build/records/synthetic.<table>.parquet``). Replica r of a record keeps its
 quote and offsets and moves to source copy r mod k, with about 5,000 records of
@@ -26,15 +26,19 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 FACT_TABLES = ("troop_figures", "military_rankings", "arms_transfers", "diplomatic_actions")
-TEMPLATES = ("000_7e917bff9e613273", "001_f05a9056add4a36d")
 PER_SOURCE = 5000
 
 
-def synthetic_source_id(template: str, copy: int) -> str:
-    return f"syn{template[:3]}-{copy:05d}"
+def templates() -> list[str]:
+    """Every real source, in id order: the synthetic corpus copies whatever articles exist."""
+    return sorted(p.stem for p in (ROOT / "build" / "sources").glob("*.yaml"))
 
 
-def _replicate(real: pa.Table, replicas: int, copies: int) -> pa.Table:
+def synthetic_source_id(template: int, copy: int) -> str:
+    return f"syn{template:03d}-{copy:05d}"
+
+
+def _replicate(real: pa.Table, replicas: int, copies: int, sources: list[str]) -> pa.Table:
     """``replicas`` copies of the real rows, ids suffixed ``-r<replica>``, spread over source copies."""
     rows = real.num_rows
     table = pa.concat_tables([real] * replicas).combine_chunks()
@@ -47,7 +51,8 @@ def _replicate(real: pa.Table, replicas: int, copies: int) -> pa.Table:
             index, "derived_from", pc.binary_join_element_wise(table["derived_from"], suffix, "")
         )
     copy = pa.array([f"{r % copies:05d}" for r in replica])
-    prefix = pc.utf8_slice_codeunits(table["source_id"], 0, 3)
+    template = pc.index_in(table["source_id"], value_set=pa.array(sources))
+    prefix = pc.utf8_lpad(pc.cast(template, pa.string()), 3, "0")
     source = pc.binary_join_element_wise(pa.scalar("syn"), prefix, pa.scalar("-"), copy, "")
     table = table.set_column(table.schema.get_field_index("source_id"), "source_id", source)
     # Notes are optional; leaving them out keeps a million-row corpus within memory.
@@ -68,7 +73,8 @@ def generate(out: Path, records: int) -> dict[str, int]:
     for vocabulary in ("actors.yaml", "action_types.yaml"):
         shutil.copy2(ROOT / "build" / "records" / vocabulary, out / "build" / "records" / vocabulary)
     copies = max(1, math.ceil(records / PER_SOURCE))
-    for template in TEMPLATES:
+    sources = templates()
+    for number, template in enumerate(sources):
         text = (ROOT / "build" / "sources" / f"{template}.txt").read_bytes()
         metadata = (ROOT / "build" / "sources" / f"{template}.yaml").read_text(encoding="utf-8")
         curated = yaml.safe_load(
@@ -76,7 +82,7 @@ def generate(out: Path, records: int) -> dict[str, int]:
         )
         ignores = curated.get("ignored_mentions", [])
         for copy in range(copies):
-            sid = synthetic_source_id(template, copy)
+            sid = synthetic_source_id(number, copy)
             (out / "build" / "sources" / f"{sid}.txt").write_bytes(text)
             (out / "build" / "sources" / f"{sid}.yaml").write_text(
                 metadata.replace(f"id: {template}", f"id: {sid}"), encoding="utf-8"
@@ -89,10 +95,10 @@ def generate(out: Path, records: int) -> dict[str, int]:
     for table in FACT_TABLES:
         real = pq.read_table(ROOT / "datapkg" / "data" / f"{table}.parquet").drop_columns(["quote_end"])
         replicas = max(copies, math.ceil(records / real.num_rows))
-        bulk = _replicate(real, replicas, copies)
+        bulk = _replicate(real, replicas, copies, sources)
         pq.write_table(bulk, out / "build" / "records" / f"synthetic.{table}.parquet", compression="zstd")
         counts[table] = bulk.num_rows
-    counts["sources"] = 2 * copies
+    counts["sources"] = len(sources) * copies
     return counts
 
 

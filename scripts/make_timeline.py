@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import sys
 from pathlib import Path
 
 import matplotlib
@@ -22,9 +23,11 @@ import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
 import pandas as pd
 
-import datapkg
-
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))  # the tables of this checkout, whichever datapkg is installed
+
+import datapkg  # noqa: E402
+
 WINDOW = (pd.Timestamp("2024-06-01"), pd.Timestamp("2024-12-31"))
 COLOURS = {"diplomatic_actions": "#1f77b4", "troop_figures": "#d62728", "arms_transfers": "#2ca02c"}
 LABELS = {"diplomatic_actions": "diplomatic or military action", "troop_figures": "troop figure",
@@ -55,6 +58,19 @@ def events() -> pd.DataFrame:
     out["start"] = out["start"].clip(lower=WINDOW[0])
     out["end"] = out["end"].clip(upper=WINDOW[1])
     return out.sort_values(["actor", "start", "id"]).reset_index(drop=True)
+
+
+_LANGUAGES = {"de": "German", "en": "English"}
+_COUNTS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight", 9: "nine"}
+
+
+def corpus_phrase() -> str:
+    """ "two German news articles", from the sources table, so the title follows the data."""
+    sources = datapkg.load("sources")
+    n = len(sources)
+    languages = {_LANGUAGES.get(str(code)[:2]) for code in sources["language"]}
+    language = f"{languages.pop()} " if len(languages) == 1 and None not in languages else ""
+    return f"{_COUNTS.get(n, str(n))} {language}news article{'s' if n != 1 else ''}"
 
 
 def draw(out: Path) -> None:
@@ -88,7 +104,7 @@ def draw(out: Path) -> None:
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%b %Y"))
     ax.grid(axis="x", linewidth=0.4, alpha=0.5)
     ax.set_title(
-        f"Russia–North Korea military cooperation in two German news articles, June–December 2024 "
+        f"Russia–North Korea military cooperation in {corpus_phrase()}, June–December 2024 "
         f"(data version {datapkg.__version__})",
         fontsize=9,
     )

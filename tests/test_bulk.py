@@ -9,6 +9,8 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
+import datapkg
+from datapkg._names import FACT_TABLES
 from datapkg.compiler.layout import Layout
 from datapkg.compiler.pipeline import compile_package, write_outputs
 from datapkg.compiler.problems import InputError
@@ -19,20 +21,28 @@ from .conftest import ROOT
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from synthetic import generate
 
+RECORDS = 120
+
 
 @pytest.fixture(scope="module")
-def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def generated(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, int]]:
     root = tmp_path_factory.mktemp("synthetic")
-    generate(root, 120)
-    return root
+    return root, generate(root, RECORDS)
 
 
-def test_synthetic_corpus_builds_and_validates(corpus: Path) -> None:
+@pytest.fixture(scope="module")
+def corpus(generated: tuple[Path, dict[str, int]]) -> Path:
+    return generated[0]
+
+
+def test_synthetic_corpus_builds_and_validates(generated: tuple[Path, dict[str, int]]) -> None:
+    corpus, counts = generated
     layout = Layout(corpus)
     compiled = compile_package(layout)
-    assert {
-        name: t.num_rows for name, t in compiled.tables.items() if name in ("troop_figures", "sources")
-    } == {"troop_figures": 121, "sources": 2}
+    real_sources = len(list((ROOT / "build" / "sources").glob("*.yaml")))
+    assert counts["sources"] == real_sources  # one copy of every real article at this size
+    assert {name: compiled.tables[name].num_rows for name in counts} == counts
+    assert all(RECORDS <= counts[name] < RECORDS + len(datapkg.load(name)) for name in FACT_TABLES)
     write_outputs(layout, compiled)
     assert validate_package(corpus / "datapackage.json") == []
     mentions = compiled.tables["mentions"]

@@ -120,3 +120,31 @@ def test_yaml_loader_never_crashes(text: str) -> None:
         assert doc is None or problems == []
         for p in problems:
             assert p.where.startswith("f.yaml")
+
+
+def test_yaml_reads_numbers_as_yaml_1_2(tmp_path: Path) -> None:
+    # YAML 1.1 reads digits joined by underscores as one integer: a source id would be lost.
+    path = tmp_path / "ids.yaml"
+    path.write_text(
+        "source_id: 900_0000000000000001\ncode: 017\nyear: 2024\nshare: 0.5\nneg: -3\nday: 2024-06-19\n",
+        encoding="utf-8",
+    )
+    data, problems = load_yaml(path, "ids.yaml")
+    assert problems == []
+    assert dict(data) == {
+        "source_id": "900_0000000000000001",
+        "code": "017",
+        "year": 2024,
+        "share": 0.5,
+        "neg": -3,
+        "day": dt.date(2024, 6, 19),
+    }
+
+
+@given(st.from_regex(r"[0-9]{3}_[0-9a-f]{16}", fullmatch=True))
+def test_any_source_id_stays_text(source_id: str) -> None:
+    import yaml
+
+    from datapkg.compiler.inputs.yaml_input import _Loader
+
+    assert yaml.load(f"id: {source_id}\n", Loader=_Loader) == {"id": source_id}

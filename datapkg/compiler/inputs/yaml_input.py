@@ -8,6 +8,7 @@ keep the last one, hiding a curator's typo).
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +37,27 @@ _Base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 class _Loader(_Base):  # type: ignore[misc]
     pass
+
+
+def _numbers_as_yaml_1_2() -> None:
+    """Resolve plain numbers as YAML 1.2 does: YAML 1.1 also reads digits joined by
+    underscores (a source id such as ``900_0000000000000001``), sexagesimals and
+    0-prefixed octals as numbers, which would turn ids and codes into integers."""
+    resolvers = {
+        first: [(tag, rx) for tag, rx in entries if tag not in (_INT, _FLOAT)]
+        for first, entries in _Base.yaml_implicit_resolvers.items()
+    }
+    _Loader.yaml_implicit_resolvers = resolvers
+    _Loader.add_implicit_resolver(_INT, re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$"), list("-+0123456789"))
+    _Loader.add_implicit_resolver(
+        _FLOAT,
+        re.compile(r"^[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$|^[-+]?[0-9]+[eE][-+]?[0-9]+$"),
+        list("-+0123456789."),
+    )
+
+
+_INT, _FLOAT = "tag:yaml.org,2002:int", "tag:yaml.org,2002:float"
+_numbers_as_yaml_1_2()
 
 
 def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
