@@ -1,5 +1,6 @@
-"""Keys across rows and tables: foreign keys, ids unique across the fact tables,
-rows in primary-key order, and the record ids that mentions name.
+"""Rules across rows and tables: foreign keys, ids unique across the fact tables, rows in
+primary-key order, the record ids that mentions name, and dates against the publication
+window of the record's source.
 
 The id look-ups hash every fact id (about 600 MB at a million records per
 table); ``checks`` runs them one after the other so that two such tables never
@@ -15,8 +16,8 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from datapkg._names import FACT_TABLES, ResourceName
-from datapkg.checks.arrow_values import values
-from datapkg.checks.field_rules import Finding, all_of, any_of, findings_at, findings_where, positions
+from datapkg.checks.arrow_values import lit, values
+from datapkg.checks.findings import Finding, all_of, any_of, findings_at, findings_where, positions
 from datapkg.schema.specs import TableSpec
 
 Tables = Mapping[ResourceName, pa.Table]
@@ -98,4 +99,24 @@ def covered_by_ids(mentions: pa.Table, all_ids: pa.ChunkedArray) -> list[Finding
         sorted(set(unknown_at.to_pylist())),
         "covered_by",
         lambda r: f"covered_by {r['covered_by']!r} names a record that does not exist",
+    )
+
+
+def within_publication(name: str, t: pa.Table, sources: pa.Table) -> list[Finding]:
+    """Only a projected claim can be dated after its source's publication window."""
+    published_latest = pc.take(
+        sources["published_latest"], pc.index_in(t["source_id"], value_set=sources["id"])
+    )
+    future = all_of(
+        pc.greater(t["date_start"], published_latest), pc.not_equal(t["claim_status"], lit("projected"))
+    )
+    return findings_where(
+        name,
+        t,
+        future,
+        "date_start",
+        lambda r: (
+            f"date_start {r['date_start']} is after the source's publication window; "
+            "only a projected claim can be dated after publication"
+        ),
     )

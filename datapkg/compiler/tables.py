@@ -9,17 +9,18 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from datapkg.schema.arrow_types import arrow_schema
+from datapkg.schema.constraints import QUALIFIER_BOUNDS
 from datapkg.schema.specs import TableSpec
 
 
 def fill_implied_bounds(table: pa.Table) -> pa.Table:
-    """The bounds a qualifier implies ("exact" both, "more_than"/"at_least" the low one,
-    "up_to"/"less_than" the high one), so users can filter on value_low/value_high alone.
-    Bounds the curator gave are kept."""
+    """The bounds a qualifier implies (``QUALIFIER_BOUNDS``: "exact" both, "more_than" the
+    low one, ...), so users can filter on value_low/value_high alone. Bounds the curator
+    gave are kept; the checks require them to agree."""
     value, qualifier = table["value"], table["qualifier"]
-    lower = pc.is_in(qualifier, value_set=pa.array(["exact", "more_than", "at_least"]))
-    upper = pc.is_in(qualifier, value_set=pa.array(["exact", "up_to", "less_than"]))
-    for column, implied in (("value_low", lower), ("value_high", upper)):
+    for column in ("value_low", "value_high"):
+        qualifiers = [q for q, bounds in QUALIFIER_BOUNDS.items() if column in bounds]
+        implied = pc.is_in(qualifier, value_set=pa.array(qualifiers))
         current = table[column]
         fill = pc.and_(pc.and_(implied, pc.is_null(current)), pc.is_valid(value))
         index = table.schema.get_field_index(column)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pyarrow as pa
 
-from datapkg.schema.specs import TableSpec
+from datapkg.schema.specs import FieldSpec, TableSpec
 
 ARROW_TYPES = {
     "string": pa.string(),
@@ -15,6 +15,10 @@ ARROW_TYPES = {
 }
 
 
+def arrow_type(field: FieldSpec) -> pa.DataType:
+    return ARROW_TYPES[field.type]
+
+
 def arrow_schema(spec: TableSpec) -> pa.Schema:
     """Arrow schema whose field metadata carries each field's description, so the
     Parquet files explain themselves to readers that never see the descriptor."""
@@ -22,7 +26,7 @@ def arrow_schema(spec: TableSpec) -> pa.Schema:
         [
             pa.field(
                 f.name,
-                ARROW_TYPES[f.type],
+                arrow_type(f),
                 nullable=True,
                 metadata={"description": f.descriptor.get("description", "")},
             )
