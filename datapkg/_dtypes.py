@@ -1,8 +1,8 @@
 """Pandas dtypes from Table Schema field types: how schema types drive parsing.
 
 Text is pandas ``string``, integers nullable ``Int64``, numbers ``Float64``,
-dates ``datetime64[s]`` and enum fields categoricals whose categories keep the
-schema's order, so no column comes back as ``object``.
+dates ``datetime64[s]``, enum fields categoricals whose categories keep the
+schema's order and list fields Arrow-backed lists, so no column comes back as ``object``.
 """
 
 from __future__ import annotations
@@ -22,9 +22,20 @@ _ARROW_TO_PANDAS: dict[pa.DataType, Any] = {
 }
 
 
+def _mapped(type: pa.DataType) -> Any:
+    if pa.types.is_list(type):
+        return pd.ArrowDtype(type)  # a list column, not object
+    return _ARROW_TO_PANDAS.get(type)
+
+
 def pandas_dtype(field: dict[str, Any], *, categorical: bool = True) -> Any:
     """The dtype a column of this Table Schema field loads as."""
     kind = field["type"]
+    if kind == "list":
+        item = {"string": pa.string(), "integer": pa.int64(), "number": pa.float64()}[
+            field.get("itemType", "string")
+        ]
+        return pd.ArrowDtype(pa.list_(item))
     enum = field.get("constraints", {}).get("enum")
     if kind == "string":
         return pd.CategoricalDtype(enum) if (enum and categorical) else pd.StringDtype()
@@ -41,7 +52,7 @@ def pandas_dtype(field: dict[str, Any], *, categorical: bool = True) -> Any:
 
 def arrow_to_pandas(table: pa.Table, schema: dict[str, Any], *, categorical: bool = True) -> pd.DataFrame:
     """Convert an Arrow table to pandas with the dtypes its Table Schema prescribes."""
-    frame: pd.DataFrame = table.to_pandas(types_mapper=_ARROW_TO_PANDAS.get, date_as_object=False)
+    frame: pd.DataFrame = table.to_pandas(types_mapper=_mapped, date_as_object=False)
     for field in schema["fields"]:
         name = field["name"]
         dtype = pandas_dtype(field, categorical=categorical)

@@ -16,7 +16,14 @@ from typing import Any
 
 FORMATS = ("parquet", "csv", "json", "sqlite")
 SQLITE_NAME = "rus-prk-military-cooperation.sqlite"
-_SQL_TYPES = {"string": "TEXT", "integer": "INTEGER", "number": "REAL", "date": "TEXT", "boolean": "INTEGER"}
+_SQL_TYPES = {
+    "string": "TEXT",
+    "integer": "INTEGER",
+    "number": "REAL",
+    "date": "TEXT",
+    "boolean": "INTEGER",
+    "list": "TEXT",  # items joined by the field's delimiter, as in the CSV
+}
 
 
 def _rows(name: str) -> list[dict[str, Any]]:
@@ -29,6 +36,12 @@ def _rows(name: str) -> list[dict[str, Any]]:
 
 def _plain(value: Any) -> Any:
     return value.isoformat() if isinstance(value, dt.date) else value
+
+
+def _cell(value: Any, delimiter: str | None) -> Any:
+    if delimiter is not None and value is not None:
+        return delimiter.join(value)
+    return _plain(value)
 
 
 def _quote(identifier: str) -> str:
@@ -88,9 +101,10 @@ def export(fmt: str, out: Path) -> list[Path]:
             placeholders = ", ".join("?" for _ in fields)
             # Self-references (a derived rank citing a stated one) need the whole table first.
             db.execute("PRAGMA defer_foreign_keys = ON")
+            delimiters = {f["name"]: f.get("delimiter", ",") for f in schema["fields"] if f["type"] == "list"}
             db.executemany(
                 f"INSERT INTO {_quote(name)} VALUES ({placeholders})",
-                [[_plain(row[f]) for f in fields] for row in _rows(name)],
+                [[_cell(row[f], delimiters.get(f)) for f in fields] for row in _rows(name)],
             )
     db.close()
     return [target]

@@ -40,7 +40,8 @@ def test_data_dictionary_covers_every_field_with_enum_meanings() -> None:
     for resource in datapkg.package()["resources"]:
         assert f"## {resource['name']}" in text
         for field in resource["schema"]["fields"]:
-            assert f"| `{field['name']}` | {field['type']} |" in text
+            kind = f"list of {field['itemType']}" if field["type"] == "list" else field["type"]
+            assert f"| `{field['name']}` | {kind} |" in text
     assert "- `alleged`: the source hedges it as unverified" in text
     assert "| `rank` | integer | optional, ≥ 1 |" in text
 

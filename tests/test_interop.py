@@ -12,9 +12,19 @@ import pytest
 import datapkg
 from datapkg._names import RESOURCES
 
-_ARROW_FOR = {"string": "string", "integer": "int64", "number": "double", "date": "date32[day]"}
-_DUCKDB_FOR = {"string": "VARCHAR", "integer": "BIGINT", "number": "DOUBLE", "date": "DATE"}
-_POLARS_FOR = {"string": pl.String, "integer": pl.Int64, "number": pl.Float64, "date": pl.Date}
+_ARROW_FOR = {
+    "string": "string", "integer": "int64", "number": "double", "date": "date32[day]", "list": "list<element: string>",
+}  # fmt: skip
+_DUCKDB_FOR = {
+    "string": "VARCHAR",
+    "integer": "BIGINT",
+    "number": "DOUBLE",
+    "date": "DATE",
+    "list": "VARCHAR[]",
+}
+_POLARS_FOR = {
+    "string": pl.String, "integer": pl.Int64, "number": pl.Float64, "date": pl.Date, "list": pl.List(pl.String),
+}  # fmt: skip
 
 
 def _schema(name: str) -> list[dict[str, str]]:

@@ -7,6 +7,7 @@ import subprocess
 import sys
 
 import pandas as pd
+import pyarrow as pa
 import pytest
 
 import datapkg
@@ -28,6 +29,7 @@ def test_every_resource_loads_with_schema_dtypes(name: str) -> None:
             "integer": pd.Int64Dtype(),
             "number": pd.Float64Dtype(),
             "date": "datetime64[s]",
+            "list": pd.ArrowDtype(pa.list_(pa.string())),
         }[field["type"]]
         assert dtype == expected, (name, field["name"], dtype)
         if enum:

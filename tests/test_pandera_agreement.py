@@ -67,6 +67,8 @@ def pool(spec: TableSpec, table: pa.Table, column: str) -> list[Any]:
     """Values to try in one column: what the data holds, missing, and values near every bound."""
     field = spec.field(column)
     c = field.descriptor.get("constraints", {})
+    if field.type == "list":
+        return [None, *table[column].to_pylist()[:3], [], ["x"], ["x", "x"]]
     present = [v for v in dict.fromkeys(table[column].to_pylist()) if v is not None][:4]
     if field.type in ("integer", "number"):
         extra: list[Any] = _numbers(c, present)

@@ -32,7 +32,9 @@ def test_every_field_has_a_type_and_description(specs) -> None:  # type: ignore[
     for name in RESOURCES:
         for field in specs[name].fields:
             assert field.descriptor.get("description"), f"{name}.{field.name}"
-            assert field.type in {"string", "integer", "number", "date", "boolean"}
+            assert field.type in {"string", "integer", "number", "date", "boolean", "list"}
+            if field.type == "list":  # Table Schema's list type: items of one type, a CSV delimiter
+                assert field.descriptor["itemType"] == "string" and field.descriptor["delimiter"] == " "
 
 
 def test_enum_values_have_meanings(specs) -> None:  # type: ignore[no-untyped-def]
@@ -48,8 +50,9 @@ def test_fact_tables_have_the_fixed_columns(specs, table: str) -> None:  # type:
     names = specs[table].field_names
     assert set(FIXED_FACT_COLUMNS) <= set(names)
     assert specs[table].primary_key == ["id"]
-    assert ("source_id", "sources", "id") in specs[table].foreign_keys
-    assert ("attributed_to", "actors", "id") in specs[table].foreign_keys
+    keys = {(fk.field, fk.resources, fk.reference_field) for fk in specs[table].foreign_keys}
+    assert ("source_id", ("sources",), "id") in keys
+    assert ("attributed_to", ("actors",), "id") in keys
 
 
 def _without_required(field: dict) -> dict:  # type: ignore[type-arg]

@@ -116,14 +116,15 @@ def _edit(descriptor: Path, name: str, column: str, row: int, value: object) -> 
 
 
 def test_rules_across_rows_and_tables_are_reported_together(installed_copy: Path) -> None:
-    _edit(installed_copy, "mentions", "covered_by", 0, "kim-signs-treaty-2024-06-19 no-such-record")
+    _edit(installed_copy, "mentions", "covered_by", 0, ["kim-signs-treaty-2024-06-19", "no-such-record"])
     _edit(installed_copy, "arms_transfers", "id", 0, "gfp-2024-prk-active-personnel")
     _edit(installed_copy, "diplomatic_actions", "date_text", 3, "Im Jahr 1999")
     _edit(installed_copy, "diplomatic_actions", "date_precision", 0, "month")
     problems = validate_package(installed_copy)
     expected = [
-        "mentions record '000_7e917bff9e613273-000558-000566': field 'covered_by': covered_by "
-        "'kim-signs-treaty-2024-06-19 no-such-record' names a record that does not exist",
+        "mentions record '000_7e917bff9e613273-000558-000566': field 'covered_by': unknown covered_by "
+        "['no-such-record']: no such id in troop_figures or military_rankings or arms_transfers or "
+        "diplomatic_actions",
         "arms_transfers record 'gfp-2024-prk-active-personnel': field 'id': id is already used in "
         "troop_figures; ids are unique across tables",
         "arms_transfers record 'gbr-ukr-weapons-and-equipment': field 'id': out of order: sorts before "

@@ -33,11 +33,14 @@ def _cross_jobs(
     all_ids = key_rules.fact_ids(tables)
     dated = [n for n in FACT_TABLES if "date_start" in specs[n].field_names]
     jobs: list[tuple[Job, bool]] = [
-        (partial(key_rules.foreign_keys, specs, tables), False),
+        # A key over several tables hashes all their ids: costly, like the global id check.
+        *(
+            (partial(key_rules.foreign_key, name, fk, tables), len(fk.resources) > 1)
+            for name, fk in key_rules.foreign_key_jobs(specs, tables)
+        ),
         (partial(key_rules.global_ids, tables, all_ids), True),
         (partial(key_rules.row_order, specs, tables), False),
         *((partial(key_rules.within_publication, n, tables[n], tables["sources"]), False) for n in dated),
-        (partial(key_rules.covered_by_ids, tables["mentions"], all_ids), True),
     ]
     if texts is not None:
         jobs += [(partial(text_rules.quote_findings, n, tables[n], texts), False) for n in FACT_TABLES]

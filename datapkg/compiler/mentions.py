@@ -47,16 +47,16 @@ def _value_columns(mention: Mention) -> dict[str, Any]:
     return out
 
 
-def _spans(fact_tables: Mapping[ResourceName, pa.Table]) -> dict[str, list[tuple[int, int, str]]]:
-    """Per source, each distinct quote span with the sorted, space-separated ids of the records
-    that quote it. Grouping first keeps this fast when thousands of records share a passage;
+def _spans(fact_tables: Mapping[ResourceName, pa.Table]) -> dict[str, list[tuple[int, int, tuple[str, ...]]]]:
+    """Per source, each distinct quote span with the sorted ids of the records that quote it.
+    Grouping first keeps this fast when thousands of records share a passage;
     turning one group at a time into Python strings keeps it small."""
     parts = [
         fact_tables[name].select(["source_id", "quote_start", "quote_end", "id"])
         for name in FACT_TABLES
         if name in fact_tables
     ]
-    spans: dict[str, list[tuple[int, int, str]]] = {}
+    spans: dict[str, list[tuple[int, int, tuple[str, ...]]]] = {}
     if not parts:
         return spans
     spans_table = pa.concat_tables(parts)
@@ -69,15 +69,15 @@ def _spans(fact_tables: Mapping[ResourceName, pa.Table]) -> dict[str, list[tuple
         grouped["source_id"].to_pylist(), grouped["quote_start"].to_pylist(),
         grouped["quote_end"].to_pylist(), grouped["id_list"], strict=True,
     ):  # fmt: skip
-        spans.setdefault(source_id, []).append((start, end, " ".join(sorted(ids.as_py()))))
+        spans.setdefault(source_id, []).append((start, end, tuple(sorted(ids.as_py()))))
     return spans
 
 
-def _union(id_lists: list[str]) -> str:
-    """Sorted union of space-separated id lists (each record quotes one span, so no repeats)."""
+def _union(id_lists: list[tuple[str, ...]]) -> list[str]:
+    """Sorted union of id lists (each record quotes one span, so no repeats)."""
     if len(id_lists) == 1:
-        return id_lists[0]
-    return " ".join(sorted(rid for ids in id_lists for rid in ids.split(" ")))
+        return list(id_lists[0])
+    return sorted(rid for ids in id_lists for rid in ids)
 
 
 def mention_rows(
@@ -121,7 +121,7 @@ def mention_rows(
                             at(
                                 ig.origin,
                                 f"mention {mention.text!r} at {mention.start} is covered by "
-                                f"{covered_by.replace(' ', ', ')}; remove this ignore entry",
+                                f"{', '.join(covered_by)}; remove this ignore entry",
                                 None,
                                 "text",
                             )

@@ -14,6 +14,7 @@ import weakref
 from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -191,7 +192,16 @@ def compile_package(layout: Layout) -> Compiled:
     jobs = [
         (f"{name}.{suffix}", tables[name], writer)
         for name in RESOURCES
-        for suffix, writer in (("csv", write_csv), ("parquet", write_parquet))
+        for suffix, writer in (
+            (
+                "csv",
+                partial(
+                    write_csv,
+                    list_delimiters={f.name: f.delimiter for f in specs[name].fields if f.type == "list"},
+                ),
+            ),
+            ("parquet", write_parquet),
+        )
     ]
     paths = {fname: staging / f"{i}-{fname}" for i, (fname, _, _) in enumerate(jobs)}
 

@@ -16,6 +16,9 @@ ARROW_TYPES = {
 
 
 def arrow_type(field: FieldSpec) -> pa.DataType:
+    if field.type == "list":
+        # "element" is the item name Parquet stores, so a table reads back with its own type.
+        return pa.list_(pa.field("element", ARROW_TYPES[field.item_type]))
     return ARROW_TYPES[field.type]
 
 

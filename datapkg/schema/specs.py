@@ -27,6 +27,25 @@ class FieldSpec:
     computed: bool
     descriptor: dict[str, Any]
 
+    @property
+    def item_type(self) -> str:
+        """For a ``list`` field, the Table Schema type of its items."""
+        return str(self.descriptor.get("itemType", "string"))
+
+    @property
+    def delimiter(self) -> str:
+        """For a ``list`` field, what separates the items in CSV (Table Schema's default is ",")."""
+        return str(self.descriptor.get("delimiter", ","))
+
+
+@dataclass(frozen=True)
+class ForeignKey:
+    """A field whose values (each item, for a list field) name a row of one of ``resources``."""
+
+    field: str
+    resources: tuple[str, ...]
+    reference_field: str
+
 
 @dataclass(frozen=True)
 class TableSpec:
@@ -50,12 +69,17 @@ class TableSpec:
         return [pk] if isinstance(pk, str) else list(pk)
 
     @property
-    def foreign_keys(self) -> list[tuple[str, str, str]]:
-        """(field, referenced resource, referenced field); a self-reference names this table."""
+    def foreign_keys(self) -> list[ForeignKey]:
+        """Table Schema's ``foreignKeys`` (a self-reference names this table), then the
+        ``x-foreignKeys`` whose reference spans several resources (``resources``), which
+        Table Schema cannot say."""
         out = []
         for fk in self.descriptor.get("foreignKeys", []):
             ref = fk["reference"]
-            out.append((fk["fields"], ref["resource"] or self.name, ref["fields"]))
+            out.append(ForeignKey(fk["fields"], (ref["resource"] or self.name,), ref["fields"]))
+        for fk in self.descriptor.get("x-foreignKeys", []):
+            ref = fk["reference"]
+            out.append(ForeignKey(fk["fields"], tuple(ref["resources"]), ref["fields"]))
         return out
 
 

@@ -26,7 +26,10 @@ def _example(table: pa.Table, name: str) -> str:
     if len(present) == 0:
         return "(always empty so far)"
     value = present[0].as_py()
-    shown = value.isoformat() if isinstance(value, dt.date) else str(value)
+    if isinstance(value, list):
+        shown = " ".join(map(str, value))
+    else:
+        shown = value.isoformat() if isinstance(value, dt.date) else str(value)
     return "`" + (shown if len(shown) <= 60 else shown[:57] + "…").replace("`", "'") + "`"
 
 
@@ -59,7 +62,10 @@ def dictionary_markdown(specs: dict[ResourceName, TableSpec], tables: dict[Resou
     lines += [f"- [`{name}`](#{name}) ({tables[name].num_rows} rows)" for name in RESOURCES]
     for name in RESOURCES:
         spec = specs[name]
-        foreign = {field: f"{target}.{ref}" for field, target, ref in spec.foreign_keys}
+        foreign = {
+            fk.field: " or ".join(f"{t}.{fk.reference_field}" for t in fk.resources)
+            for fk in spec.foreign_keys
+        }
         lines += [
             "",
             f"## {name}",
@@ -73,8 +79,9 @@ def dictionary_markdown(specs: dict[ResourceName, TableSpec], tables: dict[Resou
         ]
         for f in spec.fields:
             d = f.descriptor
+            kind = f"list of {f.item_type}" if f.type == "list" else f.type
             lines.append(
-                f"| `{f.name}` | {f.type} | {_cell(_constraints(d, foreign))} | "
+                f"| `{f.name}` | {kind} | {_cell(_constraints(d, foreign))} | "
                 f"{_cell(d.get('description', ''))} | {_cell(_example(tables[name], f.name))} |"
             )
         for f in spec.fields:

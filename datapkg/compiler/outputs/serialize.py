@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.csv as pcsv
 import pyarrow.parquet as pq
 
@@ -34,8 +35,13 @@ def write_parquet(table: pa.Table, path: Path) -> None:
 CSV_OPTIONS = pcsv.WriteOptions(include_header=True, quoting_style="needed")
 
 
-def write_csv(table: pa.Table, path: Path) -> None:
-    """Arrow's CSV writer: strings quoted, missing values empty, ISO dates, LF endings."""
+def write_csv(table: pa.Table, path: Path, list_delimiters: dict[str, str] | None = None) -> None:
+    """Arrow's CSV writer: strings quoted, missing values empty, ISO dates, LF endings. List
+    columns are written as Table Schema's list type reads them: items joined by the field's
+    delimiter (``list_delimiters``, column -> delimiter)."""
+    for name, delimiter in (list_delimiters or {}).items():
+        index = table.schema.get_field_index(name)
+        table = table.set_column(index, name, pc.binary_join(table[name], delimiter))
     pcsv.write_csv(table, path, CSV_OPTIONS)
 
 
