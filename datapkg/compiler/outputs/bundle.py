@@ -16,7 +16,8 @@ from pathlib import Path
 
 from datapkg.compiler.layout import Layout
 from datapkg.compiler.outputs.release_registry import release_dir, sha256sums
-from datapkg.compiler.pipeline import Compiled, differences
+from datapkg.compiler.stages.stage import Compiled
+from datapkg.compiler.stages.write import differences
 
 DIST = "rus-prk-military-cooperation"
 _EPOCH = (1980, 1, 1, 0, 0, 0)

@@ -1,0 +1,41 @@
+"""Stage 1, read: every input, checked on its own (files, YAML, types, quotes placed)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from datapkg._names import ResourceName
+from datapkg.compiler.follow_on import report_coverage
+from datapkg.compiler.inputs.bulk_records import BulkPart, load_bulk
+from datapkg.compiler.inputs.package_metadata import load_package_metadata
+from datapkg.compiler.inputs.records import MentionIgnore, Record, load_records
+from datapkg.compiler.inputs.source_texts import SourceDoc, load_sources
+from datapkg.compiler.layout import Layout
+from datapkg.compiler.problems import Problems
+from datapkg.schema.specs import TableSpec, load_schemas
+
+
+@dataclass
+class Inputs:
+    layout: Layout
+    specs: dict[ResourceName, TableSpec]
+    metadata: dict[str, Any]
+    sources: dict[str, SourceDoc]
+    records: list[Record]
+    ignores: list[MentionIgnore]
+    bulk: dict[ResourceName, list[BulkPart]]
+    report_coverage: bool  # false when a problem upstream would make coverage findings noise
+
+
+def read_inputs(layout: Layout, problems: Problems) -> Inputs:
+    specs = load_schemas(layout.schemas_dir)
+    metadata, errors = load_package_metadata(layout)
+    problems.extend(errors)
+    sources, errors = load_sources(layout, specs["sources"])
+    problems.extend(errors)
+    records, ignores, errors = load_records(layout, specs, sources)
+    problems.extend(errors)
+    bulk, errors = load_bulk(layout, specs)
+    problems.extend(errors)
+    return Inputs(layout, specs, metadata, sources, records, ignores, bulk, report_coverage(bool(errors)))

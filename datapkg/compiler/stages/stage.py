@@ -1,0 +1,113 @@
+"""Stage 4, stage: every output written to a staging directory beside the outputs and
+hashed: table files, both descriptors, the data dictionary and the release registry.
+Nothing outside the staging directory changes here.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+import weakref
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+
+from datapkg._names import RESOURCES, ResourceName
+from datapkg.compiler.outputs.descriptor import build_descriptor, descriptor_bytes, read_version
+from datapkg.compiler.outputs.dictionary import dictionary_markdown
+from datapkg.compiler.outputs.release_registry import registry_bytes
+from datapkg.compiler.outputs.serialize import sha256_file, write_csv, write_parquet
+from datapkg.compiler.problems import Problems
+from datapkg.compiler.stages.read import Inputs
+from datapkg.compiler.stages.tabulate import Tables
+from datapkg.schema.specs import TableSpec
+
+
+@dataclass
+class Compiled:
+    """A finished build, its files in a staging directory beside the outputs.
+
+    ``write.write_outputs`` moves the files into place, ``write.differences`` compares
+    them with what is there. The staging directory is removed when the object is, at the
+    latest at interpreter exit.
+    """
+
+    staging: Path
+    tables: dict[ResourceName, pa.Table]
+    version: str
+    staged: dict[Path, Path] = field(default_factory=dict)  # target -> staged file
+    digests: dict[Path, str] = field(default_factory=dict)  # target -> sha256 hex
+    release_names: dict[str, Path] = field(default_factory=dict)  # name in a release bundle -> target
+
+    def __post_init__(self) -> None:
+        weakref.finalize(self, shutil.rmtree, self.staging, True)
+
+    def read(self, target: Path) -> bytes:
+        return self.staged[target].read_bytes()
+
+    def add(self, target: Path, data: bytes) -> None:
+        path = self.staging / f"{len(self.staged)}-{target.name}"
+        path.write_bytes(data)
+        self.staged[target] = path
+        self.digests[target] = sha256_file(path)
+
+
+def _writers(spec: TableSpec) -> dict[str, Any]:
+    lists = {f.name: f.delimiter for f in spec.fields if f.type == "list"}
+    return {"csv": partial(write_csv, list_delimiters=lists), "parquet": write_parquet}
+
+
+def _stage_tables(compiled: Compiled, inputs: Inputs, tables: Tables) -> dict[str, dict[str, Any]]:
+    """Every table as CSV and Parquet; returns each file's bytes and hash for the descriptor."""
+    jobs = [
+        (f"{name}.{fmt}", name, writer)
+        for name in RESOURCES
+        for fmt, writer in _writers(inputs.specs[name]).items()
+    ]
+    paths = {fname: compiled.staging / f"{i}-{fname}" for i, (fname, _, _) in enumerate(jobs)}
+
+    def write_and_hash(job: tuple[str, ResourceName, Any]) -> str:
+        fname, name, writer = job
+        writer(tables[name], paths[fname])
+        return sha256_file(paths[fname])
+
+    # Arrow's writers and hashlib release the GIL: with a thread each, a large build uses both cores.
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        digests = list(pool.map(write_and_hash, jobs))
+    stats = {}
+    for (fname, _, _), digest in zip(jobs, digests, strict=True):
+        target = inputs.layout.data_dir / fname
+        compiled.staged[target], compiled.digests[target] = paths[fname], digest
+        compiled.release_names[fname] = target
+        stats[fname] = {"bytes": paths[fname].stat().st_size, "hash": "sha256:" + digest}
+    return stats
+
+
+def _stage_descriptors(compiled: Compiled, inputs: Inputs, stats: dict[str, dict[str, Any]]) -> None:
+    layout, sources = inputs.layout, compiled.tables["sources"].to_pylist()
+    for prefix, target in (
+        ("", layout.data_dir / "datapackage.json"),
+        (layout.shown(layout.data_dir) + "/", layout.root_descriptor),
+    ):
+        descriptor = build_descriptor(inputs.metadata, compiled.version, inputs.specs, stats, sources, prefix)
+        compiled.add(target, descriptor_bytes(descriptor))
+    compiled.release_names["datapackage.json"] = layout.data_dir / "datapackage.json"
+
+
+def stage_outputs(inputs: Inputs, tables: Tables, problems: Problems) -> Compiled:
+    layout = inputs.layout
+    version = read_version(layout.pyproject)
+    layout.data_dir.mkdir(parents=True, exist_ok=True)
+    compiled = Compiled(Path(tempfile.mkdtemp(prefix=".staging-", dir=layout.data_dir)), tables, version)
+    stats = _stage_tables(compiled, inputs, tables)
+    _stage_descriptors(compiled, inputs, stats)
+    compiled.add(layout.data_dictionary, dictionary_markdown(inputs.specs, tables).encode("utf-8"))
+    sums = {name: compiled.digests[target] for name, target in compiled.release_names.items()}
+    registry, errors = registry_bytes(layout, version, sums)
+    compiled.add(layout.data_dir / "releases.json", registry)
+    problems.extend(errors)
+    return compiled
