@@ -44,6 +44,32 @@ def cache_dir(cache: str | Path | None = None) -> Path:
     return Path(pooch.os_cache(CACHE_NAME))
 
 
+def _recorded_sum(filename: str, version: str) -> str:
+    releases = known_releases()
+    if version not in releases:
+        raise DownloadError(f"unknown release {version!r}; this package knows: {', '.join(releases)}")
+    sums = releases[version]
+    if filename not in sums:
+        raise DownloadError(f"release {version} has no file {filename!r}; it has: {', '.join(sorted(sums))}")
+    return sums[filename]
+
+
+def _download(url: str, sha256: str, target: Path, version: str) -> Path:
+    import pooch
+
+    pooch.get_logger().setLevel("WARNING")
+    try:
+        name = url.rsplit("/", 1)[1]
+        return Path(
+            pooch.retrieve(url, known_hash=f"sha256:{sha256}", fname=name, path=target, progressbar=False)
+        )
+    except ValueError as error:
+        raise DownloadError(
+            f"{url} does not match the SHA-256 recorded for release {version} ({sha256}); "
+            f"the file was not cached ({error})"
+        ) from None
+
+
 def fetch(
     filename: str,
     version: str,
@@ -58,12 +84,7 @@ def fetch(
     """
     from datapkg import __version__
 
-    releases = known_releases()
-    if version not in releases:
-        raise DownloadError(f"unknown release {version!r}; this package knows: {', '.join(releases)}")
-    sums = releases[version]
-    if filename not in sums:
-        raise DownloadError(f"release {version} has no file {filename!r}; it has: {', '.join(sorted(sums))}")
+    sha256 = _recorded_sum(filename, version)
     bundled = Path(str(files("datapkg") / "data" / filename))
     base = base_url or os.environ.get(BASE_URL_ENV)
     if not base:
@@ -73,27 +94,15 @@ def fetch(
             f"no base URL to download release {version} from: pass base_url= or set {BASE_URL_ENV}"
         )
     url = f"{base.rstrip('/')}/{version}/{filename}"
-    target = cache_dir(cache) / version
-    import pooch
     import requests
 
-    pooch.get_logger().setLevel("WARNING")
     try:
-        return Path(
-            pooch.retrieve(
-                url, known_hash=f"sha256:{sums[filename]}", fname=filename, path=target, progressbar=False
-            )
-        )
-    except ValueError as error:
-        raise DownloadError(
-            f"{url} does not match the SHA-256 recorded for release {version} ({sums[filename]}); "
-            f"the file was not cached ({error})"
-        ) from None
+        return _download(url, sha256, cache_dir(cache) / version, version)
     except (requests.RequestException, OSError) as error:
-        if version == __version__:
-            warnings.warn(
-                f"cannot download {url} ({type(error).__name__}); using the copy installed with the package",
-                stacklevel=2,
-            )
-            return bundled
-        raise DownloadError(f"cannot download {url}: {error}") from None
+        if version != __version__:
+            raise DownloadError(f"cannot download {url}: {error}") from None
+        warnings.warn(
+            f"cannot download {url} ({type(error).__name__}); using the copy installed with the package",
+            stacklevel=2,
+        )
+        return bundled

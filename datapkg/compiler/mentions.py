@@ -47,7 +47,10 @@ def _value_columns(mention: Mention) -> dict[str, Any]:
     return out
 
 
-def _spans(fact_tables: Mapping[ResourceName, pa.Table]) -> dict[str, list[tuple[int, int, tuple[str, ...]]]]:
+Span = tuple[int, int, tuple[str, ...]]  # quote start, end, ids of the records quoting it
+
+
+def _spans(fact_tables: Mapping[ResourceName, pa.Table]) -> dict[str, list[Span]]:
     """Per source, each distinct quote span with the sorted ids of the records that quote it.
     Grouping first keeps this fast when thousands of records share a passage;
     turning one group at a time into Python strings keeps it small."""
@@ -56,7 +59,7 @@ def _spans(fact_tables: Mapping[ResourceName, pa.Table]) -> dict[str, list[tuple
         for name in FACT_TABLES
         if name in fact_tables
     ]
-    spans: dict[str, list[tuple[int, int, tuple[str, ...]]]] = {}
+    spans: dict[str, list[Span]] = {}
     if not parts:
         return spans
     spans_table = pa.concat_tables(parts)
@@ -80,6 +83,92 @@ def _union(id_lists: list[tuple[str, ...]]) -> list[str]:
     return sorted(rid for ids in id_lists for rid in ids)
 
 
+def _row(
+    source_id: str, mention: Mention, ref: Any, covered_by: list[str] | None, reason: str | None
+) -> dict[str, Any]:
+    return {
+        # Zero-padded so that id order is text order.
+        "id": f"{source_id}-{mention.start:06d}-{mention.end:06d}",
+        "source_id": source_id,
+        "start": mention.start,
+        "end": mention.end,
+        "text": mention.text,
+        "kind": mention.kind,
+        **_value_columns(mention),
+        "unit": mention.unit,
+        "qualifier": mention.qualifier,
+        "reference_date": ref,
+        "status": "covered" if covered_by else "ignored",
+        "covered_by": covered_by,
+        "ignore_reason": reason,
+    }
+
+
+class _Accounting:
+    """Matches a source's mentions with the records that cover them and the ignore entries
+    that explain them, collecting what is unexplained, wrongly ignored or stale."""
+
+    def __init__(self, layout: Layout, spans: dict[str, list[Span]], ignores: list[MentionIgnore]) -> None:
+        self.layout, self.spans, self.ignores = layout, spans, ignores
+        self.used: set[int] = set()
+        self.problems: list[Problem] = []
+        self.by_source: dict[str, list[tuple[int, MentionIgnore]]] = {}
+        for i, ig in enumerate(ignores):
+            self.by_source.setdefault(ig.source_id, []).append((i, ig))
+
+    def account(self, doc: SourceDoc, mention: Mention) -> tuple[list[str] | None, str | None]:
+        """The records covering the mention, or the reason it is ignored."""
+        covering = [
+            ids
+            for start, end, ids in self.spans.get(doc.id, [])
+            if start <= mention.start and mention.end <= end
+        ]
+        covered_by = _union(covering) if covering else None
+        matches = [
+            (i, ig) for i, ig in self.by_source.get(doc.id, [])
+            if ig.text == mention.text and ig.start in (None, mention.start)
+        ]  # fmt: skip
+        if covered_by:
+            for i, ig in matches:
+                if ig.start is not None:  # an entry pinned to this very mention is wrong now
+                    self.used.add(i)
+                    message = (
+                        f"mention {mention.text!r} at {mention.start} is covered by "
+                        f"{', '.join(covered_by)}; remove this ignore entry"
+                    )
+                    self.problems.append(at(ig.origin, message, None, "text"))
+            return covered_by, None
+        if matches:
+            self.used.update(i for i, _ in matches)
+            return None, matches[0][1].reason
+        self.problems.append(self._unexplained(doc, mention))
+        return None, None
+
+    def _unexplained(self, doc: SourceDoc, mention: Mention) -> Problem:
+        layout = self.layout
+        line = doc.text.count("\n", 0, mention.start) + 1
+        where = layout.shown(layout.sources_dir / f"{doc.id}.txt")
+        records = layout.shown(layout.records_dir / f"{doc.id}.yaml")
+        return Problem(
+            f"{where}:{line}",
+            f"{mention.kind} {mention.text!r} at offset {mention.start} is in no record's quote; "
+            f"quote it in a record or list it under ignored_mentions in {records} with a reason",
+        )
+
+    def stale(self) -> list[Problem]:
+        """Ignore entries that explained no uncovered mention."""
+        out = []
+        for i, ig in enumerate(self.ignores):
+            if i not in self.used:
+                offset = f" at offset {ig.start}" if ig.start is not None else ""
+                message = (
+                    f"no uncovered mention {ig.text!r}{offset} in {ig.source_id}; "
+                    "the text or the records changed: review and remove"
+                )
+                out.append(at(ig.origin, message, None, "text"))
+        return out
+
+
 def mention_rows(
     layout: Layout,
     sources: dict[str, SourceDoc],
@@ -87,80 +176,15 @@ def mention_rows(
     ignores: list[MentionIgnore],
 ) -> tuple[list[dict[str, Any]], list[Problem]]:
     rows: list[dict[str, Any]] = []
-    problems: list[Problem] = []
-    spans = _spans(fact_tables)
-    used: set[int] = set()
+    accounting = _Accounting(layout, _spans(fact_tables), ignores)
     extracted: dict[tuple[str, str, Any], list[Mention]] = {}  # sources with the same text share work
-    by_source: dict[str, list[tuple[int, MentionIgnore]]] = {}
-    for i, ig in enumerate(ignores):
-        by_source.setdefault(ig.source_id, []).append((i, ig))
     for source_id, doc in sorted(sources.items()):
         ref = doc.row.get("published_earliest")
         language = str(doc.row.get("language") or "de")[:2]
-        source_ignores = by_source.get(source_id, [])
         key = (hashlib.sha256(doc.text.encode("utf-8")).hexdigest(), language, ref)
         if key not in extracted:
             extracted[key] = extract(doc.text, lang=language, ref=ref)
         for mention in extracted[key]:
-            covering = [
-                ids
-                for start, end, ids in spans.get(source_id, [])
-                if start <= mention.start and mention.end <= end
-            ]
-            covered_by = _union(covering) if covering else None
-            matches = [
-                (i, ig) for i, ig in source_ignores
-                if ig.text == mention.text and ig.start in (None, mention.start)
-            ]  # fmt: skip
-            reason = None
-            if covered_by:
-                for i, ig in matches:
-                    if ig.start is not None:
-                        used.add(i)
-                        problems.append(
-                            at(
-                                ig.origin,
-                                f"mention {mention.text!r} at {mention.start} is covered by "
-                                f"{', '.join(covered_by)}; remove this ignore entry",
-                                None,
-                                "text",
-                            )
-                        )
-            elif matches:
-                for i, _ in matches:
-                    used.add(i)
-                reason = matches[0][1].reason
-            else:
-                line = doc.text.count("\n", 0, mention.start) + 1
-                where = layout.shown(layout.sources_dir / f"{source_id}.txt")
-                problems.append(
-                    Problem(
-                        f"{where}:{line}",
-                        f"{mention.kind} {mention.text!r} at offset {mention.start} is in no record's quote; "
-                        f"quote it in a record or list it under ignored_mentions in "
-                        f"{layout.shown(layout.records_dir / (source_id + '.yaml'))} with a reason",
-                    )
-                )
-            rows.append({
-                # Zero-padded so that id order is text order.
-                "id": f"{source_id}-{mention.start:06d}-{mention.end:06d}",
-                "source_id": source_id,
-                "start": mention.start,
-                "end": mention.end,
-                "text": mention.text,
-                "kind": mention.kind,
-                **_value_columns(mention),
-                "unit": mention.unit,
-                "qualifier": mention.qualifier,
-                "reference_date": ref,
-                "status": "covered" if covered_by else "ignored",
-                "covered_by": covered_by,
-                "ignore_reason": reason,
-            })  # fmt: skip
-    for i, ig in enumerate(ignores):
-        if i not in used:
-            problems.append(at(ig.origin, f"no uncovered mention {ig.text!r}"
-                               + (f" at offset {ig.start}" if ig.start is not None else "")
-                               + f" in {ig.source_id}; the text or the records changed: review and remove",
-                               None, "text"))  # fmt: skip
-    return rows, problems
+            covered_by, reason = accounting.account(doc, mention)
+            rows.append(_row(source_id, mention, ref, covered_by, reason))
+    return rows, accounting.problems + accounting.stale()

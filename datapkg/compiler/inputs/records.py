@@ -8,7 +8,7 @@ type: quote offsets from the quote, and start, end and precision from ``date``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from datapkg._names import CURATED_TABLES, FACT_TABLES, ResourceName
@@ -126,75 +126,87 @@ def _expand(record: Record, sources: dict[str, SourceDoc], id_: str | None) -> l
     return problems
 
 
+@dataclass
+class _Loaded:
+    records: list[Record] = field(default_factory=list)
+    ignores: list[MentionIgnore] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _FileContext:
+    shown: str
+    origin: Origin
+    source_id: Any
+    specs: dict[ResourceName, TableSpec]
+    sources: dict[str, SourceDoc]
+
+
+def _record(table: ResourceName, item: LineDict, ctx: _FileContext) -> tuple[Record, list[Problem]]:
+    spec = ctx.specs[table]
+    fields, extra = _input_fields(spec)
+    raw_id = item.get("id")
+    id_ = raw_id if isinstance(raw_id, str) else None
+    row, errors = typed_row(item, fields, extra, ctx.shown, id_)
+    if table in FACT_TABLES:
+        row["source_id"] = ctx.source_id
+    record = Record(table, {**{n: None for n in spec.field_names}, **row}, item.origin(ctx.shown))
+    errors += _expand(record, ctx.sources, id_)
+    record.problem_fields = frozenset(p.field for p in errors)
+    return record, errors
+
+
+def _table_entry(loaded: _Loaded, table: ResourceName, items: Any, ctx: _FileContext) -> None:
+    if table in FACT_TABLES and not isinstance(ctx.source_id, str):
+        message = "fact records need `source_id: <source>` at the top of the file"
+        loaded.problems.append(at(ctx.origin, message, None, table))
+        return
+    if not isinstance(items, list):
+        loaded.problems.append(at(ctx.origin, "expected a list of records", None, table))
+        return
+    for item in items:
+        if not isinstance(item, LineDict):
+            where = f"{ctx.shown}:{ctx.origin.line_of(table)}"
+            loaded.problems.append(Problem(where, f"each {table} record must be a mapping of fields"))
+            continue
+        record, errors = _record(table, item, ctx)
+        loaded.records.append(record)
+        loaded.problems.extend(errors)
+
+
+def _entry(loaded: _Loaded, key: str, items: Any, ctx: _FileContext) -> None:
+    """One top-level key of a records file: its source, its ignore list or a table."""
+    if key == "source_id":
+        if not isinstance(ctx.source_id, str):
+            loaded.problems.append(at(ctx.origin, "expected the id of a source as text", None, key))
+    elif key == IGNORES_KEY:
+        found, errors = _ignores(items, ctx.source_id, ctx.origin, ctx.shown)
+        loaded.ignores.extend(found)
+        loaded.problems.extend(errors)
+    elif key in CURATED_TABLES:
+        _table_entry(loaded, key, items, ctx)
+    else:
+        message = unknown_field_message(key, {*CURATED_TABLES, "source_id", IGNORES_KEY})
+        loaded.problems.append(at(ctx.origin, message.replace("field", "table", 1), None, key))
+
+
 def load_records(
     layout: Layout, specs: dict[ResourceName, TableSpec], sources: dict[str, SourceDoc]
 ) -> tuple[list[Record], list[MentionIgnore], list[Problem]]:
-    records: list[Record] = []
-    ignores: list[MentionIgnore] = []
-    problems: list[Problem] = []
+    loaded = _Loaded()
     paths = sorted(layout.records_dir.glob("*.yaml"))
     if not paths:
-        problems.append(Problem(layout.shown(layout.records_dir), "no record files (*.yaml) found"))
+        loaded.problems.append(Problem(layout.shown(layout.records_dir), "no record files (*.yaml) found"))
     for path in paths:
         shown = layout.shown(path)
         doc, errors = load_yaml(path, shown)
-        problems.extend(errors)
+        loaded.problems.extend(errors)
         if errors:
             continue
         if not isinstance(doc, LineDict):
-            problems.append(Problem(f"{shown}:1", "expected a mapping of table names to record lists"))
+            loaded.problems.append(Problem(f"{shown}:1", "expected a mapping of table names to record lists"))
             continue
-        source_id = doc.get("source_id")
-        file_origin = doc.origin(shown)
+        ctx = _FileContext(shown, doc.origin(shown), doc.get("source_id"), specs, sources)
         for key, items in doc.items():
-            if key == "source_id":
-                if not isinstance(source_id, str):
-                    problems.append(at(file_origin, "expected the id of a source as text", None, key))
-                continue
-            if key == IGNORES_KEY:
-                found, errors = _ignores(items, source_id, file_origin, shown)
-                ignores.extend(found)
-                problems.extend(errors)
-                continue
-            if key not in CURATED_TABLES:
-                message = unknown_field_message(key, {*CURATED_TABLES, "source_id", IGNORES_KEY})
-                problems.append(at(file_origin, message.replace("field", "table", 1), None, key))
-                continue
-            table: ResourceName = key
-            if table in FACT_TABLES and not isinstance(source_id, str):
-                problems.append(
-                    at(
-                        file_origin,
-                        "fact records need `source_id: <source>` at the top of the file",
-                        None,
-                        key,
-                    )
-                )
-                continue
-            if not isinstance(items, list):
-                problems.append(at(file_origin, "expected a list of records", None, key))
-                continue
-            fields, extra = _input_fields(specs[table])
-            for item in items:
-                if not isinstance(item, LineDict):
-                    line = file_origin.line_of(key)
-                    problems.append(
-                        Problem(f"{shown}:{line}", f"each {table} record must be a mapping of fields")
-                    )
-                    continue
-                raw_id = item.get("id")
-                id_ = raw_id if isinstance(raw_id, str) else None
-                row, errors = typed_row(item, fields, extra, shown, id_)
-                problems.extend(errors)
-                if table in FACT_TABLES:
-                    row["source_id"] = source_id
-                record = Record(
-                    table,
-                    {**{n: None for n in specs[table].field_names}, **row},
-                    item.origin(shown),
-                )
-                errors += _expand(record, sources, id_)
-                record.problem_fields = frozenset(p.field for p in errors)
-                problems.extend(errors)
-                records.append(record)
-    return records, ignores, problems
+            _entry(loaded, key, items, ctx)
+    return loaded.records, loaded.ignores, loaded.problems

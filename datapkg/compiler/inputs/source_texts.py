@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import unicodedata
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from datapkg.compiler.inputs.typed_fields import typed_row
@@ -55,55 +56,60 @@ def check_text(data: bytes, shown: str) -> tuple[str | None, list[Problem]]:
     return text, problems
 
 
+def _text(
+    layout: Layout, source_id: str, row: dict[str, Any], origin: Origin
+) -> tuple[SourceDoc | None, list[Problem]]:
+    """The source's text beside its metadata, checked for form and hash."""
+    text_path = layout.sources_dir / f"{source_id}.txt"
+    shown = layout.shown(text_path)
+    if not text_path.is_file():
+        return None, [at(origin, f"source text {shown} is missing", source_id, "id")]
+    data = text_path.read_bytes()
+    text, problems = check_text(data, shown)
+    digest = hashlib.sha256(data).hexdigest()
+    if row.get("text_sha256") and row["text_sha256"] != digest:
+        message = (
+            f"{shown} has sha256 {digest}, expected {row['text_sha256']}: the text was edited "
+            "(quotes and offsets refer to the original bytes)"
+        )
+        problems.append(at(origin, message, source_id, "text_sha256"))
+    if text is None:
+        return None, problems
+    row["text_length"], row["text_bytes"] = len(text), len(data)
+    return SourceDoc(source_id, text, row, origin), problems
+
+
+def _source(layout: Layout, meta_path: Path, spec: TableSpec) -> tuple[SourceDoc | None, list[Problem]]:
+    shown = layout.shown(meta_path)
+    raw, problems = load_yaml(meta_path, shown)
+    if problems:
+        return None, problems
+    if not isinstance(raw, LineDict):
+        return None, [Problem(f"{shown}:1", "expected a mapping of source metadata fields")]
+    source_id = raw.get("id")
+    input_fields = {f.name: f for f in spec.fields if not f.computed}
+    row, problems = typed_row(raw, input_fields, (), shown, source_id if isinstance(source_id, str) else None)
+    origin = raw.origin(shown)
+    if source_id != meta_path.stem:
+        return None, [
+            *problems,
+            at(origin, f"id must equal the file name {meta_path.stem!r}", source_id, "id"),
+        ]
+    doc, errors = _text(layout, meta_path.stem, row, origin)
+    return doc, problems + errors
+
+
 def load_sources(layout: Layout, spec: TableSpec) -> tuple[dict[str, SourceDoc], list[Problem]]:
     problems: list[Problem] = []
     docs: dict[str, SourceDoc] = {}
-    input_fields = {f.name: f for f in spec.fields if not f.computed}
     meta_paths = sorted(layout.sources_dir.glob("*.yaml"))
     text_ids = {p.stem for p in layout.sources_dir.glob("*.txt")}
     for stem in sorted(text_ids - {p.stem for p in meta_paths}):
         shown = layout.shown(layout.sources_dir / f"{stem}.txt")
         problems.append(Problem(shown, f"source text has no metadata file {stem}.yaml beside it"))
     for meta_path in meta_paths:
-        shown = layout.shown(meta_path)
-        raw, errors = load_yaml(meta_path, shown)
+        doc, errors = _source(layout, meta_path, spec)
         problems.extend(errors)
-        if errors:
-            continue
-        if not isinstance(raw, LineDict):
-            problems.append(Problem(f"{shown}:1", "expected a mapping of source metadata fields"))
-            continue
-        source_id = raw.get("id")
-        row, errors = typed_row(
-            raw, input_fields, (), shown, source_id if isinstance(source_id, str) else None
-        )
-        problems.extend(errors)
-        origin = raw.origin(shown)
-        if source_id != meta_path.stem:
-            problems.append(at(origin, f"id must equal the file name {meta_path.stem!r}", source_id, "id"))
-            continue
-        text_path = layout.sources_dir / f"{meta_path.stem}.txt"
-        if not text_path.is_file():
-            problems.append(at(origin, f"source text {layout.shown(text_path)} is missing", source_id, "id"))
-            continue
-        data = text_path.read_bytes()
-        text, errors = check_text(data, layout.shown(text_path))
-        problems.extend(errors)
-        digest = hashlib.sha256(data).hexdigest()
-        if row.get("text_sha256") and row["text_sha256"] != digest:
-            problems.append(
-                at(
-                    origin,
-                    f"{layout.shown(text_path)} has sha256 {digest}, "
-                    f"expected {row['text_sha256']}: the text was edited "
-                    "(quotes and offsets refer to the original bytes)",
-                    source_id,
-                    "text_sha256",
-                )
-            )
-        if text is None:
-            continue
-        row["text_length"] = len(text)
-        row["text_bytes"] = len(data)
-        docs[source_id] = SourceDoc(source_id, text, row, origin)
+        if doc is not None:
+            docs[doc.id] = doc
     return docs, problems

@@ -29,6 +29,45 @@ def read_version(pyproject: Path) -> str:
     return version
 
 
+def _parquet(path: str, stats: dict[str, Any]) -> dict[str, Any]:
+    return {"path": path, "format": "parquet", "mediatype": PARQUET_MEDIATYPE, **stats}
+
+
+def _resource(name: str, spec: TableSpec, stats: dict[str, dict[str, Any]], prefix: str) -> dict[str, Any]:
+    schema = copy.deepcopy(spec.descriptor)
+    description = schema.pop("description", "")
+    csv_name, parquet_name = f"{name}.csv", f"{name}.parquet"
+    return {
+        "name": name,
+        "title": name.replace("_", " ").capitalize(),
+        "description": description,
+        "profile": "tabular-data-resource",
+        "path": prefix + csv_name,
+        "format": "csv",
+        "mediatype": "text/csv",
+        "encoding": "utf-8",
+        **stats[csv_name],
+        "x-parquet": {
+            "path": prefix + parquet_name,
+            "format": "parquet",
+            "mediatype": PARQUET_MEDIATYPE,
+            **stats[parquet_name],
+        },
+        "schema": schema,
+    }
+
+
+def _package_source(s: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "title": s["title"],
+        "x-id": s["id"],
+        "x-language": s["language"],
+        "x-publisher": s["publisher"],
+        "x-published": f"{s['published_earliest']}/{s['published_latest']}",
+        "x-sha256": s["text_sha256"],
+    }
+
+
 def build_descriptor(
     metadata: dict[str, Any],
     version: str,
@@ -39,51 +78,15 @@ def build_descriptor(
 ) -> dict[str, Any]:
     """``stats`` maps file names (``troop_figures.csv``) to their ``bytes`` and ``hash``; ``prefix``
     is prepended to every resource path."""
-    resources = []
-    for name in RESOURCES:
-        schema = copy.deepcopy(specs[name].descriptor)
-        description = schema.pop("description", "")
-        csv_name, parquet_name = f"{name}.csv", f"{name}.parquet"
-        resources.append(
-            {
-                "name": name,
-                "title": name.replace("_", " ").capitalize(),
-                "description": description,
-                "profile": "tabular-data-resource",
-                "path": prefix + csv_name,
-                "format": "csv",
-                "mediatype": "text/csv",
-                "encoding": "utf-8",
-                **stats[csv_name],
-                "x-parquet": {
-                    "path": prefix + parquet_name,
-                    "format": "parquet",
-                    "mediatype": PARQUET_MEDIATYPE,
-                    **stats[parquet_name],
-                },
-                "schema": schema,
-            }
-        )
-    package_sources = [
-        {
-            "title": s["title"],
-            "x-id": s["id"],
-            "x-language": s["language"],
-            "x-publisher": s["publisher"],
-            "x-published": f"{s['published_earliest']}/{s['published_latest']}",
-            "x-sha256": s["text_sha256"],
-        }
-        for s in sources
-    ]
     head = {k: v for k, v in metadata.items() if k not in ("citation",)}
     return {
         "profile": "tabular-data-package",
         **{k: head.pop(k) for k in ("name", "title", "description") if k in head},
         "version": version,
         **head,
-        "sources": package_sources,
+        "sources": [_package_source(s) for s in sources],
         "x-citation": metadata["citation"].format(version=version),
-        "resources": resources,
+        "resources": [_resource(name, specs[name], stats, prefix) for name in RESOURCES],
     }
 
 

@@ -1,5 +1,7 @@
-"""The runtime part of the package (loader, validation, checks, schema reading) imports
-nothing from the build-time part (``datapkg.compiler``), read from the source itself."""
+"""The package's structure, read from its source: the runtime part (loader, validation,
+checks, schema reading) imports nothing from the build-time part (``datapkg.compiler``), and
+no function grows past fifty lines.
+"""
 
 from __future__ import annotations
 
@@ -45,3 +47,18 @@ def test_no_package_is_named_build() -> None:
     # Tools treat folders named build as output (pytest's default norecursedirs among them).
     assert not (PACKAGE / "build").exists()
     assert "norecursedirs" not in (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+
+
+def _functions() -> list[tuple[str, int]]:
+    out = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                length = (node.end_lineno or node.lineno) - node.lineno + 1
+                out.append((f"{path.relative_to(ROOT)}:{node.lineno} {node.name}", length))
+    return out
+
+
+def test_no_function_is_longer_than_fifty_lines() -> None:
+    # A function that long usually does two things; split it where the second one starts.
+    assert [(where, n) for where, n in _functions() if n > 50] == []
