@@ -330,3 +330,27 @@ def test_no_crash_on_number_soup(words: list[str], lang: str) -> None:
     for m in extract(text, lang, REF):
         assert text[m.start : m.end] == m.text
         json.dumps(m.as_dict())
+
+
+def test_every_rule_declares_valid_kinds_and_is_held_to_them(monkeypatch: pytest.MonkeyPatch) -> None:
+    from datapkg import extract as extract_module
+    from datapkg.extract.mention import KINDS, Rule
+    from datapkg.extract.rules import RULES
+
+    assert all(rule.kinds and rule.kinds <= set(KINDS) for rule in RULES)
+
+    def lying(ctx: object) -> object:
+        yield extract_module.Mention(0, 4, "rund", "money", 1)
+
+    monkeypatch.setattr(extract_module, "RULES", (Rule(lying, frozenset({"quantity"})),))  # type: ignore[arg-type]
+    with pytest.raises(extract_module.RuleError, match="lying yielded a 'money' mention"):
+        extract_module.extract("rund 5", lang="de")
+
+
+def test_relative_words_come_from_one_list() -> None:
+    from datapkg.extract.values import relative_offset
+
+    assert [relative_offset(w) for w in ("am vergangenen", "letzte", "on last", "the past", "kommenden")] == [
+        -1, -1, -1, -1, 1,
+    ]  # fmt: skip
+    assert [relative_offset(w) for w in ("diesem", "this", "am", None, "pastry")] == [0, 0, 0, 0, 0]

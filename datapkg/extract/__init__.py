@@ -18,10 +18,16 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from datapkg.extract.mention import Context, Mention
 from datapkg.extract.patterns import patterns
-from datapkg.extract.rules import RULES, Context, Mention
+from datapkg.extract.rules import RULES
 
-__all__ = ["Mention", "detect_language", "extract"]
+__all__ = ["Mention", "RuleError", "detect_language", "extract"]
+
+
+class RuleError(AssertionError):
+    """A rule yielded a kind of mention it does not declare: a bug in the extractor."""
+
 
 _DE_HINTS = re.compile(r"(?i)\b(?:der|die|das|und|nicht|ist|sich|mit|auf|für|dem|den|ein|eine)\b")
 _EN_HINTS = re.compile(r"(?i)\b(?:the|and|of|to|is|that|with|for|was|on|are|by|this|from)\b")
@@ -46,8 +52,12 @@ def extract(text: str, lang: str | None = None, ref: dt.date | None = None) -> l
         raise ValueError(f"unsupported language {language!r}; expected 'de' or 'en'")
     ctx = Context(text, language, ref, patterns(language))
     candidates = []
-    for priority, (_, rule) in enumerate(RULES):
-        for mention in rule(ctx):
+    for priority, rule in enumerate(RULES):
+        for mention in rule.find(ctx):
+            if mention.kind not in rule.kinds:
+                raise RuleError(
+                    f"{rule.find.__name__} yielded a {mention.kind!r} mention; it declares {sorted(rule.kinds)}"
+                )
             if mention.end > mention.start:
                 candidates.append((-(mention.end - mention.start), priority, mention.start, mention))
     candidates.sort(key=lambda c: c[:3])

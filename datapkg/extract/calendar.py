@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
-
 
 def iso_day(year: int, month: int, day: int) -> str | None:
     try:

@@ -192,3 +192,83 @@ COUNT_NOUNS: Final = frozenset(
     rounds tanks drones tons tonnes kilometers kilometres miles meters metres aircraft ships
     vehicles weapons workers prisoners civilians""".split()
 )
+
+# --- words around numbers --------------------------------------------------------------
+# Words that end the search for a counted noun after a number.
+STOP_WORDS: Final = {
+    "en": frozenset(
+        """of and the a an to in on at by for with from were was are is be been have has had will
+        would could should may might more than or as per each that which who since between into
+        over under about around nearly almost some such its their his her our this these those it
+        they he she we you i not no so then still already now more""".split()
+    ),
+    "de": frozenset(
+        """und oder bis sein ist sind war waren als in im am an auf aus bei mit nach von vom zu zum
+        zur der die das des dem den ein eine einen einem einer eines pro je""".split()
+    ),
+}
+UNIT_ABBREVIATIONS: Final = frozenset("km m kg t mm cm ha km² m² mi ft lb".split())
+# Determiners that make a digit or word an ordinal ("dem 36.", "the fifth").
+DETERMINERS: Final = {
+    "de": """der die das den dem des ein eine einen einem einer eines zum zur im am beim vom
+    sein seine seinem seinen seiner ihr ihre ihrem ihren ihrer unser unsere unserem
+    dieser diese diesem diesen dieses""".split(),
+    "en": "the a an its his her their our this that every".split(),
+}
+EN_RANK_VERBS: Final = "came comes finished finishes ranked ranks placed places rated stands".split()
+# German cardinal morphemes that compound into number words ("dreiundzwanzigtausend").
+DE_NUMBER_MORPHEMES: Final = (
+    *(w for w in DE_ONES if w != "eine"), *DE_TENS, "zehn", "elf", "zwölf", "sech", "sieb",
+    "hundert", "tausend", "und", "einhalb", "anderthalb",
+)  # fmt: skip
+
+# --- words around dates -----------------------------------------------------------------
+MONTH_PREPOSITIONS: Final = {
+    "de": ["im", "seit", "bis", "ab", "vom", "von", "anfang", "mitte", "ende", "bis ende",
+           "bis anfang", "bis mitte", "seit anfang", "seit ende", "seit mitte", "ab mitte",
+           "ab anfang", "ab ende", "noch im", "schon im", "bereits im", "erst im", "bis zum"],
+    "en": ["in", "since", "by", "until", "till", "from", "early", "mid", "mid-", "late", "end of",
+           "the end of", "beginning of", "the beginning of", "earlier in", "later in", "through",
+           "in early", "in mid", "in mid-", "in late", "by early", "by mid", "by late", "by the end of",
+           "until the end of", "since early", "since mid", "since late"],
+}  # fmt: skip
+YEAR_PREPOSITIONS: Final = {
+    "de": ["im jahr", "im jahre", "seit", "bis", "ab", "anfang", "mitte", "ende", "bis ende",
+           "seit anfang", "seit ende", "um", "für", "vor", "nach", "im laufe des jahres"],
+    "en": ["in", "since", "by", "until", "from", "early", "mid", "mid-", "late", "end of",
+           "the end of", "in early", "in mid", "in mid-", "in late", "for", "before", "after",
+           "by the end of", "the year"],
+}  # fmt: skip
+# What a word before a date says about it: a date qualifier in the mentions table.
+DATE_QUALIFIERS: Final = {
+    "seit": "since", "since": "since", "bis": "by", "by": "by", "until": "by", "till": "by",
+    "bis zum": "by", "ab": "from", "von": "from", "vom": "from", "from": "from",
+    "anfang": "early", "early": "early", "beginning of": "early", "mitte": "mid", "mid": "mid",
+    "mid-": "mid", "ende": "late", "late": "late", "end of": "late", "the end of": "late",
+    "vor": "before", "before": "before", "nach": "after", "after": "after", "um": "approx",
+    "through": "by",
+}  # fmt: skip
+# Words after a duration that make it an offset from an event the text names.
+OFFSET_AFTER: Final = ("nach", "später", "danach", "after", "later")
+OFFSET_BEFORE: Final = ("vor", "zuvor", "früher", "before", "earlier", "zurück")
+# Relative time: the one list of words for last, this and next (week, month, year, season, weekday).
+RELATIVE: Final = {
+    "de": {
+        -1: ("vergangenen", "vergangene", "vergangenes", "letzten", "letzte", "letztes"),
+        0: ("diesem", "diesen", "diese", "dieses", "dieser", "laufenden", "laufende", "laufendes"),
+        1: ("kommenden", "kommende", "kommendes", "nächsten", "nächste", "nächstes"),
+    },
+    "en": {
+        -1: ("last", "past", "the past", "the previous"),
+        0: ("this",),
+        1: ("next", "coming", "the coming", "the following"),
+    },
+}
+RELATIVE_DAYS: Final = {
+    "heute": 0, "gestern": -1, "vorgestern": -2, "morgen": 1, "übermorgen": 2,
+    "today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1,
+}  # fmt: skip
+PERIOD_UNITS: Final = {
+    "woche": "week", "weeks": "week", "monat": "month", "monats": "month", "jahr": "year",
+    "jahres": "year", "week": "week", "month": "month", "year": "year",
+}  # fmt: skip

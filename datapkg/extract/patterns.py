@@ -34,10 +34,7 @@ DIGITS = {
     "en": _NOT_GLUED + r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d])",
 }
 
-_DE_MORPHEMES = (
-    "einhalb|anderthalb|null|eins|ein|zwei|zwo|drei|vier|fünf|sechs|sech|sieben|sieb|acht|neun|zehn|elf|zwölf"
-    "|zwanzig|dreißig|dreissig|vierzig|fünfzig|sechzig|siebzig|achtzig|neunzig|hundert|tausend|und"
-)
+_DE_MORPHEMES = alt(lx.DE_NUMBER_MORPHEMES)
 _EN_UNITS = alt(lx.EN_ONES)
 _EN_TENS = alt(lx.EN_TENS)
 NUMBER_WORD = {

@@ -1,0 +1,116 @@
+"""Counts, ranges, percentages, money and fractions."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from datapkg.extract import lexicon as lx
+from datapkg.extract.mention import Context, Kind, Mention
+from datapkg.extract.numbers import Number, tidy
+from datapkg.extract.values import (
+    glued_after,
+    is_year,
+    norm,
+    number_value,
+    qualifier_of,
+    rx,
+    scale_value,
+    unit_after,
+)  # fmt: skip
+
+
+def quantities(ctx: Context) -> Iterator[Mention]:
+    for m in rx(ctx.lang, "quantity").finditer(ctx.text):
+        if m.group("a") is not None:
+            scale = scale_value(m.group("s2"), ctx.lang)
+            if scale == 1:
+                continue
+            q = qualifier_of(m.group("q2"), ctx.lang)
+            amount = tidy(scale / 2) if m.group("a").lower().startswith("half") else scale
+            yield ctx.mention(m, "quantity", amount, unit_after(ctx, m.end()), q)
+            continue
+        token = m.group("n")
+        value = number_value(token, ctx.lang)
+        if value is None or glued_after(ctx, m.end("n")):
+            continue
+        if not token[0].isdigit() and ctx.lang == "en" and value == 1 and not m.group("s"):
+            continue  # "one" alone is a pronoun more often than a number
+        total = tidy(value * scale_value(m.group("s"), ctx.lang))
+        q = qualifier_of(m.group("q"), ctx.lang)
+        yield ctx.mention(m, "quantity", total, unit_after(ctx, m.end()), q)
+
+
+def vague_amounts(ctx: Context) -> Iterator[Mention]:
+    for m in rx(ctx.lang, f"vague_{ctx.lang}").finditer(ctx.text):
+        yield ctx.mention(m, "quantity", None, unit_after(ctx, m.end()), "vague")
+
+
+def ranges(ctx: Context) -> Iterator[Mention]:
+    for m in rx(ctx.lang, "range").finditer(ctx.text):
+        a, b, sep, z = m.group("a"), m.group("b"), m.group("sep").lower(), m.group("z")
+        if sep in ("und", "and") and not (z and z.lower() in ("zwischen", "between")):
+            continue
+        if is_year(a) and is_year(b) and not (m.group("sa") or m.group("sb")):
+            if int(a) < int(b):
+                yield ctx.mention(m, "date", [a, b], None, None)
+            continue
+        lo, hi = number_value(a, ctx.lang), number_value(b, ctx.lang)
+        if lo is None or hi is None or glued_after(ctx, m.end("b")):
+            continue
+        scale_b = scale_value(m.group("sb"), ctx.lang)
+        scale_a = scale_value(m.group("sa"), ctx.lang) if m.group("sa") else scale_b
+        lo, hi = tidy(lo * scale_a), tidy(hi * scale_b)
+        if lo >= hi:
+            continue
+        kind: Kind = "quantity"
+        unit: str | None = None
+        following = ctx.text[m.end() : m.end() + 40]
+        pct = re.match(rf"[ \u00a0]?({ctx.p.percent})", following)
+        unit_m = re.match(rf"[ \u00a0-]+({ctx.p.time_unit})", following)
+        if pct:
+            kind, unit = "percent", lx.PERCENT_WORDS.get(norm(pct.group(1)), "%")
+        elif unit_m:
+            kind = "duration"
+            units = lx.DE_TIME_UNITS if ctx.lang == "de" else lx.EN_TIME_UNITS
+            unit = units[unit_m.group(1).lower()]
+        else:
+            unit = unit_after(ctx, m.end())
+        yield ctx.mention(m, kind, [lo, hi], unit, qualifier_of(m.group("q"), ctx.lang))
+
+
+def percents(ctx: Context) -> Iterator[Mention]:
+    for m in rx(ctx.lang, "percent").finditer(ctx.text):
+        value = number_value(m.group("n"), ctx.lang)
+        if value is None:
+            continue
+        value = tidy(value * scale_value(m.group("s"), ctx.lang))
+        unit = lx.PERCENT_WORDS.get(norm(m.group("pc")), "%")
+        yield ctx.mention(m, "percent", value, unit, qualifier_of(m.group("q"), ctx.lang))
+
+
+def money(ctx: Context) -> Iterator[Mention]:
+    for m in rx(ctx.lang, "money").finditer(ctx.text):
+        currency = m.group("c1") or m.group("c2")
+        if not currency:
+            continue
+        value = number_value(m.group("n"), ctx.lang)
+        if value is None:
+            continue
+        scale_token = m.group("s")
+        scale = lx.EN_SCALES.get(scale_token.lower(), 1) if scale_token else 1
+        if scale_token and scale == 1:
+            scale = scale_value(scale_token, ctx.lang)
+        code = lx.CURRENCY_WORDS.get(currency.lower().replace(" ", ""), currency.upper())
+        yield ctx.mention(m, "money", tidy(value * scale), code, qualifier_of(m.group("q"), ctx.lang))
+
+
+def fractions(ctx: Context) -> Iterator[Mention]:
+    table = lx.DE_FRACTIONS if ctx.lang == "de" else lx.EN_FRACTIONS
+    for m in rx(ctx.lang, "fraction").finditer(ctx.text):
+        word = (m.group("f") or m.group("f2")).lower()
+        count: Number = 1
+        if m.group("n") and m.group("n").lower() not in ("a", "ein", "eine", "einem", "einen"):
+            count = number_value(m.group("n").lower(), ctx.lang) or 1
+        value = tidy(count * table[word])
+        yield ctx.mention(m, "quantity", value, "fraction", qualifier_of(m.group("q"), ctx.lang))

@@ -1,0 +1,42 @@
+"""Places in a ranking: "Platz 36", "dem 36.", "the fifth"."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from datapkg.extract.mention import Context, Mention
+from datapkg.extract.numbers import parse_de_ordinal, parse_en_ordinal
+from datapkg.extract.values import (
+    rx,
+)  # fmt: skip
+
+
+def ranks(ctx: Context) -> Iterator[Mention]:
+    for m in rx(ctx.lang, "rank").finditer(ctx.text):
+        if m.group("n"):
+            yield ctx.mention(m, "rank", int(m.group("n")))
+        elif ctx.lang == "de" and m.group("n2"):
+            yield ctx.mention(m, "rank", int(m.group("n2")))
+        elif ctx.lang == "en" and m.group("n4"):
+            yield ctx.mention(m, "rank", int(m.group("n4")))
+    if ctx.lang == "de":
+        for m in rx(ctx.lang, "rank_det").finditer(ctx.text):
+            yield ctx.mention(m, "rank", int(m.group("n3")[:-1]), group="n3")
+
+
+def ordinal_words(ctx: Context) -> Iterator[Mention]:
+    parse = parse_de_ordinal if ctx.lang == "de" else parse_en_ordinal
+    for m in rx(ctx.lang, "ordinal_word").finditer(ctx.text):
+        if m.groupdict().get("w2"):
+            value = parse(m.group("w2"))
+            if value is not None:
+                yield ctx.mention(m, "rank", value, group="w2")
+            continue
+        word = m.group("w")
+        if ctx.lang == "en" and word.lower() == "second" and (m.group("det") or "").lower() in ("a", "an"):
+            continue  # "a second" is time or "another"
+        if ctx.lang == "de" and word.lower() in ("achten", "achte") and word.islower():
+            continue  # the verb "achten"
+        value = parse(word)
+        if value is not None:
+            yield ctx.mention(m, "rank", value, group="w")

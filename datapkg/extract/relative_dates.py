@@ -1,0 +1,50 @@
+"""Dates relative to the reference date: weekdays, "heute", "last month"."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+from datapkg.extract import calendar as cal
+from datapkg.extract import lexicon as lx
+from datapkg.extract.mention import Context, Mention
+from datapkg.extract.values import (
+    date_qualifier,
+    norm,
+    relative_offset,
+    rx,
+)  # fmt: skip
+
+
+def weekdays(ctx: Context) -> Iterator[Mention]:
+    table = lx.DE_WEEKDAYS if ctx.lang == "de" else lx.EN_WEEKDAYS
+    for m in rx(ctx.lang, "weekday").finditer(ctx.text):
+        word = m.group("w").lower()
+        day = next(v for k, v in table.items() if word.startswith(k))
+        pre = norm(m.group("pre") or "")
+        value = None
+        if ctx.ref is not None:
+            offset = relative_offset(pre)
+            if offset < 0:
+                value = cal.weekday_before(ctx.ref, day).isoformat()
+            elif offset > 0:
+                value = cal.weekday_after(ctx.ref, day).isoformat()
+            else:
+                value = cal.weekday_in_week(ctx.ref, day).isoformat()
+        yield ctx.mention(m, "date", value, None, date_qualifier(pre))
+
+
+def relative_words(ctx: Context) -> Iterator[Mention]:
+    for m in rx(ctx.lang, "relative_word").finditer(ctx.text):
+        offset = lx.RELATIVE_DAYS[m.group("w").lower()]
+        value = (ctx.ref + dt.timedelta(days=offset)).isoformat() if ctx.ref else None
+        yield ctx.mention(m, "date", value)
+
+
+def relative_periods(ctx: Context) -> Iterator[Mention]:
+    for m in rx(ctx.lang, "relative_period").finditer(ctx.text):
+        g = m.groupdict()
+        unit = lx.PERIOD_UNITS[(g.get("u") or g.get("u2") or "").lower()]
+        offset = relative_offset(g.get("rel"))
+        value = cal.relative_period(ctx.ref, unit, offset) if ctx.ref else None
+        yield ctx.mention(m, "date", value, None, date_qualifier(g.get("pre") or g.get("pre2")))

@@ -1,0 +1,151 @@
+"""Turning matched text into values: numbers, scales, qualifiers, the counted noun after a
+number, month numbers and the year a day or month falls in."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from datapkg.extract import calendar as cal
+from datapkg.extract import lexicon as lx
+from datapkg.extract.mention import Context
+from datapkg.extract.numbers import Number, parse_de_word, parse_digits, parse_en_word
+from datapkg.extract.patterns import patterns
+
+
+def norm(s: str) -> str:
+    return " ".join(s.lower().split())
+
+
+def number_value(token: str, lang: str) -> Number | None:
+    """Digits or a number word; None when the token is not a number."""
+    if token[0].isdigit():
+        try:
+            return parse_digits(token, lang)
+        except ValueError:
+            return None
+    return parse_de_word(token) if lang == "de" else parse_en_word(token)
+
+
+def scale_value(token: str | None, lang: str) -> int:
+    """The product of the scale words ("hundred thousand" -> 100000)."""
+    if not token:
+        return 1
+    table = lx.DE_SCALES if lang == "de" else lx.EN_SCALES
+    total = 1
+    for word in token.lower().split():
+        total *= table.get(word, 1)
+    return total
+
+
+def qualifier_of(token: str | None, lang: str) -> str | None:
+    if not token:
+        return None
+    table = lx.DE_QUALIFIERS if lang == "de" else lx.EN_QUALIFIERS
+    return table.get(norm(token))
+
+
+_WORD_AFTER = re.compile(r"[ \t\u00a0]+([^\W\d_][\w-]*)")
+
+
+def unit_after(ctx: Context, end: int) -> str | None:
+    """The counted noun after a quantity ("3.000 nordkoreanische Soldaten" -> "Soldaten")."""
+    pos = end
+    for _ in range(3):
+        m = _WORD_AFTER.match(ctx.text, pos)
+        if not m:
+            return None
+        word = m.group(1)
+        lower = word.lower()
+        if lower in lx.UNIT_ABBREVIATIONS:
+            return word
+        if ctx.lang == "de":
+            if word[0].isupper():
+                months_days = (lx.DE_MONTHS, lx.DE_WEEKDAYS)
+                return None if any(lower in t for t in months_days) else word
+            if lower in lx.STOP_WORDS["de"]:
+                return None
+        else:
+            if lower == "of" and pos == end:
+                pos = m.end()  # "hundreds of soldiers"
+                continue
+            if lower in lx.STOP_WORDS["en"]:
+                return None
+            if word[0].islower():
+                plural_noun = lower.endswith("s") and not lower.endswith("ss")
+                if plural_noun or lower in lx.COUNT_NOUNS:
+                    return word
+        pos = m.end()
+    return None
+
+
+def glued_after(ctx: Context, end: int) -> bool:
+    """A letter right after the number ("5G") means it is part of a name."""
+    return end < len(ctx.text) and (ctx.text[end].isalpha() or ctx.text[end] == "_")
+
+
+def is_year(token: str) -> bool:
+    return len(token) == 4 and token.isdigit() and 1800 <= int(token) <= 2100
+
+
+def default_year(ctx: Context) -> int | None:
+    return ctx.ref.year if ctx.ref else None
+
+
+def date_qualifier(pre: str | None) -> str | None:
+    if not pre:
+        return None
+    words = norm(pre).replace("the ", "").split()
+    for n in (3, 2, 1):
+        for i in range(len(words) - n + 1):
+            key = " ".join(words[i : i + n])
+            if key in lx.DATE_QUALIFIERS:
+                return lx.DATE_QUALIFIERS[key]
+    return None
+
+
+def months(lang: str) -> dict[str, int]:
+    return lx.DE_MONTHS if lang == "de" else lx.EN_MONTHS
+
+
+def month_no(ctx: Context, token: str) -> int:
+    return months(ctx.lang)[token.lower()]
+
+
+def day_month(ctx: Context, day: int, month: int, year: str | None) -> str | None:
+    if year:
+        return cal.iso_day(int(year), month, day)
+    default = default_year(ctx)
+    if default is not None:
+        return cal.iso_day(default, month, day)
+    return f"XXXX-{month:02d}-{day:02d}" if cal.iso_day(2024, month, day) else None
+
+
+def month_value(ctx: Context, month: int, year: str | None) -> str:
+    if year:
+        return cal.iso_month(int(year), month)
+    default = default_year(ctx)
+    return cal.iso_month(default, month) if default is not None else f"XXXX-{month:02d}"
+
+
+def unit_name(ctx: Context, token: str) -> str:
+    units = lx.DE_TIME_UNITS if ctx.lang == "de" else lx.EN_TIME_UNITS
+    return units[token.lower()]
+
+
+def relative_offset(word: str | None) -> int:
+    """-1 for last, +1 for next, 0 otherwise, from the last word of a phrase ("am vergangenen")."""
+    phrase = norm(word or "")
+    for offset in (-1, 1):
+        if any(
+            phrase == w or phrase.endswith(" " + w) for lang in lx.RELATIVE.values() for w in lang[offset]
+        ):
+            return offset
+    return 0
+
+
+@cache
+def rx(lang: str, name: str) -> re.Pattern[str]:
+    from datapkg.extract.expressions import EXPRESSIONS
+
+    return re.compile(EXPRESSIONS[name](patterns(lang)))
