@@ -55,6 +55,9 @@ def setup() -> None:
 
 def build() -> None:
     setup()
+    _run(
+        _bin("python"), "-m", "datapkg.compiler.outputs.names_module"
+    )  # typed names from schemas/resources.json
     _run(_bin("datapkg"), "build")
     # The README's figure is drawn from the built tables; a test fails when it is stale.
     _run(_bin("python"), ROOT / "scripts" / "make_timeline.py")

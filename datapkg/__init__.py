@@ -20,10 +20,15 @@ import json
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, overload
 
 from datapkg._names import RESOURCES, ResourceName
 from datapkg.downloads import DownloadError, fetch
+
+if TYPE_CHECKING:  # for the signatures only: load imports just the backend it is asked for
+    import pandas
+    import polars
+    import pyarrow
 
 __all__ = [
     "Backend",
@@ -68,7 +73,7 @@ def _version() -> str:
 __version__: str = _version()
 
 
-def resources() -> list[str]:
+def resources() -> list[ResourceName]:
     """Names of the tables, in descriptor order.
 
     >>> "troop_figures" in resources()
@@ -107,6 +112,33 @@ def path(name: ResourceName, format: str = "parquet") -> Path:
 Backend = Literal["pandas", "polars", "pyarrow"]
 
 
+@overload
+def load(
+    name: ResourceName,
+    *,
+    backend: Literal["pandas"] = "pandas",
+    version: str | None = None,
+    base_url: str | None = None,
+    cache: str | Path | None = None,
+) -> pandas.DataFrame: ...
+@overload
+def load(
+    name: ResourceName,
+    *,
+    backend: Literal["polars"],
+    version: str | None = None,
+    base_url: str | None = None,
+    cache: str | Path | None = None,
+) -> polars.DataFrame: ...
+@overload
+def load(
+    name: ResourceName,
+    *,
+    backend: Literal["pyarrow"],
+    version: str | None = None,
+    base_url: str | None = None,
+    cache: str | Path | None = None,
+) -> pyarrow.Table: ...
 def load(
     name: ResourceName,
     *,
@@ -114,7 +146,7 @@ def load(
     version: str | None = None,
     base_url: str | None = None,
     cache: str | Path | None = None,
-) -> Any:
+) -> pandas.DataFrame | polars.DataFrame | pyarrow.Table:
     """One table, typed by its schema.
 
     ``backend="pandas"`` (default) gives a DataFrame with ``string``, ``Int64``,

@@ -1,4 +1,8 @@
-"""The published resources' names: the one list every other module uses."""
+"""The published resources' names and groups: the one list every other module uses.
+
+Generated from schemas/resources.json by ``python -m datapkg.compiler.outputs.names_module``;
+do not edit.
+"""
 
 from __future__ import annotations
 
@@ -18,7 +22,11 @@ ResourceName = Literal[
 
 RESOURCES: Final[tuple[ResourceName, ...]] = get_args(ResourceName)
 
-VOCABULARIES: Final[tuple[ResourceName, ...]] = ("sources", "actors", "action_types")
+VOCABULARIES: Final[tuple[ResourceName, ...]] = (
+    "sources",
+    "actors",
+    "action_types",
+)
 """Tables that describe things the facts refer to."""
 
 FACT_TABLES: Final[tuple[ResourceName, ...]] = (
@@ -29,6 +37,10 @@ FACT_TABLES: Final[tuple[ResourceName, ...]] = (
 )
 """Tables whose rows are claims, each with a quote and its offsets in a source."""
 
-CURATED_TABLES: Final[tuple[ResourceName, ...]] = ("actors", "action_types", *FACT_TABLES)
-"""Tables written by curators in build/records/ (sources have their own folder; mentions
-are extracted)."""
+EXTRACTED: Final[tuple[ResourceName, ...]] = ("mentions",)
+"""Tables the build extracts from the sources rather than reads from curated records."""
+
+CURATED_TABLES: Final[tuple[ResourceName, ...]] = tuple(
+    n for n in RESOURCES if n not in ("sources", *EXTRACTED)
+)
+"""Tables written by curators in build/records/ (sources have their own folder)."""

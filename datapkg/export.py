@@ -14,6 +14,8 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
+from datapkg._names import ResourceName
+
 FORMATS = ("parquet", "csv", "json", "sqlite")
 SQLITE_NAME = "rus-prk-military-cooperation.sqlite"
 _SQL_TYPES = {
@@ -26,10 +28,10 @@ _SQL_TYPES = {
 }
 
 
-def _rows(name: str) -> list[dict[str, Any]]:
+def _rows(name: ResourceName) -> list[dict[str, Any]]:
     import datapkg
 
-    table = datapkg.load(name, backend="pyarrow")  # type: ignore[arg-type]
+    table = datapkg.load(name, backend="pyarrow")
     rows: list[dict[str, Any]] = table.to_pylist()
     return rows
 
@@ -78,7 +80,7 @@ def export(fmt: str, out: Path) -> list[Path]:
     if fmt in ("parquet", "csv"):
         for name in datapkg.resources():
             target = out / f"{name}.{fmt}"
-            shutil.copyfile(datapkg.path(name, format=fmt), target)  # type: ignore[arg-type]
+            shutil.copyfile(datapkg.path(name, format=fmt), target)
             written.append(target)
         descriptor = out / "datapackage.json"
         shutil.copyfile(datapkg.path("sources").parent / "datapackage.json", descriptor)

@@ -62,3 +62,50 @@ def _functions() -> list[tuple[str, int]]:
 def test_no_function_is_longer_than_fifty_lines() -> None:
     # A function that long usually does two things; split it where the second one starts.
     assert [(where, n) for where, n in _functions() if n > 50] == []
+
+
+def test_resource_names_are_generated_from_the_schemas() -> None:
+    from datapkg.compiler.layout import Layout
+    from datapkg.compiler.outputs.names_module import declared_resources, render
+
+    declared = declared_resources(Layout(ROOT))
+    schema_files = {p.stem for p in (ROOT / "schemas").glob("*.json")} - {"fields", "resources"}
+    assert {name for name, _ in declared} == schema_files
+    assert (PACKAGE / "_names.py").read_text(encoding="utf-8") == render(declared), (
+        "datapkg/_names.py is stale: run python -m datapkg.compiler.outputs.names_module"
+    )
+
+
+def test_a_stale_names_module_stops_the_build(project_copy: object, tmp_path: Path) -> None:
+    import json
+
+    from datapkg.compiler.layout import Layout
+    from datapkg.compiler.pipeline import compile_package
+    from datapkg.compiler.problems import InputError
+
+    layout: Layout = project_copy  # type: ignore[assignment]
+    path = layout.schemas_dir / "resources.json"
+    raw = json.loads(path.read_text(encoding="utf-8"))
+    raw["resources"].reverse()
+    path.write_text(json.dumps(raw), encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        compile_package(layout)
+    assert [str(p) for p in caught.value.problems] == [
+        "datapkg/_names.py: stale: schemas/resources.json changed; "
+        "run `python -m datapkg.compiler.outputs.names_module`"
+    ]
+
+
+def test_load_is_typed_per_backend() -> None:
+    import typing
+
+    import datapkg
+
+    returns = {
+        o.__annotations__["backend"]: o.__annotations__["return"] for o in typing.get_overloads(datapkg.load)
+    }
+    assert returns == {
+        "Literal['pandas']": "pandas.DataFrame",
+        "Literal['polars']": "polars.DataFrame",
+        "Literal['pyarrow']": "pyarrow.Table",
+    }

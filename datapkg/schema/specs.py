@@ -16,6 +16,7 @@ from typing import Any
 from datapkg._names import RESOURCES, ResourceName
 
 SHARED_FILE = "fields.json"
+RESOURCES_FILE = "resources.json"  # the resources in order, with their groups (generates datapkg/_names.py)
 
 
 @dataclass(frozen=True)
@@ -137,7 +138,11 @@ def load_schemas(schema_dir: Path) -> dict[ResourceName, TableSpec]:
         descriptor = {k: v for k, v in raw.items() if k != "fields"}
         descriptor = {"fields": fields} | descriptor
         specs[name] = table_spec(name, descriptor)
-    extra = {p.stem for p in schema_dir.glob("*.json")} - set(RESOURCES) - {Path(SHARED_FILE).stem}
+    extra = (
+        {p.stem for p in schema_dir.glob("*.json")}
+        - set(RESOURCES)
+        - {Path(f).stem for f in (SHARED_FILE, RESOURCES_FILE)}
+    )
     if extra:
         raise SchemaError(f"schema files for unknown resources: {sorted(extra)}")
     return specs

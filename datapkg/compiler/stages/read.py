@@ -12,7 +12,8 @@ from datapkg.compiler.inputs.package_metadata import load_package_metadata
 from datapkg.compiler.inputs.records import MentionIgnore, Record, load_records
 from datapkg.compiler.inputs.source_texts import SourceDoc, load_sources
 from datapkg.compiler.layout import Layout
-from datapkg.compiler.problems import Problems
+from datapkg.compiler.outputs import names_module
+from datapkg.compiler.problems import Problem, Problems
 from datapkg.schema.specs import TableSpec, load_schemas
 
 
@@ -29,6 +30,13 @@ class Inputs:
 
 
 def read_inputs(layout: Layout, problems: Problems) -> Inputs:
+    if names_module.stale(layout):
+        # The build's own list of resources comes from that module: it must be current first.
+        message = (
+            "stale: schemas/resources.json changed; run `python -m datapkg.compiler.outputs.names_module`"
+        )
+        problems.add(Problem("datapkg/_names.py", message))
+        problems.raise_if_any()
     specs = load_schemas(layout.schemas_dir)
     metadata, errors = load_package_metadata(layout)
     problems.extend(errors)
