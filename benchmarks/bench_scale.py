@@ -119,7 +119,7 @@ def main() -> None:
         "## Scale: build and validation against corpus size",
         "",
         f"{machine()}; `python benchmarks/bench_scale.py` (synthetic corpus from benchmarks/synthetic.py:"
-        " N records per fact table, sources copied from the two real articles; every command a fresh"
+        " N records per fact table, sources copied from every real article; every command a fresh"
         " process, datapkg from compiled bytecode as installed; datapkg times are medians of"
         f" {args.repeat} runs, each build a first build; frictionless runs once)",
         "",

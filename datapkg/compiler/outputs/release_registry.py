@@ -18,7 +18,6 @@ from pathlib import Path
 from datapkg.compiler.layout import Layout
 from datapkg.compiler.problems import Problem
 
-RELEASE_FILES_SUFFIXES = (".csv", ".parquet")
 _LINE = re.compile(r"^([0-9a-f]{64})  (\S+)$")
 _VERSION = re.compile(r"^\d+\.\d+\.\d+([.-]?[a-z0-9]+)?$")
 
