@@ -2,8 +2,8 @@
 
 Only what a table cannot hold is rejected here (unknown fields, values of the
 wrong type); constraints such as enums, patterns and required fields are
-checked on the assembled tables by the Pandera schemas, so each rule lives in
-one place.
+checked on the assembled tables (``datapkg.schema.constraints``), so each rule
+lives in one place.
 """
 
 from __future__ import annotations
