@@ -102,10 +102,13 @@ def test_validate_raises_with_every_problem(installed_copy: Path) -> None:
     assert len(caught.value.problems) == 4
 
 
-def _edit(descriptor: Path, name: str, column: str, row: int, value: object) -> None:
-    """Set one cell of an installed Parquet file (its hash then no longer matches, too)."""
+def _edit(descriptor: Path, name: str, column: str, record_id: str, value: object) -> str | None:
+    """Set one cell of a record in an installed Parquet file (its hash then no longer matches,
+    too); returns the id of the record after it."""
     target = descriptor.parent / f"{name}.parquet"
     table = pq.read_table(target)
+    ids = table.column("id").to_pylist()
+    row = ids.index(record_id)
     cells = table.column(column).to_pylist()
     cells[row] = value
     index = table.schema.get_field_index(column)
@@ -113,13 +116,32 @@ def _edit(descriptor: Path, name: str, column: str, row: int, value: object) -> 
         index, table.schema.field(index), pa.array(cells, table.schema.field(index).type)
     )
     pq.write_table(table, target)
+    return ids[row + 1] if row + 1 < len(ids) else None
 
 
 def test_rules_across_rows_and_tables_are_reported_together(installed_copy: Path) -> None:
-    _edit(installed_copy, "mentions", "covered_by", 0, ["kim-signs-treaty-2024-06-19", "no-such-record"])
-    _edit(installed_copy, "arms_transfers", "id", 0, "gfp-2024-prk-active-personnel")
-    _edit(installed_copy, "diplomatic_actions", "date_text", 3, "Im Jahr 1999")
-    _edit(installed_copy, "diplomatic_actions", "date_precision", 0, "month")
+    mention = "000_7e917bff9e613273-000558-000566"
+    _edit(
+        installed_copy, "mentions", "covered_by", mention, ["kim-signs-treaty-2024-06-19", "no-such-record"]
+    )
+    # Renamed to an id that sorts after its successor, which is then out of order.
+    after = _edit(
+        installed_copy,
+        "arms_transfers",
+        "id",
+        "deu-ukr-weapons-and-equipment",
+        "gfp-2024-prk-active-personnel",
+    )
+    _edit(
+        installed_copy, "diplomatic_actions", "date_text", "duma-ratifies-treaty-2024-10-24", "Im Jahr 1999"
+    )
+    _edit(
+        installed_copy,
+        "diplomatic_actions",
+        "date_precision",
+        "austin-very-serious-problem-2024-10-23",
+        "month",
+    )
     problems = validate_package(installed_copy)
     expected = [
         "mentions record '000_7e917bff9e613273-000558-000566': field 'covered_by': unknown covered_by "
@@ -127,7 +149,7 @@ def test_rules_across_rows_and_tables_are_reported_together(installed_copy: Path
         "diplomatic_actions",
         "arms_transfers record 'gfp-2024-prk-active-personnel': field 'id': id is already used in "
         "troop_figures; ids are unique across tables",
-        "arms_transfers record 'gbr-ukr-weapons-and-equipment': field 'id': out of order: sorts before "
+        f"arms_transfers record {after!r}: field 'id': out of order: sorts before "
         "the row above it; rows are sorted by id",
         "diplomatic_actions record 'duma-ratifies-treaty-2024-10-24': field 'date_text': date_text "
         "'Im Jahr 1999' does not occur in the quote",
