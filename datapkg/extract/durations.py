@@ -10,12 +10,7 @@ from datapkg.extract import lexicon as lx
 from datapkg.extract.mention import Context, Mention
 from datapkg.extract.numbers import Number
 from datapkg.extract.patterns import ARTICLE_ONE
-from datapkg.extract.values import (
-    number_value,
-    qualifier_of,
-    rx,
-    unit_name,
-)  # fmt: skip
+from datapkg.extract.values import norm, number_value, qualifier_of, rx, unit_name
 
 
 def durations(ctx: Context) -> Iterator[Mention]:
@@ -25,7 +20,7 @@ def durations(ctx: Context) -> Iterator[Mention]:
             (m.group("pre") or "").lower(),
             (m.group("post") or "").lower(),
         )
-        if token.lower() in ("a few", "a couple of", "ein paar"):
+        if norm(token) in lx.FEW:
             amount: Number | None = None
         elif re.fullmatch(ARTICLE_ONE[ctx.lang], token):
             if not pre and not post:

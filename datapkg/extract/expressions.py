@@ -17,26 +17,21 @@ DE_YEAR_PRE = alt(lx.YEAR_PREPOSITIONS["de"])
 EN_YEAR_PRE = alt(lx.YEAR_PREPOSITIONS["en"])
 
 
+def words(items: object) -> str:
+    """A case-insensitive alternation of lexicon words, longest first."""
+    return f"(?i:{alt(items)})"  # type: ignore[arg-type]
+
+
 def relative(lang: str, *offsets: int) -> str:
     """An alternation of the relative-time words for these offsets (-1 last, 0 this, +1 next)."""
     return alt(w for o in offsets for w in lx.RELATIVE[lang][o])
 
 
 _DE_LAST_NEXT = [*lx.RELATIVE["de"][-1], *lx.RELATIVE["de"][1]]
-DE_WEEKDAY_PRE = alt(
-    [
-        *(f"am {w}" for w in _DE_LAST_NEXT),
-        "an diesem",
-        "an jenem",
-        *_DE_LAST_NEXT,
-        "diesen",
-        "am",
-        "seit",
-        "bis",
-        "ab",
-        "vom",
-    ]
-)
+WEEKDAY_PRE = {
+    "de": alt([*(f"am {w}" for w in _DE_LAST_NEXT), *_DE_LAST_NEXT, *lx.WEEKDAY_PREPOSITIONS["de"]]),
+    "en": alt(lx.WEEKDAY_PREPOSITIONS["en"]),
+}
 
 
 EXPRESSIONS: dict[str, Callable[[Patterns], str]] = {
@@ -45,22 +40,21 @@ EXPRESSIONS: dict[str, Callable[[Patterns], str]] = {
         rf"|(?:(?P<q2>{B}{p.qualifier}){SP})?(?P<a>{B}{ARTICLE_ONE[p.lang]}|{B}(?i:half{SP}a)){SP}(?P<s2>{p.scale})"
     ),
     "vague_de": lambda p: (
-        rf"(?:(?P<d>{B}(?i:{alt(lx.DE_VAGUE_DETERMINERS)})){SP})"
-        rf"(?P<h>(?i:{alt(lx.DE_VAGUE_HEADS)})(?:e|en|er|n)?){E}"
-        rf"|{B}(?P<h2>(?i:zehntausende|hunderttausende|dutzende|hunderte|tausende|zigtausende)n?"
-        rf"|Millionen|Milliarden){E}"
+        rf"(?:(?P<d>{B}{words(lx.DE_VAGUE_DETERMINERS)}){SP})"
+        rf"(?P<h>{words(lx.DE_VAGUE_HEADS)}(?:e|en|er|n)?){E}"
+        rf"|{B}(?P<h2>{words(lx.DE_VAGUE_PLURALS)}n?|{alt(lx.DE_VAGUE_SCALE_NOUNS)}){E}"
     ),
     "vague_en": lambda p: (
-        rf"(?:(?P<d>{B}(?i:{alt(lx.EN_VAGUE_DETERMINERS)})){SP})"
-        rf"(?P<h>(?i:{alt(lx.EN_VAGUE_HEADS)})s?){E}(?:{SP}of{SP}(?i:thousands|millions){E})?"
-        rf"|{B}(?P<h2>(?i:dozens|hundreds|thousands|millions|billions)){E}"
-        rf"(?:{SP}of{SP}(?i:thousands|millions){E})?"
+        rf"(?:(?P<d>{B}{words(lx.EN_VAGUE_DETERMINERS)}){SP})"
+        rf"(?P<h>{words(lx.EN_VAGUE_HEADS)}s?){E}(?:{SP}of{SP}{words(lx.EN_VAGUE_OF)}{E})?"
+        rf"|{B}(?P<h2>{words(lx.EN_VAGUE_PLURALS)}){E}"
+        rf"(?:{SP}of{SP}{words(lx.EN_VAGUE_OF)}{E})?"
     ),
     "range": lambda p: (
-        rf"(?:(?P<z>{B}(?i:zwischen|between|von|from)){SP})?"
+        rf"(?:(?P<z>{B}{words(lx.RANGE_OPENERS)}){SP})?"
         rf"(?:(?P<q>{B}{p.qualifier}){SP})?"
         rf"(?P<a>{p.number})(?:{SP}(?P<sa>{p.scale}))?"
-        rf"\s*(?P<sep>(?i:bis|und|and|to)(?![\w])|[-–—])\s*"
+        rf"\s*(?P<sep>{words(lx.RANGE_SEPARATORS)}(?![\w])|[-–—])\s*"
         rf"(?P<b>{p.number})(?:{SP}(?P<sb>{p.scale}))?"
     ),
     "percent": lambda p: (
@@ -73,24 +67,20 @@ EXPRESSIONS: dict[str, Callable[[Patterns], str]] = {
         rf"(?:{SP}(?P<c2>{p.currency}))?"
     ),
     "duration": lambda p: (
-        rf"(?:(?P<pre>{B}(?i:seit|vor|nach|für|in|innerhalb von|binnen|über|um|"
-        rf"im laufe von|for|within|over|after|in|ago|during|than)){SP})?"
+        rf"(?:(?P<pre>{B}{words(lx.DURATION_PREPOSITIONS)}){SP})?"
         rf"(?:(?P<q>{B}{p.qualifier}){SP})?"
-        rf"(?P<n>{p.number}|{B}{ARTICLE_ONE[p.lang]}|{B}(?i:a couple of|a few|ein paar))[- \u00a0]+"
+        rf"(?P<n>{p.number}|{B}{ARTICLE_ONE[p.lang]}|{B}{words(lx.FEW)})[- \u00a0]+"
         rf"(?P<u>{p.time_unit})"
-        rf"(?:{SP}(?P<post>(?i:nach|vor|später|danach|zuvor|früher|after|before|later|earlier"
-        rf"|ago|zurück|lang|long)){E})?"
+        rf"(?:{SP}(?P<post>{words([*lx.OFFSET_AFTER, *lx.OFFSET_BEFORE, 'ago', *lx.DURATION_LENGTH_WORDS])}){E})?"
     ),
     "vague_duration": lambda p: (
-        rf"(?P<pre>{B}(?i:seit|since|for|über|over|in den vergangenen|in den letzten"
-        rf"|in recent|in the past|over the past|for the past)){SP}"
-        rf"(?:(?P<d>(?i:mehreren|einigen|vielen|wenigen|ein paar|several|a few|many|some)){SP})?"
-        rf"(?P<u>(?i:jahrzehnten|jahren|monaten|wochen|tagen|stunden|jahrhunderten|decades"
-        rf"|years|months|weeks|days|hours|centuries)){E}"
-        rf"|{B}(?P<lang>(?i:jahrzehnte|jahre|monate|wochen|tage|stunden)lang){E}"
+        rf"(?P<pre>{B}{words(lx.VAGUE_PERIOD_PREPOSITIONS)}){SP}"
+        rf"(?:(?P<d>{words(lx.VAGUE_PERIOD_DETERMINERS)}){SP})?"
+        rf"(?P<u>{words(lx.PLURAL_TIME_UNITS)}){E}"
+        rf"|{B}(?P<lang>{words(lx.DE_LENGTH_COMPOUNDS)}(?i:lang)){E}"
     ),
     "rank": lambda p: (
-        rf"(?P<noun>{B}(?:{p.rank_noun}|Nr\.|No\.|(?i:nummer|number))){SP}(?P<n>\d{{1,3}}){E}(?!\.\d)"
+        rf"(?P<noun>{B}(?:{p.rank_noun}|Nr\.|No\.|{words(lx.RANK_NUMBER_WORDS)})){SP}(?P<n>\d{{1,3}}){E}(?!\.\d)"
         + (
             rf"|(?P<n2>{B}\d{{1,3}})\.{SP}(?P<noun2>{p.rank_noun})"
             if p.lang == "de"
@@ -101,53 +91,51 @@ EXPRESSIONS: dict[str, Callable[[Patterns], str]] = {
     "rank_det": lambda p: rf"(?P<det>{B}{DE_DET}){SP}(?P<n3>\d{{1,3}}\.)(?={SP}[^\W\d])",
     "ordinal_word": lambda p: (
         rf"(?P<det>{B}(?:{DE_DET if p.lang == 'de' else EN_DET + '|' + EN_RANK_VERBS})){SP}"
-        rf"(?:(?i:ersten|first)\s+)?(?P<w>{p.ordinal_word})"
+        rf"(?:{words(lx.ORDINAL_FIRST)}\s+)?(?P<w>{p.ordinal_word})"
         + (
             ""
             if p.lang == "de"
             # "the country's second-largest": a superlative compound needs no determiner
-            else rf"|(?P<w2>{p.ordinal_word})(?=-(?i:largest|biggest|highest|lowest|smallest|most|best|worst"
-            rf"|strongest|deadliest|longest|oldest|richest|busiest|heaviest){E})"
+            else rf"|(?P<w2>{p.ordinal_word})(?=-{words(lx.EN_SUPERLATIVES)}{E})"
         )
     ),
     "fraction": lambda p: (
-        rf"(?:(?P<q>{B}{p.qualifier}){SP})?(?:(?P<n>{B}(?i:ein|eine|einem|einen|zwei|drei|vier)){SP}"
-        rf"(?P<f>(?i:drittel|viertel|fünftel|zehntel))|(?P<det>{B}(?i:die|der|zur|eine|einer)){SP}"
-        rf"(?P<f2>Hälfte)){E}"
+        rf"(?:(?P<q>{B}{p.qualifier}){SP})?(?:(?P<n>{B}{words(lx.FRACTION_COUNTS['de'])}){SP}"
+        rf"(?P<f>{words(k for k in lx.DE_FRACTIONS if k not in ('hälfte', 'halb'))})"
+        rf"|(?P<det>{B}{words(lx.DE_HALF_DETERMINERS)}){SP}(?P<f2>Hälfte)){E}"
         if p.lang == "de"
-        else rf"(?:(?P<q>{B}{p.qualifier}){SP})?(?:(?P<n>{B}(?i:a|one|two|three|four))[- ]"
-        rf"(?P<f>(?i:half|thirds?|quarters?|fifths?|tenths?))|(?P<f2>{B}(?i:half))(?={SP}(?i:of|a){E}))"
-        rf"{E}"
+        else rf"(?:(?P<q>{B}{p.qualifier}){SP})?(?:(?P<n>{B}{words(lx.FRACTION_COUNTS['en'])})[- ]"
+        rf"(?P<f>{words(lx.EN_FRACTIONS)})|(?P<f2>{B}(?i:half))(?={SP}(?i:of|a){E})){E}"
     ),
     "clock": lambda p: (
-        rf"(?:(?P<pre>{B}(?i:um|gegen|ab|bis)){SP})?(?P<h>{B}\d{{1,2}})(?:[.:](?P<m>\d{{2}}))?{SP}Uhr{E}"
-        rf"|(?:(?P<pre2>{B}(?i:um|gegen|ab|bis)){SP})?(?P<h2>{B}\d{{1,2}}):(?P<m2>\d{{2}})(?![\d:])"
+        rf"(?:(?P<pre>{B}{words(lx.CLOCK_PREPOSITIONS['de'])}){SP})?(?P<h>{B}\d{{1,2}})(?:[.:](?P<m>\d{{2}}))?{SP}Uhr{E}"
+        rf"|(?:(?P<pre2>{B}{words(lx.CLOCK_PREPOSITIONS['de'])}){SP})?(?P<h2>{B}\d{{1,2}}):(?P<m2>\d{{2}})(?![\d:])"
         if p.lang == "de"
-        else rf"(?:(?P<pre2>{B}(?i:at|around|by|until)){SP})?(?P<h2>{B}\d{{1,2}}):(?P<m2>\d{{2}})"
+        else rf"(?:(?P<pre2>{B}{words(lx.CLOCK_PREPOSITIONS['en'])}){SP})?(?P<h2>{B}\d{{1,2}}):(?P<m2>\d{{2}})"
         rf"(?![\d:])(?![ \u00a0]?(?i:a\.m\.|p\.m\.|am|pm){E})|"
-        rf"(?:(?P<pre>{B}(?i:at|around|by|until)){SP})?(?P<h>{B}\d{{1,2}})(?:[.:](?P<m>\d{{2}}))?"
+        rf"(?:(?P<pre>{B}{words(lx.CLOCK_PREPOSITIONS['en'])}){SP})?(?P<h>{B}\d{{1,2}})(?:[.:](?P<m>\d{{2}}))?"
         rf"[ \u00a0]?(?P<ap>(?i:a\.m\.|p\.m\.|am|pm)){E}"
     ),
     "date_dmy": lambda p: (
-        rf"(?:(?P<wd>{B}(?:(?i:am|vom|bis){SP})?{p.weekday}),?{SP}(?:(?i:den|dem){SP})?)?"
+        rf"(?:(?P<wd>{B}(?:{words(lx.WEEKDAY_DATE_PREPOSITIONS['de'])}{SP})?{p.weekday}),?{SP}(?:(?i:den|dem){SP})?)?"
         rf"(?P<d>{B}\d{{1,2}})\.{SP}?(?P<m>{p.month})(?:{SP}(?P<y>\d{{4}}){E})?"
         rf"|(?P<d2>{B}\d{{1,2}})\.(?P<m2>\d{{1,2}})\.(?P<y2>\d{{4}}|\d{{2}})?(?!\d)"
         rf"|(?P<y3>{B}\d{{4}})-(?P<m3>\d{{2}})-(?P<d3>\d{{2}}){E}"
         if p.lang == "de"
-        else rf"(?:(?P<wd>{B}(?:(?i:on){SP})?{p.weekday}),?{SP}(?:(?i:the){SP})?)?"
+        else rf"(?:(?P<wd>{B}(?:{words(lx.WEEKDAY_DATE_PREPOSITIONS['en'])}{SP})?{p.weekday}),?{SP}(?:(?i:the){SP})?)?"
         rf"(?P<d>{B}\d{{1,2}})(?:st|nd|rd|th)?{SP}(?:of{SP})?(?P<m>{p.month})"
         rf"(?:,?{SP}(?P<y>\d{{4}}){E})?"
-        rf"|(?:(?P<wd2>{B}(?:(?i:on){SP})?{p.weekday}),?{SP})?"
+        rf"|(?:(?P<wd2>{B}(?:{words(lx.WEEKDAY_DATE_PREPOSITIONS['en'])}{SP})?{p.weekday}),?{SP})?"
         rf"(?P<m2>{B}{p.month}){SP}(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?{E}(?:,?{SP}(?P<y2>\d{{4}}){E})?"
         rf"|(?P<y3>{B}\d{{4}})-(?P<m3>\d{{2}})-(?P<d3>\d{{2}}){E}"
     ),
     "day_range": lambda p: (
-        rf"(?:(?P<pre>{B}(?i:vom|von|zwischen|from|between)){SP})?(?P<d1>{B}\d{{1,2}})\.?"
-        rf"\s*(?i:bis(?:{SP}zum)?|und|-|–)\s*(?P<d2>\d{{1,2}})\.{SP}?(?P<m>{p.month})"
+        rf"(?:(?P<pre>{B}{words(lx.DAY_RANGE_OPENERS['de'])}){SP})?(?P<d1>{B}\d{{1,2}})\.?"
+        rf"\s*(?:{words(lx.DAY_RANGE_SEPARATORS['de'])}|-|–)\s*(?P<d2>\d{{1,2}})\.{SP}?(?P<m>{p.month})"
         rf"(?:{SP}(?P<y>\d{{4}}){E})?"
         if p.lang == "de"
-        else rf"(?:(?P<pre>{B}(?i:from|between)){SP})?(?:(?P<m1>{B}{p.month}){SP}(?P<d1>\d{{1,2}})"
-        rf"\s*(?:-|–|to|and|through)\s*(?P<d2>\d{{1,2}})|(?P<d3>{B}\d{{1,2}})\s*(?:-|–|to|and)\s*"
+        else rf"(?:(?P<pre>{B}{words(lx.DAY_RANGE_OPENERS['en'])}){SP})?(?:(?P<m1>{B}{p.month}){SP}(?P<d1>\d{{1,2}})"
+        rf"\s*(?:-|–|{words(lx.DAY_RANGE_SEPARATORS['en'])})\s*(?P<d2>\d{{1,2}})|(?P<d3>{B}\d{{1,2}})\s*(?:-|–|to|and)\s*"
         rf"(?P<d4>\d{{1,2}}){SP}(?P<m>{p.month})){E}(?:,?{SP}(?P<y>\d{{4}}){E})?"
     ),
     "date_month": lambda p: (
@@ -160,9 +148,9 @@ EXPRESSIONS: dict[str, Callable[[Patterns], str]] = {
         )
     ),
     "half_year": lambda p: (
-        rf"(?:(?P<pre>{B}(?i:in|im|seit|bis|since|by)){SP}(?:(?i:der|the){SP})?)?"
-        rf"(?P<o>{B}(?i:ersten|zweiten|erste|zweite|first|second))"
-        rf"{SP}(?:(?P<h>(?i:hälfte|jahreshälfte|halbjahr|half|quartal|quarter))){E}"
+        rf"(?:(?P<pre>{B}{words(lx.HALF_YEAR_PREPOSITIONS)}){SP}(?:(?i:der|the){SP})?)?"
+        rf"(?P<o>{B}{words(lx.HALF_YEAR_ORDERS)})"
+        rf"{SP}(?:(?P<h>{words(lx.HALF_YEAR_NOUNS)})){E}"
         rf"(?:{SP}(?i:des{SP}jahres|of{SP}the{SP}year|(?:des|of){SP}(?P<y>\d{{4}})|(?P<y2>\d{{4}})){E})?"
     ),
     "date_year": lambda p: (
@@ -170,38 +158,29 @@ EXPRESSIONS: dict[str, Callable[[Patterns], str]] = {
         rf"(?P<y>{B}(?:18|19|20)\d{{2}}){E}(?![.,]\d)"
     ),
     "season": lambda p: (
-        rf"(?:(?P<pre>{B}(?i:im|seit|bis|ab|in|this|last|next|in the|the|since|by)){SP})?"
+        rf"(?:(?P<pre>{B}{words(lx.SEASON_PREPOSITIONS)}){SP})?"
         rf"(?:(?P<rel>(?i:{relative('de', -1, 1)})){SP})?"
         rf"(?P<s>{B}{p.season})(?:{SP}(?P<y>\d{{4}}){E})?"
     ),
     "decade": lambda p: (
-        rf"{B}(?P<c>\d{{2}})?(?P<d>\d)0er(?:-?(?i:jahren|jahre|jahr)|{SP}(?i:jahren|jahre))?{E}"
+        rf"{B}(?P<c>\d{{2}})?(?P<d>\d)0er(?:-?{words(lx.DE_DECADE_NOUNS)}|{SP}{words(lx.DE_DECADE_NOUNS)})?{E}"
         if p.lang == "de"
         else rf"(?:(?P<the>{B}the){SP})?(?:[’'](?P<d2>\d)0s|(?P<c>\d{{2}})(?P<d>\d)0s){E}"
     ),
-    "weekday": lambda p: (
-        rf"(?:(?P<pre>{B}(?i:{DE_WEEKDAY_PRE}))[ \u00a0]+)?"
-        rf"(?P<w>{B}{p.weekday})"
-        if p.lang == "de"
-        else rf"(?:(?P<pre>{B}(?i:on last|last|next|this|coming|on|by|since|until|from|past))"
-        rf"[ \u00a0]+)?(?P<w>{B}{p.weekday})"
-    ),
+    "weekday": lambda p: rf"(?:(?P<pre>{B}(?i:{WEEKDAY_PRE[p.lang]}))[ \u00a0]+)?(?P<w>{B}{p.weekday})",
     "relative_word": lambda p: (
-        rf"{B}(?P<w>(?i:heute|gestern|vorgestern|übermorgen)|morgen){E}"
-        if p.lang == "de"
-        else rf"{B}(?P<w>(?i:today|yesterday|tomorrow|tonight)){E}"
+        rf"{B}(?P<w>{words(w for w in lx.RELATIVE_DAYS[p.lang] if w not in lx.DE_CASE_SENSITIVE_DAYS)}"
+        + "".join(f"|{w}" for w in lx.RELATIVE_DAYS[p.lang] if w in lx.DE_CASE_SENSITIVE_DAYS)
+        + rf"){E}"
     ),
     "relative_period": lambda p: (
-        rf"(?:(?P<pre>{B}(?i:anfang|mitte|ende|bis ende|seit anfang|im laufe|in|im|in der|im verlauf)"
-        rf")[ \u00a0]+(?:(?i:der|des|dem|den)[ \u00a0]+)?)?"
-        rf"(?P<rel>{B}(?i:{relative('de', -1, 0, 1)}))[ \u00a0]+(?P<u>(?i:woche|monats|monat|jahres|jahr)){E}"
-        rf"|(?P<pre2>{B}(?i:anfang|mitte|ende))[ \u00a0]+(?i:der|des)[ \u00a0]+(?P<u2>(?i:woche|monats|jahres)){E}"
+        rf"(?:(?P<pre>{B}{words(lx.PERIOD_PREPOSITIONS['de'])})[ \u00a0]+(?:{words(lx.DE_GENITIVE_ARTICLES)}[ \u00a0]+)?)?"
+        rf"(?P<rel>{B}(?i:{relative('de', -1, 0, 1)}))[ \u00a0]+(?P<u>{words(lx.PERIOD_UNITS['de'])}){E}"
+        rf"|(?P<pre2>{B}{words(lx.PERIOD_PARTS['de'])})[ \u00a0]+(?i:der|des)[ \u00a0]+(?P<u2>(?i:woche|monats|jahres)){E}"
         if p.lang == "de"
-        else rf"(?:(?P<pre>{B}(?i:earlier|later|early|late|the end of|end of|the beginning of"
-        rf"|beginning of|by the end of|since|until|in))[ \u00a0]+)?"
+        else rf"(?:(?P<pre>{B}{words(lx.PERIOD_PREPOSITIONS['en'])})[ \u00a0]+)?"
         rf"(?P<rel>{B}(?i:{relative('en', -1, 0, 1)}))"
-        rf"[ \u00a0]+(?P<u>(?i:week|month|year)){E}"
-        rf"|(?P<pre2>{B}(?i:by the end of|the end of|end of|the beginning of|beginning of|the start of"
-        rf"|start of|the middle of|the rest of))[ \u00a0]+the[ \u00a0]+(?P<u2>(?i:week|month|year)){E}"
+        rf"[ \u00a0]+(?P<u>{words(lx.PERIOD_UNITS['en'])}){E}"
+        rf"|(?P<pre2>{B}{words(lx.PERIOD_PARTS['en'])})[ \u00a0]+the[ \u00a0]+(?P<u2>{words(lx.PERIOD_UNITS['en'])}){E}"
     ),
 }

@@ -176,11 +176,16 @@ CURRENCY_WORDS: Final = {
     "franken": "CHF", "chf": "CHF", "yen": "JPY", "¥": "JPY", "hrywnja": "UAH",
     "hryvnia": "UAH", "griwna": "UAH",
 }  # fmt: skip
-PERCENT_WORDS: Final = {
-    "prozent": "%", "%": "%", "percent": "%", "per cent": "%",
-    "prozentpunkte": "percentage_point", "prozentpunkten": "percentage_point",
-    "percentage points": "percentage_point", "percentage point": "percentage_point",
+DE_PERCENT_WORDS: Final = {
+    "prozent": "%",
+    "prozentpunkte": "percentage_point",
+    "prozentpunkten": "percentage_point",
+}
+EN_PERCENT_WORDS: Final = {
+    "percent": "%", "per cent": "%", "percentage points": "percentage_point",
+    "percentage point": "percentage_point",
 }  # fmt: skip
+PERCENT_WORDS: Final = {"%": "%", **DE_PERCENT_WORDS, **EN_PERCENT_WORDS}
 
 # Nouns that make a four-digit number a count rather than a year ("2000 Soldaten").
 COUNT_NOUNS: Final = frozenset(
@@ -265,10 +270,96 @@ RELATIVE: Final = {
     },
 }
 RELATIVE_DAYS: Final = {
-    "heute": 0, "gestern": -1, "vorgestern": -2, "morgen": 1, "übermorgen": 2,
-    "today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1,
-}  # fmt: skip
+    "de": {"heute": 0, "gestern": -1, "vorgestern": -2, "morgen": 1, "übermorgen": 2},
+    "en": {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1},
+}
 PERIOD_UNITS: Final = {
-    "woche": "week", "weeks": "week", "monat": "month", "monats": "month", "jahr": "year",
-    "jahres": "year", "week": "week", "month": "month", "year": "year",
+    "de": {"woche": "week", "monat": "month", "monats": "month", "jahr": "year", "jahres": "year"},
+    "en": {"week": "week", "month": "month", "year": "year"},
+}
+
+# --- words the expressions match (datapkg/extract/expressions.py) ---------------------
+RANGE_OPENERS: Final = ("zwischen", "between", "von", "from")
+RANGE_BETWEEN: Final = ("zwischen", "between")  # "und"/"and" joins a range only after these
+RANGE_SEPARATORS: Final = ("bis", "und", "and", "to")
+FEW: Final = ("a couple of", "a few", "ein paar")  # a vague count of time units
+DURATION_PREPOSITIONS: Final = (
+    "seit", "vor", "nach", "für", "in", "innerhalb von", "binnen", "über", "um", "im laufe von",
+    "for", "within", "over", "after", "ago", "during", "than",
+)  # fmt: skip
+DURATION_LENGTH_WORDS: Final = ("lang", "long")  # "sechs Monate lang": a length, not an offset
+VAGUE_PERIOD_PREPOSITIONS: Final = (
+    "seit", "since", "for", "über", "over", "in den vergangenen", "in den letzten", "in recent",
+    "in the past", "over the past", "for the past",
+)  # fmt: skip
+VAGUE_PERIOD_DETERMINERS: Final = (
+    "mehreren", "einigen", "vielen", "wenigen", "ein paar", "several", "a few", "many", "some",
+)  # fmt: skip
+PLURAL_TIME_UNITS: Final = (
+    "jahrzehnten", "jahren", "monaten", "wochen", "tagen", "stunden", "jahrhunderten",
+    "decades", "years", "months", "weeks", "days", "hours", "centuries",
+)  # fmt: skip
+DE_LENGTH_COMPOUNDS: Final = ("jahrzehnte", "jahre", "monate", "wochen", "tage", "stunden")  # + "lang"
+DE_VAGUE_PLURALS: Final = (
+    "zehntausende",
+    "hunderttausende",
+    "dutzende",
+    "hunderte",
+    "tausende",
+    "zigtausende",
+)
+DE_VAGUE_SCALE_NOUNS: Final = (
+    "Millionen",
+    "Milliarden",
+)  # capitalised: the nouns, not "millionen" in compounds
+EN_VAGUE_PLURALS: Final = ("dozens", "hundreds", "thousands", "millions", "billions")
+EN_VAGUE_OF: Final = ("thousands", "millions")  # "hundreds of thousands"
+RANK_NUMBER_WORDS: Final = ("nummer", "number")
+ORDINAL_FIRST: Final = ("ersten", "first")  # "die ersten fünf", "the first five"
+EN_SUPERLATIVES: Final = (
+    "largest", "biggest", "highest", "lowest", "smallest", "most", "best", "worst", "strongest",
+    "deadliest", "longest", "oldest", "richest", "busiest", "heaviest",
+)  # fmt: skip
+FRACTION_COUNTS: Final = {
+    "de": ("ein", "eine", "einem", "einen", "zwei", "drei", "vier"),
+    "en": ("a", "one", "two", "three", "four"),
+}
+DE_HALF_DETERMINERS: Final = ("die", "der", "zur", "eine", "einer")  # "die Hälfte"
+CLOCK_PREPOSITIONS: Final = {"de": ("um", "gegen", "ab", "bis"), "en": ("at", "around", "by", "until")}
+WEEKDAY_DATE_PREPOSITIONS: Final = {"de": ("am", "vom", "bis"), "en": ("on",)}  # "am Mittwoch, 19. Juni"
+DAY_RANGE_OPENERS: Final = {"de": ("vom", "von", "zwischen"), "en": ("from", "between")}
+DAY_RANGE_SEPARATORS: Final = {"de": ("bis zum", "bis", "und"), "en": ("to", "and", "through")}
+HALF_YEAR_PREPOSITIONS: Final = ("in", "im", "seit", "bis", "since", "by")
+HALF_YEAR_ORDERS: Final = ("ersten", "zweiten", "erste", "zweite", "first", "second")
+HALF_YEAR_NOUNS: Final = ("hälfte", "jahreshälfte", "halbjahr", "half", "quartal", "quarter")
+SEASON_PREPOSITIONS: Final = (
+    "im",
+    "seit",
+    "bis",
+    "ab",
+    "in",
+    "this",
+    "last",
+    "next",
+    "in the",
+    "the",
+    "since",
+    "by",
+)
+DE_DECADE_NOUNS: Final = ("jahren", "jahre", "jahr")  # "1970er-Jahren"
+WEEKDAY_PREPOSITIONS: Final = {
+    "de": ("an diesem", "an jenem", "diesen", "am", "seit", "bis", "ab", "vom"),  # with "am vergangenen" etc.
+    "en": ("on last", "last", "next", "this", "coming", "on", "by", "since", "until", "from", "past"),
+}
+DE_CASE_SENSITIVE_DAYS: Final = ("morgen",)  # lower-case only: "Morgen" is the morning
+PERIOD_PREPOSITIONS: Final = {
+    "de": ("anfang", "mitte", "ende", "bis ende", "seit anfang", "im laufe", "in", "im", "in der", "im verlauf"),
+    "en": ("earlier", "later", "early", "late", "the end of", "end of", "the beginning of", "beginning of",
+           "by the end of", "since", "until", "in"),
 }  # fmt: skip
+PERIOD_PARTS: Final = {  # "Ende des Jahres", "by the end of the year"
+    "de": ("anfang", "mitte", "ende"),
+    "en": ("by the end of", "the end of", "end of", "the beginning of", "beginning of", "the start of",
+           "start of", "the middle of", "the rest of"),
+}  # fmt: skip
+DE_GENITIVE_ARTICLES: Final = ("der", "des", "dem", "den")

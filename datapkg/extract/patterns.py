@@ -73,7 +73,7 @@ def patterns(lang: str) -> Patterns:
             time_unit=rf"(?i:{alt(lx.DE_TIME_UNITS)}){E}",
             currency=rf"(?i:{alt([w for w in lx.CURRENCY_WORDS if w.isalpha() or '-' in w])}){E}"
             r"|[€$£¥]",
-            percent=rf"(?i:{alt(['prozent', 'prozentpunkte', 'prozentpunkten'])}){E}|%",
+            percent=rf"(?i:{alt(lx.DE_PERCENT_WORDS)}){E}|%",
             ordinal_word=rf"{B}(?i:(?:{alt(lx.DE_ORDINAL_STEMS)})(?:en|er|es|em|e)){E}",
             rank_noun=rf"(?i:{alt(lx.DE_RANK_NOUNS)}){E}",
             season=rf"(?i:{alt(lx.DE_SEASONS)}){E}",
@@ -88,7 +88,7 @@ def patterns(lang: str) -> Patterns:
         weekday=rf"(?i:{alt(lx.EN_WEEKDAYS)}){E}",
         time_unit=rf"(?i:{alt(lx.EN_TIME_UNITS)}){E}",
         currency=rf"(?i:{alt([w for w in lx.CURRENCY_WORDS if w.isalpha()])}){E}|US\$|[€$£¥]",
-        percent=rf"(?i:{alt(['percent', 'per cent', 'percentage points', 'percentage point'])}){E}|%",
+        percent=rf"(?i:{alt(lx.EN_PERCENT_WORDS)}){E}|%",
         ordinal_word=rf"{B}(?i:(?:{_EN_TENS}-)?{alt(lx.EN_ORDINALS)}){E}",
         rank_noun=rf"(?i:{alt(lx.EN_RANK_NOUNS)}){E}",
         season=rf"(?i:{alt(lx.EN_SEASONS)}){E}",

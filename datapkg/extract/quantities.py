@@ -49,7 +49,7 @@ def vague_amounts(ctx: Context) -> Iterator[Mention]:
 def ranges(ctx: Context) -> Iterator[Mention]:
     for m in rx(ctx.lang, "range").finditer(ctx.text):
         a, b, sep, z = m.group("a"), m.group("b"), m.group("sep").lower(), m.group("z")
-        if sep in ("und", "and") and not (z and z.lower() in ("zwischen", "between")):
+        if sep in ("und", "and") and not (z and z.lower() in lx.RANGE_BETWEEN):
             continue
         if is_year(a) and is_year(b) and not (m.group("sa") or m.group("sb")):
             if int(a) < int(b):

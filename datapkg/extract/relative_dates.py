@@ -36,7 +36,7 @@ def weekdays(ctx: Context) -> Iterator[Mention]:
 
 def relative_words(ctx: Context) -> Iterator[Mention]:
     for m in rx(ctx.lang, "relative_word").finditer(ctx.text):
-        offset = lx.RELATIVE_DAYS[m.group("w").lower()]
+        offset = lx.RELATIVE_DAYS[ctx.lang][m.group("w").lower()]
         value = (ctx.ref + dt.timedelta(days=offset)).isoformat() if ctx.ref else None
         yield ctx.mention(m, "date", value)
 
@@ -44,7 +44,7 @@ def relative_words(ctx: Context) -> Iterator[Mention]:
 def relative_periods(ctx: Context) -> Iterator[Mention]:
     for m in rx(ctx.lang, "relative_period").finditer(ctx.text):
         g = m.groupdict()
-        unit = lx.PERIOD_UNITS[(g.get("u") or g.get("u2") or "").lower()]
+        unit = lx.PERIOD_UNITS[ctx.lang][(g.get("u") or g.get("u2") or "").lower()]
         offset = relative_offset(g.get("rel"))
         value = cal.relative_period(ctx.ref, unit, offset) if ctx.ref else None
         yield ctx.mention(m, "date", value, None, date_qualifier(g.get("pre") or g.get("pre2")))
