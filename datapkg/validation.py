@@ -13,6 +13,11 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from datapkg._names import RESOURCES, ResourceName
+from datapkg.checks.findings import Finding
+from datapkg.schema.specs import TableSpec, table_spec
+
+Specs = dict[ResourceName, TableSpec]
+Tables = dict[ResourceName, pa.Table]
 
 
 def _file_problems(base: Path, entry: dict[str, Any]) -> list[str]:
@@ -38,24 +43,57 @@ def _read_parquet(base: Path, entry: dict[str, Any]) -> pa.Table | str:
         return f"{entry['path']}: unreadable Parquet ({exc})"
 
 
+def _load_descriptor(path: Path) -> tuple[dict[str, Any] | None, Path, list[str]]:
+    if path.is_dir():  # a package folder: its descriptor
+        path = path / "datapackage.json"
+    try:
+        descriptor = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return None, path, [f"{path}: no such descriptor"]
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        return None, path, [f"{path}: not a JSON descriptor ({error})"]
+    except OSError as error:
+        return None, path, [f"{path}: cannot read the descriptor ({error.strerror})"]
+    if not isinstance(descriptor, dict) or not isinstance(descriptor.get("resources"), list):
+        return None, path, [f"{path}: expected a data package descriptor with a list of resources"]
+    return descriptor, path, []
+
+
+def _shown(f: Finding, where: str | None = None) -> str:
+    at = where or f.table
+    return at + (f" record {f.record_id!r}" if f.record_id else "") + f": field {f.field!r}: {f.message}"
+
+
+def _csv_problems(
+    base: Path, entry: dict[str, Any], spec: TableSpec, tables: Tables, specs: Specs
+) -> list[str]:
+    """The resource's CSV against its schema and its Parquet twin; a CSV that differs is
+    checked on its own, with every rule, and its findings name the CSV file and row."""
+    from datapkg.checks.csv_files import check_csv
+    from datapkg.checks.run import check_tables
+
+    name = spec.name
+    report = check_csv(base / entry["path"], entry["path"], spec, tables[name])
+    findings = list(report.findings)
+    if report.table is not None:
+        own = check_tables(specs, {**tables, name: report.table}, texts=None)
+        findings += [f for f in own if f.table == name and f.row is not None]
+    unique = sorted(set(findings), key=lambda f: (f.row or 0, f.field or "", f.message))
+    return report.problems + [_shown(f, f"{entry['path']} row {(f.row or 0) + 1}") for f in unique]
+
+
 def validate_package(descriptor_path: Path) -> list[str]:
     from datapkg.checks.run import check_tables
-    from datapkg.schema.specs import TableSpec, table_spec
 
-    try:
-        descriptor = json.loads(descriptor_path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        return [f"{descriptor_path}: no such descriptor"]
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        return [f"{descriptor_path}: not a JSON descriptor ({error})"]
+    descriptor, descriptor_path, problems = _load_descriptor(descriptor_path)
+    if descriptor is None:
+        return problems
     base = descriptor_path.parent
-    problems: list[str] = []
-    by_name = {r["name"]: r for r in descriptor["resources"]}
-    missing = [n for n in RESOURCES if n not in by_name]
-    problems += [f"resource {n!r} missing from {descriptor_path}" for n in missing]
+    by_name = {r.get("name"): r for r in descriptor["resources"] if isinstance(r, dict)}
+    problems += [f"resource {n!r} missing from {descriptor_path}" for n in RESOURCES if n not in by_name]
     present = [n for n in RESOURCES if n in by_name]
     entries = [e for n in present for e in (by_name[n], by_name[n]["x-parquet"])]
-    specs: dict[ResourceName, TableSpec] = {n: table_spec(n, by_name[n]["schema"]) for n in present}
+    specs: Specs = {n: table_spec(n, by_name[n]["schema"]) for n in present}
     tables: dict[ResourceName, pa.Table] = {}
     # Files are hashed on a second thread while this one reads and checks the tables:
     # hashlib and Arrow release the GIL, so both cores work.
@@ -68,8 +106,14 @@ def validate_package(descriptor_path: Path) -> list[str]:
             else:
                 tables[name] = table
         if len(tables) == len(RESOURCES):
-            for f in check_tables(specs, tables, texts=None):
-                where = f"{f.table}" + (f" record {f.record_id!r}" if f.record_id else "")
-                problems.append(f"{where}: field {f.field!r}: {f.message}")
-        file_problems = [p for found in hashed for p in found]
+            problems += [_shown(f) for f in check_tables(specs, tables, texts=None)]
+        by_file = dict(zip((e["path"] for e in entries), hashed, strict=True))
+    file_problems = [p for found in by_file.values() for p in found]
+    if len(tables) == len(RESOURCES):
+        # A file that does not match the descriptor is reported as such; its content would only
+        # repeat that. The CSV of an intact pair is checked against the schema and its twin.
+        for name in present:
+            csv, parquet = by_name[name]["path"], by_name[name]["x-parquet"]["path"]
+            if not by_file[csv] and not by_file[parquet]:
+                problems += _csv_problems(base, by_name[name], specs[name], tables, specs)
     return file_problems + problems
