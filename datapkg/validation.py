@@ -20,19 +20,27 @@ Specs = dict[ResourceName, TableSpec]
 Tables = dict[ResourceName, pa.Table]
 
 
-def _file_problems(base: Path, entry: dict[str, Any]) -> list[str]:
+def _size_problems(base: Path, entry: dict[str, Any]) -> list[str]:
     target = base / entry["path"]
     if not target.is_file():
         return [f"{entry['path']}: file missing"]
-    out = []
     size = target.stat().st_size
-    if size != entry["bytes"]:
-        out.append(f"{entry['path']}: {size} bytes, expected {entry['bytes']}")
-    with target.open("rb") as fh:  # in blocks: a large CSV never sits in memory
-        digest = "sha256:" + hashlib.file_digest(fh, "sha256").hexdigest()
-    if digest != entry["hash"]:
-        out.append(f"{entry['path']}: hash {digest}, expected {entry['hash']} (file corrupted or edited)")
-    return out
+    return [] if size == entry["bytes"] else [f"{entry['path']}: {size} bytes, expected {entry['bytes']}"]
+
+
+def _hash_problems(entry: dict[str, Any], hexdigest: str) -> list[str]:
+    digest = "sha256:" + hexdigest
+    if digest == entry["hash"]:
+        return []
+    return [f"{entry['path']}: hash {digest}, expected {entry['hash']} (file corrupted or edited)"]
+
+
+def _file_problems(base: Path, entry: dict[str, Any]) -> list[str]:
+    problems = _size_problems(base, entry)
+    if problems and problems[0].endswith("file missing"):
+        return problems
+    with (base / entry["path"]).open("rb") as fh:  # in blocks: a large file never sits in memory
+        return problems + _hash_problems(entry, hashlib.file_digest(fh, "sha256").hexdigest())
 
 
 def _read_parquet(base: Path, entry: dict[str, Any]) -> pa.Table | str:
@@ -67,8 +75,8 @@ def _shown(f: Finding, where: str | None = None) -> str:
 def _csv_problems(
     base: Path, entry: dict[str, Any], spec: TableSpec, tables: Tables, specs: Specs
 ) -> list[str]:
-    """The resource's CSV against its schema and its Parquet twin; a CSV that differs is
-    checked on its own, with every rule, and its findings name the CSV file and row."""
+    """What is wrong with the content of a CSV that differs from its Parquet twin; a CSV that
+    differs is checked on its own, with every rule, and its findings name the file and row."""
     from datapkg.checks.csv_files import check_csv
     from datapkg.checks.run import check_tables
 
@@ -82,6 +90,18 @@ def _csv_problems(
     return report.problems + [_shown(f, f"{entry['path']} row {(f.row or 0) + 1}") for f in unique]
 
 
+def _csv_file(base: Path, entry: dict[str, Any], spec: TableSpec, tables: Tables) -> tuple[list[str], bool]:
+    """The CSV's file problems (size, hash) and whether it holds its Parquet twin's rows, from
+    one read of the file."""
+    from datapkg.checks.csv_files import same_as_parquet
+
+    problems = _size_problems(base, entry)
+    if problems and problems[0].endswith("file missing"):
+        return problems, False
+    same, hexdigest = same_as_parquet(base / entry["path"], spec, tables[spec.name])
+    return problems + _hash_problems(entry, hexdigest), same
+
+
 def validate_package(descriptor_path: Path) -> list[str]:
     from datapkg.checks.run import check_tables
 
@@ -89,31 +109,33 @@ def validate_package(descriptor_path: Path) -> list[str]:
     if descriptor is None:
         return problems
     base = descriptor_path.parent
-    by_name = {r.get("name"): r for r in descriptor["resources"] if isinstance(r, dict)}
+    by_name: dict[str, Any] = {str(r.get("name")): r for r in descriptor["resources"] if isinstance(r, dict)}
     problems += [f"resource {n!r} missing from {descriptor_path}" for n in RESOURCES if n not in by_name]
     present = [n for n in RESOURCES if n in by_name]
-    entries = [e for n in present for e in (by_name[n], by_name[n]["x-parquet"])]
     specs: Specs = {n: table_spec(n, by_name[n]["schema"]) for n in present}
-    tables: dict[ResourceName, pa.Table] = {}
-    # Files are hashed on a second thread while this one reads and checks the tables:
-    # hashlib and Arrow release the GIL, so both cores work.
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        hashed = pool.map(lambda e: _file_problems(base, e), entries)
+    tables: Tables = {}
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        # Parquet files are hashed on a second thread while this one reads them (hashlib and Arrow
+        # release the GIL). Each CSV is compared with its twin, and hashed by the same read, as soon
+        # as the twin is in memory, so parsing overlaps the remaining reads and the checks.
+        parquet_hashes = {n: pool.submit(_file_problems, base, by_name[n]["x-parquet"]) for n in present}
+        csv_jobs = {}
         for name in present:
             table = _read_parquet(base, by_name[name]["x-parquet"])
             if isinstance(table, str):
                 problems.append(table)
+                csv_jobs[name] = pool.submit(lambda e: (_file_problems(base, e), False), by_name[name])
             else:
                 tables[name] = table
-        if len(tables) == len(RESOURCES):
-            problems += [_shown(f) for f in check_tables(specs, tables, texts=None)]
-        by_file = dict(zip((e["path"] for e in entries), hashed, strict=True))
-    file_problems = [p for found in by_file.values() for p in found]
-    if len(tables) == len(RESOURCES):
-        # A file that does not match the descriptor is reported as such; its content would only
-        # repeat that. The CSV of an intact pair is checked against the schema and its twin.
+                csv_jobs[name] = pool.submit(_csv_file, base, by_name[name], specs[name], tables)
+        complete = len(tables) == len(RESOURCES)
+        findings = [_shown(f) for f in check_tables(specs, tables, texts=None)] if complete else []
+        file_problems: list[str] = []
         for name in present:
-            csv, parquet = by_name[name]["path"], by_name[name]["x-parquet"]["path"]
-            if not by_file[csv] and not by_file[parquet]:
-                problems += _csv_problems(base, by_name[name], specs[name], tables, specs)
-    return file_problems + problems
+            parquet_problems, (csv_problems, same) = parquet_hashes[name].result(), csv_jobs[name].result()
+            file_problems += csv_problems + parquet_problems
+            # A file that does not match the descriptor is reported as such; its content would only
+            # repeat that. The CSV of an intact pair that differs from its twin is checked in detail.
+            if complete and not same and not csv_problems and not parquet_problems:
+                findings += _csv_problems(base, by_name[name], specs[name], tables, specs)
+    return file_problems + problems + findings

@@ -10,10 +10,11 @@ from datapkg.compiler.follow_on import (
     mention_reported_fields,
     report_coverage,
 )
+from datapkg.compiler.inputs.schema_files import load_schemas
 from datapkg.compiler.layout import Layout
 from datapkg.compiler.pipeline import compile_package
 from datapkg.compiler.problems import InputError
-from datapkg.schema.specs import TableSpec, load_schemas
+from datapkg.schema.specs import TableSpec
 
 from .conftest import ROOT
 

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from datapkg._names import FACT_TABLES, RESOURCES
-from datapkg.schema.specs import load_schemas
+from datapkg.compiler.inputs.schema_files import load_schemas
 
 from .conftest import ROOT
 

@@ -106,7 +106,15 @@ def _contains(expr: Call, args: list[Any]) -> Any:
     return pc.if_else(pc.is_valid(joined), found, _null(pa.bool_()))
 
 
+def _all_distinct(column: Any) -> bool:
+    """Whether the present values are all different: one hash pass, no copy of the values."""
+    distinct = pc.count_distinct(column, mode="only_valid").as_py()
+    return bool(distinct == len(column) - column.null_count)
+
+
 def _duplicated(expr: Call, args: list[Any]) -> Any:
+    if len(args) == 1 and _all_distinct(args[0]):
+        return pc.and_(pc.is_valid(args[0]), lit(False))
     keys: Any = None
     complete: Any = None
     for column in args:

@@ -22,7 +22,7 @@ from datapkg.compiler.inputs.records import MentionIgnore
 from datapkg.compiler.inputs.source_texts import SourceDoc
 from datapkg.compiler.layout import Layout
 from datapkg.compiler.problems import Problem, at
-from datapkg.extract import Mention, extract
+from datapkg.extract import LANGUAGES, Mention, extract
 
 
 def _value_columns(mention: Mention) -> dict[str, Any]:
@@ -72,7 +72,9 @@ def _spans(fact_tables: Mapping[ResourceName, pa.Table]) -> dict[str, list[Span]
         grouped["source_id"].to_pylist(), grouped["quote_start"].to_pylist(),
         grouped["quote_end"].to_pylist(), grouped["id_list"], strict=True,
     ):  # fmt: skip
-        spans.setdefault(source_id, []).append((start, end, tuple(sorted(ids.as_py()))))
+        present = tuple(sorted(i for i in ids.as_py() if i is not None))  # an empty id is reported elsewhere
+        if present:
+            spans.setdefault(source_id, []).append((start, end, present))
     return spans
 
 
@@ -111,6 +113,7 @@ class _Accounting:
     def __init__(self, layout: Layout, spans: dict[str, list[Span]], ignores: list[MentionIgnore]) -> None:
         self.layout, self.spans, self.ignores = layout, spans, ignores
         self.used: set[int] = set()
+        self.unread: set[str] = set()  # sources whose mentions could not be extracted
         self.problems: list[Problem] = []
         self.by_source: dict[str, list[tuple[int, MentionIgnore]]] = {}
         for i, ig in enumerate(ignores):
@@ -159,7 +162,7 @@ class _Accounting:
         """Ignore entries that explained no uncovered mention."""
         out = []
         for i, ig in enumerate(self.ignores):
-            if i not in self.used:
+            if i not in self.used and ig.source_id not in self.unread:
                 offset = f" at offset {ig.start}" if ig.start is not None else ""
                 message = (
                     f"no uncovered mention {ig.text!r}{offset} in {ig.source_id}; "
@@ -176,11 +179,15 @@ def mention_rows(
     ignores: list[MentionIgnore],
 ) -> tuple[list[dict[str, Any]], list[Problem]]:
     rows: list[dict[str, Any]] = []
-    accounting = _Accounting(layout, _spans(fact_tables), ignores)
+    # Ignore entries of a source that did not load were reported with it; they cannot match anything.
+    accounting = _Accounting(layout, _spans(fact_tables), [ig for ig in ignores if ig.source_id in sources])
     extracted: dict[tuple[str, str, Any], list[Mention]] = {}  # sources with the same text share work
     for source_id, doc in sorted(sources.items()):
         ref = doc.row.get("published_earliest")
         language = str(doc.row.get("language") or "de")[:2]
+        if language not in LANGUAGES:
+            accounting.unread.add(source_id)  # its language is reported with the source
+            continue
         key = (hashlib.sha256(doc.text.encode("utf-8")).hexdigest(), language, ref)
         if key not in extracted:
             extracted[key] = extract(doc.text, lang=language, ref=ref)

@@ -22,7 +22,10 @@ from datapkg.extract.mention import Context, Mention
 from datapkg.extract.patterns import patterns
 from datapkg.extract.rules import RULES
 
-__all__ = ["Mention", "RuleError", "detect_language", "extract"]
+__all__ = ["LANGUAGES", "Mention", "RuleError", "detect_language", "extract"]
+
+LANGUAGES = ("de", "en")
+"""The languages the extractor reads (ISO 639-1)."""
 
 
 class RuleError(AssertionError):
@@ -48,7 +51,7 @@ def extract(text: str, lang: str | None = None, ref: dt.date | None = None) -> l
     listed first in ``RULES`` wins (dates before counts).
     """
     language = lang or detect_language(text)
-    if language not in ("de", "en"):
+    if language not in LANGUAGES:
         raise ValueError(f"unsupported language {language!r}; expected 'de' or 'en'")
     ctx = Context(text, language, ref, patterns(language))
     candidates = []

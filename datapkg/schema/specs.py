@@ -1,22 +1,15 @@
-"""Read ``schemas/*.json``, the single source of truth for every field.
-
-A resource schema may name a shared field from ``schemas/fields.json`` with
-``{"$ref": key}`` and override its name, description or single constraints;
-expansion yields plain Table Schema for the descriptor and the checks.
+"""A resource's Table Schema as the checks and the loader read it: fields with their
+types and constraints, the primary key and the foreign keys. Built from an expanded
+schema (``compiler/inputs/schema_files.py`` reads ``schemas/*.json``) or from a
+built descriptor.
 """
 
 from __future__ import annotations
 
-import copy
-import json
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
-from datapkg._names import RESOURCES, ResourceName
-
-SHARED_FILE = "fields.json"
-RESOURCES_FILE = "resources.json"  # the resources in order, with their groups (generates datapkg/_names.py)
+from datapkg._names import ResourceName
 
 
 @dataclass(frozen=True)
@@ -84,31 +77,6 @@ class TableSpec:
         return out
 
 
-class SchemaError(Exception):
-    """The schema files themselves are inconsistent (a project bug, not curator input)."""
-
-
-def _expand_field(raw: dict[str, Any], shared: dict[str, Any], where: str) -> dict[str, Any]:
-    if "$ref" not in raw:
-        return copy.deepcopy(raw)
-    key = raw["$ref"]
-    if key not in shared:
-        raise SchemaError(f"{where}: unknown shared field {key!r} in {SHARED_FILE}")
-    field = copy.deepcopy(shared[key])
-    for k, v in raw.items():
-        if k == "$ref":
-            continue
-        if k == "constraints":
-            field.setdefault("constraints", {}).update(v)
-        else:
-            field[k] = copy.deepcopy(v)
-    if "name" not in field:
-        raise SchemaError(f"{where}: field from {key!r} has no name")
-    # Keep a stable, readable key order in the published descriptor.
-    order = ["name", "type", "description", "constraints"]
-    return {k: field[k] for k in order if k in field} | {k: v for k, v in field.items() if k not in order}
-
-
 def table_spec(name: ResourceName, descriptor: dict[str, Any]) -> TableSpec:
     """A TableSpec over an expanded Table Schema (from schemas/ or a built descriptor)."""
     return TableSpec(
@@ -126,23 +94,3 @@ def table_spec(name: ResourceName, descriptor: dict[str, Any]) -> TableSpec:
             for f in descriptor["fields"]
         ),
     )
-
-
-def load_schemas(schema_dir: Path) -> dict[ResourceName, TableSpec]:
-    shared = json.loads((schema_dir / SHARED_FILE).read_text(encoding="utf-8"))["fields"]
-    specs: dict[ResourceName, TableSpec] = {}
-    for name in RESOURCES:
-        path = schema_dir / f"{name}.json"
-        raw = json.loads(path.read_text(encoding="utf-8"))
-        fields = [_expand_field(f, shared, path.name) for f in raw["fields"]]
-        descriptor = {k: v for k, v in raw.items() if k != "fields"}
-        descriptor = {"fields": fields} | descriptor
-        specs[name] = table_spec(name, descriptor)
-    extra = (
-        {p.stem for p in schema_dir.glob("*.json")}
-        - set(RESOURCES)
-        - {Path(f).stem for f in (SHARED_FILE, RESOURCES_FILE)}
-    )
-    if extra:
-        raise SchemaError(f"schema files for unknown resources: {sorted(extra)}")
-    return specs

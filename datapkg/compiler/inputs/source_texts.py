@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +18,7 @@ from datapkg.compiler.inputs.typed_fields import typed_row
 from datapkg.compiler.inputs.yaml_input import LineDict, load_yaml
 from datapkg.compiler.layout import Layout
 from datapkg.compiler.problems import Origin, Problem, at
+from datapkg.extract import LANGUAGES
 from datapkg.schema.specs import TableSpec
 
 
@@ -27,6 +28,7 @@ class SourceDoc:
     text: str
     row: dict[str, Any]
     origin: Origin
+    problem_fields: frozenset[str | None] = frozenset()  # fields whose problem is already reported
 
 
 def check_text(data: bytes, shown: str) -> tuple[str | None, list[Problem]]:
@@ -95,8 +97,21 @@ def _source(layout: Layout, meta_path: Path, spec: TableSpec) -> tuple[SourceDoc
             *problems,
             at(origin, f"id must equal the file name {meta_path.stem!r}", source_id, "id"),
         ]
+    problems += _language_problems(row, origin, source_id)
     doc, errors = _text(layout, meta_path.stem, row, origin)
+    if doc is not None:
+        doc = replace(doc, problem_fields=frozenset(p.field for p in problems))
     return doc, problems + errors
+
+
+def _language_problems(row: dict[str, Any], origin: Origin, source_id: str) -> list[Problem]:
+    """The extractor must read the source: a language code it knows, with or without a region."""
+    language = row.get("language")
+    if not isinstance(language, str) or language.split("-")[0] in LANGUAGES:
+        return []
+    known = " or ".join(LANGUAGES)
+    message = f"language {language!r}: expected a code the extractor reads, {known} (or with a region: de-CH)"
+    return [at(origin, message, source_id, "language")]
 
 
 def load_sources(layout: Layout, spec: TableSpec) -> tuple[dict[str, SourceDoc], list[Problem]]:

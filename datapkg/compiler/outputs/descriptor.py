@@ -13,20 +13,12 @@ from __future__ import annotations
 
 import copy
 import json
-import tomllib
-from pathlib import Path
 from typing import Any
 
 from datapkg._names import RESOURCES, ResourceName
 from datapkg.schema.specs import TableSpec
 
 PARQUET_MEDIATYPE = "application/vnd.apache.parquet"
-
-
-def read_version(pyproject: Path) -> str:
-    with pyproject.open("rb") as fh:
-        version: str = tomllib.load(fh)["project"]["version"]
-    return version
 
 
 def _parquet(path: str, stats: dict[str, Any]) -> dict[str, Any]:

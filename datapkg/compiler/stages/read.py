@@ -10,11 +10,13 @@ from datapkg.compiler.follow_on import report_coverage
 from datapkg.compiler.inputs.bulk_records import BulkPart, load_bulk
 from datapkg.compiler.inputs.package_metadata import load_package_metadata
 from datapkg.compiler.inputs.records import MentionIgnore, Record, load_records
+from datapkg.compiler.inputs.schema_files import SchemaError, load_schemas
 from datapkg.compiler.inputs.source_texts import SourceDoc, load_sources
+from datapkg.compiler.inputs.version import read_version
 from datapkg.compiler.layout import Layout
 from datapkg.compiler.outputs import names_module
 from datapkg.compiler.problems import Problem, Problems
-from datapkg.schema.specs import TableSpec, load_schemas
+from datapkg.schema.specs import TableSpec
 
 
 @dataclass
@@ -27,17 +29,32 @@ class Inputs:
     ignores: list[MentionIgnore]
     bulk: dict[ResourceName, list[BulkPart]]
     report_coverage: bool  # false when a problem upstream would make coverage findings noise
+    version: str
 
 
-def read_inputs(layout: Layout, problems: Problems) -> Inputs:
+def _configuration(layout: Layout, problems: Problems) -> tuple[dict[ResourceName, TableSpec], str]:
+    """Schemas, the names module and the version: everything else is read through them, so a
+    problem here stops the build before it turns into many."""
     if names_module.stale(layout):
-        # The build's own list of resources comes from that module: it must be current first.
         message = (
             "stale: schemas/resources.json changed; run `python -m datapkg.compiler.outputs.names_module`"
         )
         problems.add(Problem("datapkg/_names.py", message))
         problems.raise_if_any()
-    specs = load_schemas(layout.schemas_dir)
+    specs: dict[ResourceName, TableSpec] = {}
+    try:
+        specs = load_schemas(layout.schemas_dir)
+    except SchemaError as error:
+        problems.extend(Problem(*p.split(": ", 1)) for p in error.problems)
+    version, errors = read_version(layout.pyproject, layout.shown(layout.pyproject))
+    problems.extend(errors)
+    problems.raise_if_any()
+    assert version is not None
+    return specs, version
+
+
+def read_inputs(layout: Layout, problems: Problems) -> Inputs:
+    specs, version = _configuration(layout, problems)
     metadata, errors = load_package_metadata(layout)
     problems.extend(errors)
     sources, errors = load_sources(layout, specs["sources"])
@@ -46,4 +63,5 @@ def read_inputs(layout: Layout, problems: Problems) -> Inputs:
     problems.extend(errors)
     bulk, errors = load_bulk(layout, specs)
     problems.extend(errors)
-    return Inputs(layout, specs, metadata, sources, records, ignores, bulk, report_coverage(bool(errors)))
+    coverage = report_coverage(bool(errors))
+    return Inputs(layout, specs, metadata, sources, records, ignores, bulk, coverage, version)

@@ -17,7 +17,7 @@ from typing import Any
 import pyarrow as pa
 
 from datapkg._names import RESOURCES, ResourceName
-from datapkg.compiler.outputs.descriptor import build_descriptor, descriptor_bytes, read_version
+from datapkg.compiler.outputs.descriptor import build_descriptor, descriptor_bytes
 from datapkg.compiler.outputs.dictionary import dictionary_markdown
 from datapkg.compiler.outputs.release_registry import registry_bytes
 from datapkg.compiler.outputs.serialize import sha256_file, write_csv, write_parquet
@@ -100,9 +100,19 @@ def _stage_descriptors(compiled: Compiled, inputs: Inputs, stats: dict[str, dict
 
 def stage_outputs(inputs: Inputs, tables: Tables, problems: Problems) -> Compiled:
     layout = inputs.layout
-    version = read_version(layout.pyproject)
+    version = inputs.version
     layout.data_dir.mkdir(parents=True, exist_ok=True)
     compiled = Compiled(Path(tempfile.mkdtemp(prefix=".staging-", dir=layout.data_dir)), tables, version)
+    try:
+        _stage_all(compiled, inputs, tables, problems)
+    except BaseException:
+        shutil.rmtree(compiled.staging, ignore_errors=True)  # nothing half-written stays beside the outputs
+        raise
+    return compiled
+
+
+def _stage_all(compiled: Compiled, inputs: Inputs, tables: Tables, problems: Problems) -> None:
+    layout, version = inputs.layout, inputs.version
     stats = _stage_tables(compiled, inputs, tables)
     _stage_descriptors(compiled, inputs, stats)
     compiled.add(layout.data_dictionary, dictionary_markdown(inputs.specs, tables).encode("utf-8"))
@@ -110,4 +120,3 @@ def stage_outputs(inputs: Inputs, tables: Tables, problems: Problems) -> Compile
     registry, errors = registry_bytes(layout, version, sums)
     compiled.add(layout.data_dir / "releases.json", registry)
     problems.extend(errors)
-    return compiled

@@ -23,7 +23,8 @@ Indexes = dict[str, OriginIndex]
 def _source_records(inputs: Inputs) -> list[Record]:
     names = inputs.specs["sources"].field_names
     return [
-        Record("sources", {n: doc.row.get(n) for n in names}, doc.origin) for doc in inputs.sources.values()
+        Record("sources", {n: doc.row.get(n) for n in names}, doc.origin, doc.problem_fields)
+        for doc in inputs.sources.values()
     ]
 
 

@@ -1,0 +1,137 @@
+"""``schemas/*.json``, the single source of truth for every field, read with every
+problem reported at its file and line.
+
+A resource schema may name a shared field from ``schemas/fields.json`` with
+``{"$ref": key}`` and override its name, description or single constraints; expansion
+yields plain Table Schema for the descriptor and the checks. The fields the build's
+code relies on are declared here too, so a schema that drops one is a clear error,
+not a KeyError deep in the build.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+from pathlib import Path
+from typing import Any
+
+from datapkg._names import FACT_TABLES, RESOURCES, ResourceName
+from datapkg.schema.specs import TableSpec, table_spec
+
+SHARED_FILE = "fields.json"
+RESOURCES_FILE = "resources.json"  # the resources in order, with their groups (generates datapkg/_names.py)
+
+_PROVENANCE = (
+    "id",
+    "source_id",
+    "quote",
+    "quote_start",
+    "quote_end",
+    "quote_en",
+    "claim_status",
+    "attributed_to",
+)
+RELIED_ON: dict[str, tuple[str, ...]] = {
+    "sources": ("id", "title", "language", "publisher", "published_earliest", "published_latest",
+                "text_sha256", "text_length", "text_bytes"),
+    "actors": ("id",),
+    "action_types": ("id",),
+    **{name: _PROVENANCE for name in FACT_TABLES},
+    "mentions": ("id", "source_id", "start", "end", "text", "kind", "value", "value_number",
+                 "value_low", "value_high", "unit", "qualifier", "reference_date", "status", "covered_by",
+                 "ignore_reason"),
+}  # fmt: skip
+"""Fields the build's code reads or writes by name, per resource."""
+TOGETHER = (
+    ("value", "value_low", "value_high", "qualifier"),
+    ("date_start", "date_end", "date_precision", "date_basis"),
+)
+"""Fields that come as a group: a table with the first of them has all."""
+
+
+class SchemaError(Exception):
+    """The schema files are broken or inconsistent; ``problems`` name file and line."""
+
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = problems
+        super().__init__("\n".join(problems))
+
+
+def _read(path: Path) -> Any:
+    shown = f"schemas/{path.name}"
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise SchemaError([f"{shown}: missing"]) from None
+    except json.JSONDecodeError as error:
+        raise SchemaError(
+            [f"{shown}:{error.lineno}: not valid JSON ({error.msg}, column {error.colno})"]
+        ) from None
+    except (UnicodeDecodeError, OSError) as error:
+        raise SchemaError([f"{shown}: unreadable ({error})"]) from None
+
+
+def _expand_field(raw: Any, shared: dict[str, Any], where: str) -> dict[str, Any]:
+    if not isinstance(raw, dict):
+        raise SchemaError([f"{where}: each field must be an object, got {raw!r}"])
+    if "$ref" not in raw:
+        field = copy.deepcopy(raw)
+    else:
+        key = raw["$ref"]
+        if key not in shared:
+            known = ", ".join(sorted(shared))
+            raise SchemaError([f"{where}: unknown shared field {key!r}; {SHARED_FILE} has {known}"])
+        field = copy.deepcopy(shared[key])
+        for k, v in raw.items():
+            if k == "constraints":
+                field.setdefault("constraints", {}).update(v)
+            elif k != "$ref":
+                field[k] = copy.deepcopy(v)
+        # Keep a stable, readable key order in the published descriptor.
+        order = ["name", "type", "description", "constraints"]
+        field = {k: field[k] for k in order if k in field} | {
+            k: v for k, v in field.items() if k not in order
+        }
+    if "name" not in field or "type" not in field:
+        raise SchemaError([f"{where}: field {field.get('name', raw)!r} needs a name and a type"])
+    return field
+
+
+def _resource(schema_dir: Path, name: ResourceName, shared: dict[str, Any]) -> TableSpec:
+    path = schema_dir / f"{name}.json"
+    raw = _read(path)
+    where = f"schemas/{path.name}"
+    if not isinstance(raw, dict) or not isinstance(raw.get("fields"), list) or "primaryKey" not in raw:
+        raise SchemaError([f"{where}: expected an object with 'fields' (a list) and 'primaryKey'"])
+    fields = [_expand_field(f, shared, where) for f in raw["fields"]]
+    spec = table_spec(name, {"fields": fields} | {k: v for k, v in raw.items() if k != "fields"})
+    names = set(spec.field_names)
+    missing = [f for f in RELIED_ON.get(name, ("id",)) if f not in names]
+    missing += [f for group in TOGETHER if group[0] in names for f in group if f not in names]
+    if missing:
+        raise SchemaError(
+            [f"{where}: missing field(s) the build relies on: {', '.join(dict.fromkeys(missing))}"]
+        )
+    return spec
+
+
+def load_schemas(schema_dir: Path) -> dict[ResourceName, TableSpec]:
+    """Every resource's expanded schema; raises SchemaError listing every broken file."""
+    shared_raw = _read(schema_dir / SHARED_FILE)
+    if not isinstance(shared_raw, dict) or not isinstance(shared_raw.get("fields"), dict):
+        raise SchemaError(
+            [f"schemas/{SHARED_FILE}: expected an object with 'fields' (an object of shared fields)"]
+        )
+    specs: dict[ResourceName, TableSpec] = {}
+    problems: list[str] = []
+    for name in RESOURCES:
+        try:
+            specs[name] = _resource(schema_dir, name, shared_raw["fields"])
+        except SchemaError as error:
+            problems += error.problems
+    known = {*RESOURCES, Path(SHARED_FILE).stem, Path(RESOURCES_FILE).stem}
+    problems += [f"schemas/{p.name}: schema of an unknown resource; list it in {RESOURCES_FILE}"
+                 for p in sorted(schema_dir.glob("*.json")) if p.stem not in known]  # fmt: skip
+    if problems:
+        raise SchemaError(problems)
+    return specs
