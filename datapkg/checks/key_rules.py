@@ -15,7 +15,7 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from datapkg._names import FACT_TABLES, ResourceName
+from datapkg._names import CURATED_TABLES, FACT_TABLES, VOCABULARIES, ResourceName
 from datapkg.checks.arrow_values import lit
 from datapkg.checks.findings import Finding, all_of, any_of, findings_at, findings_where, positions
 from datapkg.schema.specs import ForeignKey, TableSpec
@@ -54,15 +54,39 @@ def foreign_key(name: str, fk: ForeignKey, tables: Tables) -> list[Finding]:
             absent = [v for v in r[fk.field] if v not in known_ids]
             return f"unknown {fk.field} {absent!r}: no such id in {targets}"
 
-        return findings_at(name, table, unknown_at, fk.field, unknown)
+        return findings_at(name, table, unknown_at, fk.field, unknown, foreign_key_rule(fk))
     missing = all_of(pc.is_valid(column), pc.invert(_is_known(column, known)))
-    return findings_where(
-        name,
-        table,
-        missing,
-        fk.field,
-        lambda r: f"unknown {fk.field} {r[fk.field]!r}: no such id in {targets}",
-    )
+
+    def message(r: dict[str, Any]) -> str:
+        return f"unknown {fk.field} {r[fk.field]!r}: no such id in {targets}"
+
+    return findings_where(name, table, missing, fk.field, message, foreign_key_rule(fk))
+
+
+def foreign_key_rule(fk: ForeignKey) -> str:
+    """The rule name of a foreign key's findings: ``foreign_key:<resource>[|<resource>…]``."""
+    return "foreign_key:" + "|".join(fk.resources)
+
+
+def unused_vocabulary(specs: Mapping[ResourceName, TableSpec], tables: Tables) -> list[Finding]:
+    """Every actor and action type is referred to by some record: an entry nothing uses is
+    usually a mistyped id on one side."""
+    out: list[Finding] = []
+    for vocabulary in (n for n in VOCABULARIES if n in CURATED_TABLES):
+        references = [
+            tables[name][fk.field]
+            for name, spec in specs.items()
+            for fk in spec.foreign_keys
+            if fk.resources == (vocabulary,) and name != vocabulary
+        ]
+        if not references:
+            continue
+        used = pa.chunked_array([c for r in references for c in r.chunks], pa.string())
+        ids = tables[vocabulary]["id"]
+        unused = pc.invert(_is_known(ids, used))
+        message = "referred to by no record; remove it, or check the ids that should refer to it"
+        out += findings_where(vocabulary, tables[vocabulary], unused, "id", message, "vocabulary_used")
+    return out
 
 
 def fact_ids(tables: Tables) -> pa.ChunkedArray:

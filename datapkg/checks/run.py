@@ -40,6 +40,7 @@ def _cross_jobs(
         ),
         (partial(key_rules.global_ids, tables, all_ids), True),
         (partial(key_rules.row_order, specs, tables), False),
+        (partial(key_rules.unused_vocabulary, specs, tables), False),
         *((partial(key_rules.within_publication, n, tables[n], tables["sources"]), False) for n in dated),
     ]
     if texts is not None:

@@ -10,6 +10,11 @@ decides what the build stays quiet about, so a curator sees each cause once.
   covered looks uncovered: the coverage problems are noise until the file is fixed.
 - An unexplained mention is reported by the mention stage; its empty
   ``ignore_reason`` is the same problem.
+- When a vocabulary (actors, action types) has no entries at all, its file is missing or
+  unreadable: that is reported once, and every reference into it stays quiet.
+- Records of a source that did not load, or of a records file that names the wrong
+  source, keep quiet about their quotes and source; a source whose records file did
+  not parse keeps quiet about uncovered mentions (``inputs/record_files.py``).
 """
 
 from __future__ import annotations
@@ -46,3 +51,10 @@ def mention_reported_fields(row: Mapping[str, Any]) -> frozenset[str | None]:
     """The fields of a mention row whose problem the mention stage has reported already."""
     unexplained = row["status"] == "ignored" and not row["ignore_reason"]
     return frozenset({"ignore_reason"}) if unexplained else frozenset()
+
+
+def echoes_empty_vocabulary(rule: str, empty: set[str]) -> bool:
+    """Whether a finding is an unresolved reference into vocabularies that have no entries."""
+    if not rule.startswith("foreign_key:") or not empty:
+        return False
+    return set(rule.removeprefix("foreign_key:").split("|")) <= empty

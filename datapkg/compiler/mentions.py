@@ -113,7 +113,7 @@ class _Accounting:
     def __init__(self, layout: Layout, spans: dict[str, list[Span]], ignores: list[MentionIgnore]) -> None:
         self.layout, self.spans, self.ignores = layout, spans, ignores
         self.used: set[int] = set()
-        self.unread: set[str] = set()  # sources whose mentions could not be extracted
+        self.unread: set[str] = set()  # sources whose coverage another problem explains
         self.problems: list[Problem] = []
         self.by_source: dict[str, list[tuple[int, MentionIgnore]]] = {}
         for i, ig in enumerate(ignores):
@@ -139,12 +139,14 @@ class _Accounting:
                         f"mention {mention.text!r} at {mention.start} is covered by "
                         f"{', '.join(covered_by)}; remove this ignore entry"
                     )
-                    self.problems.append(at(ig.origin, message, None, "text"))
+                    if doc.id not in self.unread:
+                        self.problems.append(at(ig.origin, message, None, "text"))
             return covered_by, None
         if matches:
             self.used.update(i for i, _ in matches)
             return None, matches[0][1].reason
-        self.problems.append(self._unexplained(doc, mention))
+        if doc.id not in self.unread:  # else another problem explains it (its records did not load)
+            self.problems.append(self._unexplained(doc, mention))
         return None, None
 
     def _unexplained(self, doc: SourceDoc, mention: Mention) -> Problem:
@@ -177,10 +179,12 @@ def mention_rows(
     sources: dict[str, SourceDoc],
     fact_tables: Mapping[ResourceName, pa.Table],
     ignores: list[MentionIgnore],
+    quiet: set[str] | None = None,
 ) -> tuple[list[dict[str, Any]], list[Problem]]:
     rows: list[dict[str, Any]] = []
     # Ignore entries of a source that did not load were reported with it; they cannot match anything.
     accounting = _Accounting(layout, _spans(fact_tables), [ig for ig in ignores if ig.source_id in sources])
+    accounting.unread |= quiet or set()
     extracted: dict[tuple[str, str, Any], list[Mention]] = {}  # sources with the same text share work
     for source_id, doc in sorted(sources.items()):
         ref = doc.row.get("published_earliest")

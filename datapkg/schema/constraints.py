@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from datapkg._names import FACT_TABLES
+from datapkg.schema.codelists import CODELISTS
 from datapkg.schema.expressions import Expr, all_of, any_of, col, duplicated
 from datapkg.schema.specs import FieldSpec, TableSpec
 
@@ -92,6 +93,10 @@ def _field_constraints(f: FieldSpec) -> list[Constraint]:
     if "minLength" in c:
         expected = f"expected at least {c['minLength']} character(s)"
         out.append(_valued(f"{name}:minLength", name, column.length() < c["minLength"], expected))
+    if "x-codelist" in f.descriptor:
+        listed = sorted(CODELISTS[f.descriptor["x-codelist"]])
+        expected = f"expected a code of {f.descriptor['x-codelist']}"
+        out.append(_valued(f"{name}:codelist", name, column.is_valid() & ~column.isin(listed), expected))
     if c.get("unique"):
         out.append(
             Constraint(

@@ -16,8 +16,7 @@ from datapkg.compiler.inputs.dates import DateFormError, expand_date
 from datapkg.compiler.inputs.quotes import place_quote
 from datapkg.compiler.inputs.source_texts import SourceDoc
 from datapkg.compiler.inputs.typed_fields import typed_row, unknown_field_message
-from datapkg.compiler.inputs.yaml_input import LineDict, load_yaml
-from datapkg.compiler.layout import Layout
+from datapkg.compiler.inputs.yaml_input import LineDict
 from datapkg.compiler.problems import Origin, Problem, at
 from datapkg.schema.specs import TableSpec
 
@@ -127,22 +126,23 @@ def _expand(record: Record, sources: dict[str, SourceDoc], id_: str | None) -> l
 
 
 @dataclass
-class _Loaded:
+class Loaded:
     records: list[Record] = field(default_factory=list)
     ignores: list[MentionIgnore] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
-class _FileContext:
+class FileContext:
     shown: str
     origin: Origin
     source_id: Any
     specs: dict[ResourceName, TableSpec]
     sources: dict[str, SourceDoc]
+    failed_sources: set[str] = field(default_factory=set)  # sources whose metadata or text did not load
 
 
-def _record(table: ResourceName, item: LineDict, ctx: _FileContext) -> tuple[Record, list[Problem]]:
+def _record(table: ResourceName, item: LineDict, ctx: FileContext) -> tuple[Record, list[Problem]]:
     spec = ctx.specs[table]
     fields, extra = _input_fields(spec)
     raw_id = item.get("id")
@@ -156,7 +156,7 @@ def _record(table: ResourceName, item: LineDict, ctx: _FileContext) -> tuple[Rec
     return record, errors
 
 
-def _table_entry(loaded: _Loaded, table: ResourceName, items: Any, ctx: _FileContext) -> None:
+def _table_entry(loaded: Loaded, table: ResourceName, items: Any, ctx: FileContext) -> None:
     if table in FACT_TABLES and not isinstance(ctx.source_id, str):
         message = "fact records need `source_id: <source>` at the top of the file"
         loaded.problems.append(at(ctx.origin, message, None, table))
@@ -174,7 +174,7 @@ def _table_entry(loaded: _Loaded, table: ResourceName, items: Any, ctx: _FileCon
         loaded.problems.extend(errors)
 
 
-def _entry(loaded: _Loaded, key: str, items: Any, ctx: _FileContext) -> None:
+def read_entry(loaded: Loaded, key: str, items: Any, ctx: FileContext) -> None:
     """One top-level key of a records file: its source, its ignore list or a table."""
     if key == "source_id":
         if not isinstance(ctx.source_id, str):
@@ -188,25 +188,3 @@ def _entry(loaded: _Loaded, key: str, items: Any, ctx: _FileContext) -> None:
     else:
         message = unknown_field_message(key, {*CURATED_TABLES, "source_id", IGNORES_KEY})
         loaded.problems.append(at(ctx.origin, message.replace("field", "table", 1), None, key))
-
-
-def load_records(
-    layout: Layout, specs: dict[ResourceName, TableSpec], sources: dict[str, SourceDoc]
-) -> tuple[list[Record], list[MentionIgnore], list[Problem]]:
-    loaded = _Loaded()
-    paths = sorted(layout.records_dir.glob("*.yaml"))
-    if not paths:
-        loaded.problems.append(Problem(layout.shown(layout.records_dir), "no record files (*.yaml) found"))
-    for path in paths:
-        shown = layout.shown(path)
-        doc, errors = load_yaml(path, shown)
-        loaded.problems.extend(errors)
-        if errors:
-            continue
-        if not isinstance(doc, LineDict):
-            loaded.problems.append(Problem(f"{shown}:1", "expected a mapping of table names to record lists"))
-            continue
-        ctx = _FileContext(shown, doc.origin(shown), doc.get("source_id"), specs, sources)
-        for key, items in doc.items():
-            _entry(loaded, key, items, ctx)
-    return loaded.records, loaded.ignores, loaded.problems

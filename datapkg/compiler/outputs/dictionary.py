@@ -46,6 +46,8 @@ def _constraints(field: dict[str, Any], foreign: dict[str, str]) -> str:
         parts.append(f"≤ {c['maximum']}")
     if "enum" in c:
         parts.append("one of the values below")
+    if "x-codelist" in field:
+        parts.append(f"a code of {field['x-codelist']}")
     if field["name"] in foreign:
         parts.append(f"→ `{foreign[field['name']]}`")
     return ", ".join(parts)

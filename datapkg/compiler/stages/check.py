@@ -4,9 +4,10 @@ the file and line of its record, less those that only echo an input problem
 
 from __future__ import annotations
 
+from datapkg._names import CURATED_TABLES, VOCABULARIES
 from datapkg.checks.run import Finding, check_tables
 from datapkg.compiler.assembly import OriginIndex
-from datapkg.compiler.follow_on import echoes_input_problem
+from datapkg.compiler.follow_on import echoes_empty_vocabulary, echoes_input_problem
 from datapkg.compiler.problems import Problem, Problems, at
 from datapkg.compiler.stages.read import Inputs
 from datapkg.compiler.stages.tabulate import Indexes, Tables
@@ -23,9 +24,23 @@ def locate(finding: Finding, index: OriginIndex | None, spec: TableSpec | None) 
     return at(origin, finding.message, finding.record_id, finding.field)
 
 
+def _empty_vocabularies(inputs: Inputs, tables: Tables, problems: Problems) -> set[str]:
+    empty: set[str] = {n for n in VOCABULARIES if n in CURATED_TABLES and tables[n].num_rows == 0}
+    for name in sorted(empty - inputs.quiet_sources):  # a file that did not parse is reported already
+        where = inputs.layout.shown(inputs.layout.records_dir / f"{name}.yaml")
+        message = f"no {name} at all: this file is missing, unreadable or holds no `{name}:` list"
+        problems.add(Problem(where, message + f"; references to {name} are checked once it is back"))
+    return empty
+
+
 def check(inputs: Inputs, tables: Tables, indexes: Indexes, problems: Problems) -> None:
     texts = {doc.id: doc.text for doc in inputs.sources.values()}
+    empty = _empty_vocabularies(inputs, tables, problems)
     for finding in check_tables(inputs.specs, tables, texts):
+        if echoes_empty_vocabulary(finding.rule, empty):
+            continue
+        if finding.rule == "vocabulary_used" and not (inputs.records_complete and inputs.report_coverage):
+            continue  # the records that use it may be in the file that did not load
         spec = inputs.specs.get(finding.table)  # type: ignore[call-overload]
         located = locate(finding, indexes.get(finding.table), spec)
         if located is not None:

@@ -9,7 +9,8 @@ from datapkg._names import ResourceName
 from datapkg.compiler.follow_on import report_coverage
 from datapkg.compiler.inputs.bulk_records import BulkPart, load_bulk
 from datapkg.compiler.inputs.package_metadata import load_package_metadata
-from datapkg.compiler.inputs.records import MentionIgnore, Record, load_records
+from datapkg.compiler.inputs.record_files import load_records, misnamed
+from datapkg.compiler.inputs.records import MentionIgnore, Record
 from datapkg.compiler.inputs.schema_files import SchemaError, load_schemas
 from datapkg.compiler.inputs.source_texts import SourceDoc, load_sources
 from datapkg.compiler.inputs.version import read_version
@@ -30,6 +31,8 @@ class Inputs:
     bulk: dict[ResourceName, list[BulkPart]]
     report_coverage: bool  # false when a problem upstream would make coverage findings noise
     version: str
+    quiet_sources: set[str]  # sources whose coverage problems would only repeat another problem
+    records_complete: bool  # every records file loaded
 
 
 def _configuration(layout: Layout, problems: Problems) -> tuple[dict[ResourceName, TableSpec], str]:
@@ -58,10 +61,14 @@ def read_inputs(layout: Layout, problems: Problems) -> Inputs:
     metadata, errors = load_package_metadata(layout)
     problems.extend(errors)
     sources, errors = load_sources(layout, specs["sources"])
-    problems.extend(errors)
-    records, ignores, errors = load_records(layout, specs, sources)
-    problems.extend(errors)
+    problems.extend(errors + misnamed(layout, "build/sources"))
+    named = {p.stem for p in layout.sources_dir.glob("*.yaml")} | {
+        p.stem for p in layout.sources_dir.glob("*.txt")
+    }
+    curated = load_records(layout, specs, sources, named - set(sources))
+    problems.extend(curated.problems)
     bulk, errors = load_bulk(layout, specs)
     problems.extend(errors)
     coverage = report_coverage(bool(errors))
-    return Inputs(layout, specs, metadata, sources, records, ignores, bulk, coverage, version)
+    return Inputs(layout, specs, metadata, sources, curated.records, curated.ignores, bulk, coverage, version,
+                  curated.quiet_sources, curated.complete)  # fmt: skip

@@ -49,7 +49,7 @@ def tabulate_records(inputs: Inputs) -> tuple[Tables, Indexes]:
 def tabulate_mentions(inputs: Inputs, tables: Tables, indexes: Indexes, problems: Problems) -> None:
     """The mentions table, each row located at its line in the source text."""
     layout = inputs.layout
-    rows, errors = mention_rows(layout, inputs.sources, tables, inputs.ignores)
+    rows, errors = mention_rows(layout, inputs.sources, tables, inputs.ignores, inputs.quiet_sources)
     if inputs.report_coverage:
         problems.extend(errors)
     records = [
