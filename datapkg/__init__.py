@@ -213,7 +213,14 @@ def pandera_schema(name: ResourceName) -> Any:
     >>> len(schema.validate(load("military_rankings")))
     3
     """
-    from datapkg.checks.pandera_schemas import pandera_schema as translate
+    try:
+        from datapkg.checks.pandera_schemas import pandera_schema as translate
+    except ModuleNotFoundError as error:
+        if error.name != "pandera":
+            raise
+        raise ImportError(
+            "pandera_schema() needs pandera: pip install 'rus-prk-military-cooperation[build]'"
+        ) from None
     from datapkg.schema.specs import table_spec
 
     return translate(table_spec(name, _resource(name)["schema"]))

@@ -2,7 +2,7 @@
 
 import sys
 
-from datapkg.cli import main
+from datapkg.cli import run
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(run())

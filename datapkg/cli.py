@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+import traceback
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -74,8 +76,10 @@ def _extract(args: argparse.Namespace) -> int:
             # newline="" keeps CR characters, so offsets index the file's own text.
             with open(args.file, encoding="utf-8", newline="") as fh:
                 text = fh.read()
-    except (OSError, UnicodeDecodeError) as error:
-        print(f"error: {args.file}: cannot read as UTF-8 text: {error}", file=sys.stderr)
+    except UnicodeDecodeError as error:
+        byte = f"byte 0x{error.object[error.start]:02x} at {error.start}"
+        hint = "save it as UTF-8 (a byte like this is often Latin-1 or Windows-1252 text)"
+        print(f"error: {args.file}: not UTF-8 ({byte}); {hint}", file=sys.stderr)
         return 1
     ref = None
     if args.date:
@@ -113,9 +117,13 @@ def _info(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from datapkg.export import export
+    from datapkg.export import ExportError, export
 
-    for path in export(args.format, args.out):
+    try:
+        written = export(args.format, args.out, force=args.force)
+    except ExportError as error:
+        raise CommandError(str(error)) from None
+    for path in written:
         print(path)
     return 0
 
@@ -172,6 +180,7 @@ def parser() -> argparse.ArgumentParser:
     e = sub.add_parser("export", help="write every table in another format")
     e.add_argument("--format", required=True, choices=["parquet", "csv", "json", "sqlite"])
     e.add_argument("--out", required=True, type=Path)
+    e.add_argument("--force", action="store_true", help="write into OUT even when it is not empty")
     e.set_defaults(run=_export)
     r = sub.add_parser("release", help="write the downloadable bundle of the current version")
     r.add_argument("--out", required=True, type=Path, help="bundles go to OUT/<version>/")
@@ -180,10 +189,56 @@ def parser() -> argparse.ArgumentParser:
     return p
 
 
+# Modules of the optional extras, and the extra that brings each.
+EXTRAS = {"yaml": "build", "pandera": "build", "polars": "polars", "matplotlib": "figures"}
+DIST = "rus-prk-military-cooperation"
+
+
+class CommandError(Exception):
+    """An expected failure of a command: its message is printed, no traceback."""
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    """Expected errors become one-line messages with an exit status; anything else keeps its
+    traceback and is marked as a bug, so it gets reported rather than worked around."""
     args = parser().parse_args(argv)
-    return int(args.run(args))
+    try:
+        return int(args.run(args))
+    except BrokenPipeError:
+        # The reader stopped early (`datapkg list | head -1`): nothing more to say.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    except ModuleNotFoundError as error:
+        if (error.name or "").split(".")[0] not in EXTRAS:
+            raise
+        extra = EXTRAS[(error.name or "").split(".")[0]]
+        print(
+            f"error: datapkg {args.command} needs the {extra!r} extra: pip install '{DIST}[{extra}]'",
+            file=sys.stderr,
+        )
+        return 2
+    except CommandError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    except OSError as error:
+        where = error.filename if error.filename is not None else args.command
+        print(f"error: {where}: {error.strerror or error}", file=sys.stderr)
+        return 1
+
+
+def run(argv: Sequence[str] | None = None) -> int:
+    """The console script: ``main``, with an unexpected exception marked as a bug."""
+    try:
+        return main(argv)
+    except Exception:
+        traceback.print_exc()
+        print("error: this is a bug in datapkg, not in your input; please report it with the traceback above",
+              file=sys.stderr)  # fmt: skip
+        return 70
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(run())

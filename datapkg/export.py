@@ -1,8 +1,10 @@
 """``datapkg export``: the installed tables in other formats.
 
-``parquet`` and ``csv`` copy the installed files; ``json`` writes one array of
-records per table (ISO dates, nulls as ``null``); ``sqlite`` writes one database
-whose tables carry the schema's column types, primary keys and foreign keys.
+Every export folder is a complete data package, so it passes ``datapkg validate`` and
+``frictionless validate``: the descriptor with every CSV and Parquet file it names.
+``json`` adds one array of records per table (ISO dates, nulls as ``null``); ``sqlite``
+adds one database whose tables carry the schema's column types, primary keys and
+foreign keys. A folder that is not empty is written into only with ``force``.
 """
 
 from __future__ import annotations
@@ -69,29 +71,48 @@ def create_table_sql(name: str, schema: dict[str, Any]) -> str:
     return f"CREATE TABLE {_quote(name)} (\n  " + ",\n  ".join(columns) + "\n)"
 
 
-def export(fmt: str, out: Path) -> list[Path]:
-    """Write every table in ``fmt`` under ``out``; returns the files written."""
+class ExportError(Exception):
+    """The export cannot be written where asked; the message says why."""
+
+
+def _prepare(out: Path, force: bool) -> None:
+    if out.exists() and not out.is_dir():
+        raise ExportError(f"{out} is a file; expected a folder to export into")
+    if out.is_dir() and any(out.iterdir()) and not force:
+        raise ExportError(f"{out} is not empty; pass --force to write into it")
+    out.mkdir(parents=True, exist_ok=True)
+
+
+def _package(out: Path) -> list[Path]:
+    """The descriptor and every file it names, as installed."""
     import datapkg
 
-    if fmt not in FORMATS:
-        raise ValueError(f"unknown format {fmt!r}; expected one of: {', '.join(FORMATS)}")
-    out.mkdir(parents=True, exist_ok=True)
-    written: list[Path] = []
-    if fmt in ("parquet", "csv"):
-        for name in datapkg.resources():
+    written = []
+    for name in datapkg.resources():
+        for fmt in ("csv", "parquet"):
             target = out / f"{name}.{fmt}"
             shutil.copyfile(datapkg.path(name, format=fmt), target)
             written.append(target)
-        descriptor = out / "datapackage.json"
-        shutil.copyfile(datapkg.path("sources").parent / "datapackage.json", descriptor)
-        return [*written, descriptor]
-    if fmt == "json":
-        for name in datapkg.resources():
-            target = out / f"{name}.json"
-            rows = [{k: _plain(v) for k, v in row.items()} for row in _rows(name)]
-            target.write_text(json.dumps(rows, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-            written.append(target)
-        return written
+    descriptor = out / "datapackage.json"
+    shutil.copyfile(datapkg.path("sources").parent / "datapackage.json", descriptor)
+    return [*written, descriptor]
+
+
+def _json(out: Path) -> list[Path]:
+    import datapkg
+
+    written = []
+    for name in datapkg.resources():
+        target = out / f"{name}.json"
+        rows = [{k: _plain(v) for k, v in row.items()} for row in _rows(name)]
+        target.write_text(json.dumps(rows, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        written.append(target)
+    return written
+
+
+def _sqlite(out: Path) -> list[Path]:
+    import datapkg
+
     target = out / SQLITE_NAME
     target.unlink(missing_ok=True)
     with sqlite3.connect(target) as db:
@@ -101,12 +122,21 @@ def export(fmt: str, out: Path) -> list[Path]:
             db.execute(create_table_sql(name, schema))
             fields = [f["name"] for f in schema["fields"]]
             placeholders = ", ".join("?" for _ in fields)
+            delimiters = {f["name"]: f.get("delimiter", ",") for f in schema["fields"] if f["type"] == "list"}
             # Self-references (a derived rank citing a stated one) need the whole table first.
             db.execute("PRAGMA defer_foreign_keys = ON")
-            delimiters = {f["name"]: f.get("delimiter", ",") for f in schema["fields"] if f["type"] == "list"}
             db.executemany(
                 f"INSERT INTO {_quote(name)} VALUES ({placeholders})",
                 [[_cell(row[f], delimiters.get(f)) for f in fields] for row in _rows(name)],
             )
     db.close()
     return [target]
+
+
+def export(fmt: str, out: Path, *, force: bool = False) -> list[Path]:
+    """Write the package, and the tables in ``fmt``, under ``out``; returns the files written."""
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r}; expected one of: {', '.join(FORMATS)}")
+    _prepare(out, force)
+    extra = {"json": _json, "sqlite": _sqlite}.get(fmt)
+    return _package(out) + (extra(out) if extra else [])
