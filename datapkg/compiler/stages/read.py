@@ -38,6 +38,10 @@ class Inputs:
 def _configuration(layout: Layout, problems: Problems) -> tuple[dict[ResourceName, TableSpec], str]:
     """Schemas, the names module and the version: everything else is read through them, so a
     problem here stops the build before it turns into many."""
+    if not (layout.schemas_dir / "resources.json").is_file():
+        where = layout.shown(layout.schemas_dir / "resources.json")
+        problems.add(Problem(where, f"missing; is {layout.root} a checkout of this project (--root)?"))
+        problems.raise_if_any()
     if names_module.stale(layout):
         message = (
             "stale: schemas/resources.json changed; run `python -m datapkg.compiler.outputs.names_module`"

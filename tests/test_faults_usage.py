@@ -1,0 +1,208 @@
+"""Fault injection beyond the build inputs: mistakes in using the command line, and damage
+to installed or exported files. Each is rejected with a one-line message naming what is
+wrong, an exit status, and no traceback."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from .conftest import ROOT
+
+DATA = ROOT / "datapkg" / "data"
+
+
+def datapkg(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "datapkg", *args], capture_output=True, text=True, check=False, cwd=cwd
+    )
+
+
+@dataclass(frozen=True)
+class Usage:
+    name: str
+    args: Callable[[Path], list[str]]  # given a scratch folder
+    status: int
+    expected: str
+
+
+def _file(tmp: Path, name: str, data: bytes) -> str:
+    (tmp / name).write_bytes(data)
+    return str(tmp / name)
+
+
+USAGE = [
+    Usage("validate a missing descriptor", lambda t: ["validate", str(t / "nope.json")], 1, "no such descriptor"),
+    Usage("validate a file that is not JSON", lambda t: ["validate", _file(t, "d.json", b"{oops")], 1, "not a JSON descriptor"),
+    Usage("validate JSON that is no package", lambda t: ["validate", _file(t, "d.json", b"[1, 2]")], 1, "expected a data package descriptor"),
+    Usage("validate an empty folder", lambda t: ["validate", str(t)], 1, "datapackage.json: no such descriptor"),
+    Usage("info on an unknown resource", lambda t: ["info", "troops"], 2, "unknown resource 'troops'"),
+    Usage("extract a missing file", lambda t: ["extract", str(t / "none.txt")], 1, "none.txt: No such file or directory"),
+    Usage("extract a Latin-1 file", lambda t: ["extract", _file(t, "l1.txt", "Grüße 5".encode("latin-1"))], 1, "not UTF-8 (byte 0xfc at 2); save it as UTF-8"),
+    Usage("extract with a malformed date", lambda t: ["extract", _file(t, "a.txt", b"5 Soldaten"), "--date", "June"], 2, "--date 'June': expected YYYY-MM-DD"),
+    Usage("extract a folder", lambda t: ["extract", str(t)], 1, "Is a directory"),
+    Usage("export into a non-empty folder", lambda t: ["export", "--format", "csv", "--out", _file(t, "x", b"") and str(t)], 2, "is not empty; pass --force"),
+    Usage("export onto a file", lambda t: ["export", "--format", "json", "--out", _file(t, "f", b"x")], 2, "is a file; expected a folder"),
+    Usage("export where nothing can be written", lambda t: ["export", "--format", "sqlite", "--out", "/proc/datapkg-export"], 1, "/proc/datapkg-export"),
+    Usage("build a folder that is no project", lambda t: ["build", "--root", str(t)], 1, "schemas/resources.json: missing; is"),
+    Usage("release onto a file", lambda t: ["release", "--out", _file(t, "r", b"x"), "--root", str(ROOT)], 1, "r"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("case", USAGE, ids=[c.name for c in USAGE])
+def test_usage_mistakes_get_a_message(case: Usage, tmp_path: Path) -> None:
+    result = datapkg(*case.args(tmp_path), cwd=tmp_path)
+    assert "Traceback" not in result.stderr, result.stderr
+    assert result.returncode == case.status, result.stderr
+    assert case.expected in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize("command", [["list"], ["info", "mentions"], ["extract", "-"]])
+def test_a_reader_that_stops_early_is_no_error(command: list[str]) -> None:
+    # `datapkg list | head -1`: the pipe closes before everything is written.
+    process = subprocess.Popen(
+        [sys.executable, "-m", "datapkg", *command],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )  # fmt: skip
+    assert process.stdout is not None and process.stdin is not None
+    if command[0] == "extract":
+        process.stdin.write(("rund 3.000 Soldaten am 19. Juni. " * 2000).encode())
+    process.stdin.close()
+    process.stdout.read(1)
+    process.stdout.close()
+    stderr = process.stderr.read().decode() if process.stderr else ""
+    assert process.wait(timeout=60) == 0, stderr
+    assert "Traceback" not in stderr
+
+
+def test_a_missing_extra_is_named_with_its_pip_command(tmp_path: Path) -> None:
+    # An install without the build extra: pyyaml cannot be imported.
+    blocker = tmp_path / "yaml.py"
+    blocker.write_text("raise ModuleNotFoundError('No module named yaml', name='yaml')\n", encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "datapkg", "build", "--root", str(ROOT), "--check"],
+        capture_output=True, text=True, check=False,
+        env={**os.environ, "PYTHONPATH": os.pathsep.join([str(tmp_path), str(ROOT)])},
+    )  # fmt: skip
+    assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
+    assert (
+        "datapkg build needs the 'build' extra: pip install 'rus-prk-military-cooperation[build]'"
+        in result.stderr
+    )
+
+
+def test_an_unexpected_error_keeps_its_traceback_and_is_marked_as_a_bug(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from datapkg import cli
+
+    def broken(args: object) -> int:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(cli, "_list", broken)
+    parser = cli.parser()
+    monkeypatch.setattr(cli, "parser", lambda: parser)
+    parser._subparsers._group_actions[0].choices["list"].set_defaults(run=broken)  # type: ignore[union-attr]
+    assert cli.run(["list"]) == 70
+
+
+# --- installed and exported files --------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Damage:
+    name: str
+    apply: Callable[[Path], None]  # given the package folder
+    expected: str
+
+
+def _reseal(folder: Path, name: str) -> None:
+    descriptor = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+    data = (folder / f"{name}.csv").read_bytes()
+    for resource in descriptor["resources"]:
+        if resource["name"] == name:
+            resource["bytes"], resource["hash"] = len(data), "sha256:" + hashlib.sha256(data).hexdigest()
+    (folder / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
+
+
+def _csv_edit(name: str, old: str, new: str) -> Callable[[Path], None]:
+    def apply(folder: Path) -> None:
+        path = folder / f"{name}.csv"
+        text = path.read_text(encoding="utf-8")
+        assert old in text, old
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+        _reseal(folder, name)
+
+    return apply
+
+
+def _bytes(name: str, change: Callable[[bytes], bytes]) -> Callable[[Path], None]:
+    def apply(folder: Path) -> None:
+        (folder / name).write_bytes(change((folder / name).read_bytes()))
+
+    return apply
+
+
+def _descriptor(change: Callable[[dict], None]) -> Callable[[Path], None]:  # type: ignore[type-arg]
+    def apply(folder: Path) -> None:
+        descriptor = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+        change(descriptor)
+        (folder / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
+
+    return apply
+
+
+DAMAGE = [
+    Damage("CSV enum value resealed", _csv_edit("troop_figures", '"deployed"', '"bogus"'), "'bogus': expected one of"),
+    Damage("CSV decimal in an integer column resealed", _csv_edit("military_rankings", ",2024,", ",12.5,"), "'12.5': expected a whole number"),
+    Damage("CSV value changed resealed", _csv_edit("troop_figures", ",3000,", ",3001,"), "3001 differs from the Parquet file (3000)"),
+    Damage("CSV row dropped resealed", _csv_edit("actors", '"vnm"', '"vnmx"'), "differs from the Parquet file"),
+    Damage("CSV header renamed resealed", _csv_edit("actors", '"name_en"', '"name_english"'), "unreadable CSV (header"),
+    Damage("CSV truncated", _bytes("troop_figures.csv", lambda b: b[:-40]), "troop_figures.csv: hash sha256:"),
+    Damage("Parquet truncated", _bytes("mentions.parquet", lambda b: b[:-100]), "mentions.parquet: unreadable Parquet"),
+    Damage("Parquet replaced by text", _bytes("actors.parquet", lambda b: b"not parquet"), "actors.parquet: unreadable Parquet"),
+    Damage("file deleted", lambda f: (f / "sources.csv").unlink(), "sources.csv: file missing"),
+    Damage("descriptor hash edited", _descriptor(lambda d: d["resources"][0].update(hash="sha256:" + "0" * 64)), "expected sha256:0000"),
+    Damage("descriptor loses a resource", _descriptor(lambda d: d["resources"].pop()), "resource 'mentions' missing from"),
+    Damage("descriptor not JSON", _bytes("datapackage.json", lambda b: b[:50]), "not a JSON descriptor"),
+]  # fmt: skip
+
+
+@pytest.fixture
+def package(tmp_path: Path) -> Path:
+    shutil.copytree(DATA, tmp_path / "data")
+    return tmp_path / "data"
+
+
+@pytest.mark.parametrize("damage", DAMAGE, ids=[d.name for d in DAMAGE])
+def test_damaged_files_fail_validation_with_a_message(damage: Damage, package: Path) -> None:
+    damage.apply(package)
+    result = datapkg("validate", str(package))
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    assert damage.expected in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize("fmt", ["parquet", "csv", "json", "sqlite"])
+def test_every_export_folder_validates(fmt: str, tmp_path: Path) -> None:
+    frictionless = pytest.importorskip("frictionless")
+    out = tmp_path / fmt
+    assert datapkg("export", "--format", fmt, "--out", str(out)).returncode == 0
+    assert datapkg("validate", str(out)).stdout.strip() == "valid"
+    assert frictionless.validate(str(out / "datapackage.json")).valid
+
+
+def test_more_than_a_hundred_kinds_of_fault() -> None:
+    from .test_faults import FAULTS
+
+    kinds = [f.name for f in FAULTS] + [c.name for c in USAGE] + [d.name for d in DAMAGE]
+    assert len(set(kinds)) == len(kinds) >= 100
