@@ -90,16 +90,11 @@ def _csv_problems(
     return report.problems + [_shown(f, f"{entry['path']} row {(f.row or 0) + 1}") for f in unique]
 
 
-def _csv_file(base: Path, entry: dict[str, Any], spec: TableSpec, tables: Tables) -> tuple[list[str], bool]:
-    """The CSV's file problems (size, hash) and whether it holds its Parquet twin's rows, from
-    one read of the file."""
+def _same_as_twin(base: Path, entry: dict[str, Any], spec: TableSpec, tables: Tables) -> bool:
     from datapkg.checks.csv_files import same_as_parquet
 
-    problems = _size_problems(base, entry)
-    if problems and problems[0].endswith("file missing"):
-        return problems, False
-    same, hexdigest = same_as_parquet(base / entry["path"], spec, tables[spec.name])
-    return problems + _hash_problems(entry, hexdigest), same
+    path = base / entry["path"]
+    return path.is_file() and same_as_parquet(path, spec, tables[spec.name])
 
 
 def validate_package(descriptor_path: Path) -> list[str]:
@@ -115,27 +110,26 @@ def validate_package(descriptor_path: Path) -> list[str]:
     specs: Specs = {n: table_spec(n, by_name[n]["schema"]) for n in present}
     tables: Tables = {}
     with ThreadPoolExecutor(max_workers=2) as pool:
-        # Parquet files are hashed on a second thread while this one reads them (hashlib and Arrow
-        # release the GIL). Each CSV is compared with its twin, and hashed by the same read, as soon
-        # as the twin is in memory, so parsing overlaps the remaining reads and the checks.
-        parquet_hashes = {n: pool.submit(_file_problems, base, by_name[n]["x-parquet"]) for n in present}
-        csv_jobs = {}
+        # Every file is hashed on a second thread while this one reads the Parquet files (hashlib
+        # and Arrow release the GIL). Each CSV is compared with its twin as soon as the twin is in
+        # memory, so parsing overlaps the remaining reads and the checks.
+        hashes = {e["path"]: pool.submit(_file_problems, base, e) for n in present
+                  for e in (by_name[n]["x-parquet"], by_name[n])}  # fmt: skip
+        same: dict[str, Any] = {}
         for name in present:
             table = _read_parquet(base, by_name[name]["x-parquet"])
             if isinstance(table, str):
                 problems.append(table)
-                csv_jobs[name] = pool.submit(lambda e: (_file_problems(base, e), False), by_name[name])
             else:
                 tables[name] = table
-                csv_jobs[name] = pool.submit(_csv_file, base, by_name[name], specs[name], tables)
+                same[name] = pool.submit(_same_as_twin, base, by_name[name], specs[name], tables)
         complete = len(tables) == len(RESOURCES)
         findings = [_shown(f) for f in check_tables(specs, tables, texts=None)] if complete else []
-        file_problems: list[str] = []
-        for name in present:
-            parquet_problems, (csv_problems, same) = parquet_hashes[name].result(), csv_jobs[name].result()
-            file_problems += csv_problems + parquet_problems
+        file_problems = [p for job in hashes.values() for p in job.result()]
+        for name in present if complete else []:
+            csv, parquet = by_name[name]["path"], by_name[name]["x-parquet"]["path"]
             # A file that does not match the descriptor is reported as such; its content would only
             # repeat that. The CSV of an intact pair that differs from its twin is checked in detail.
-            if complete and not same and not csv_problems and not parquet_problems:
+            if not same[name].result() and not hashes[csv].result() and not hashes[parquet].result():
                 findings += _csv_problems(base, by_name[name], specs[name], tables, specs)
     return file_problems + problems + findings

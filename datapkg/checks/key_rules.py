@@ -24,7 +24,8 @@ Tables = Mapping[ResourceName, pa.Table]
 
 
 def foreign_key_jobs(specs: Mapping[ResourceName, TableSpec], tables: Tables) -> list[tuple[str, ForeignKey]]:
-    """Every declared foreign key, as (table, key): each is checked on its own."""
+    """Every declared foreign key, as (table, key): each is checked on its own, but for keys into
+    the fact ids, which ``fact_id_index`` checks."""
     return [(name, fk) for name, spec in specs.items() for fk in spec.foreign_keys]
 
 
@@ -119,20 +120,73 @@ def row_order(specs: Mapping[ResourceName, TableSpec], tables: Tables) -> list[F
     return out
 
 
-def global_ids(tables: Tables, all_ids: pa.ChunkedArray) -> list[Finding]:
-    if pc.count_distinct(all_ids, mode="all").as_py() == len(all_ids):
-        return []  # the common case, settled by one hash pass that copies no id
+def into_fact_ids(fk: ForeignKey) -> bool:
+    """A key that references the fact tables' ids (``mentions.covered_by``)."""
+    return set(fk.resources) == set(FACT_TABLES)
+
+
+def fact_id_index(specs: Mapping[ResourceName, TableSpec], tables: Tables) -> list[Finding]:
+    """Ids unique across the fact tables, and every reference into them, from one hash pass.
+
+    The fact ids and then the referencing values are dictionary-encoded together: codes are
+    given in order of first appearance, so the ids are all different exactly when the largest
+    id code is the number of ids less one, and a reference names a record exactly when its
+    code is below the number of distinct ids. Two separate hash tables of every fact id (one
+    for uniqueness, one for each reference) would cost twice the time and memory at scale."""
+    references = [(name, fk) for name, fk in foreign_key_jobs(specs, tables) if into_fact_ids(fk)]
+    id_chunks = list(fact_ids(tables).chunks)
+    values = [_flat(tables[name][fk.field]) for name, fk in references]  # type: ignore[index]
+    encoded = pc.dictionary_encode(
+        pa.chunked_array(id_chunks + [c for v in values for c in v.chunks], pa.string())
+    )
+    # Slices of one array of codes by value counts (the encoder may drop empty chunks).
+    codes = pa.chunked_array([c.indices for c in encoded.chunks], pa.int32()).combine_chunks()
+    n_ids = sum(len(c) for c in id_chunks)
+    id_codes = codes.slice(0, n_ids)
+    largest = pc.max(id_codes).as_py() if n_ids else None
+    distinct = 0 if largest is None else largest + 1
+    out = [] if distinct == n_ids - id_codes.null_count else _shared_ids(tables)
+    at = n_ids
+    for (name, fk), flat in zip(references, values, strict=True):
+        known = pc.less(codes.slice(at, len(flat)), lit(distinct, pa.int32()))
+        at += len(flat)
+        out += _unknown_references(name, fk, tables, known)
+    return out
+
+
+def _flat(column: pa.ChunkedArray) -> pa.ChunkedArray:
+    return pc.list_flatten(column) if pa.types.is_list(column.type) else column
+
+
+def _unknown_references(name: str, fk: ForeignKey, tables: Tables, known: Any) -> list[Finding]:
+    table, targets = tables[name], " or ".join(fk.resources)  # type: ignore[index]
+    column = table[fk.field]
+    if not pa.types.is_list(column.type):
+        missing = all_of(pc.is_valid(column), pc.invert(known))
+        return findings_where(
+            name,
+            table,
+            missing,
+            fk.field,
+            lambda r: f"unknown {fk.field} {r[fk.field]!r}: no such id in {targets}",
+            foreign_key_rule(fk),
+        )
+    unknown_at = sorted(set(pc.filter(pc.list_parent_indices(column), pc.invert(known)).to_pylist()))
+    ids = set(fact_ids(tables).to_pylist()) if unknown_at else set()
+
+    def message(r: dict[str, Any]) -> str:
+        return f"unknown {fk.field} {[v for v in r[fk.field] if v not in ids]!r}: no such id in {targets}"
+
+    return findings_at(name, table, unknown_at, fk.field, message, foreign_key_rule(fk))
+
+
+def _shared_ids(tables: Tables) -> list[Finding]:
     out: list[Finding] = []
     for i, name in enumerate(FACT_TABLES):
         for other in FACT_TABLES[:i]:
             clash = pc.is_in(tables[name]["id"], value_set=tables[other]["id"])
-            out += findings_where(
-                name,
-                tables[name],
-                clash,
-                "id",
-                f"id is already used in {other}; ids are unique across tables",
-            )
+            message = f"id is already used in {other}; ids are unique across tables"
+            out += findings_where(name, tables[name], clash, "id", message)
     return out
 
 

@@ -30,15 +30,15 @@ def _cross_jobs(
 ) -> list[tuple[Job, bool]]:
     """The checks across rows, tables and texts as independent jobs, in the order their
     findings are reported, each with whether it is costly (hashes every fact id)."""
-    all_ids = key_rules.fact_ids(tables)
     dated = [n for n in FACT_TABLES if "date_start" in specs[n].field_names]
     jobs: list[tuple[Job, bool]] = [
-        # A key over several tables hashes all their ids: costly, like the global id check.
         *(
-            (partial(key_rules.foreign_key, name, fk, tables), len(fk.resources) > 1)
+            (partial(key_rules.foreign_key, name, fk, tables), False)
             for name, fk in key_rules.foreign_key_jobs(specs, tables)
+            if not key_rules.into_fact_ids(fk)
         ),
-        (partial(key_rules.global_ids, tables, all_ids), True),
+        # One hash of every fact id, for ids unique across tables and references into them.
+        (partial(key_rules.fact_id_index, specs, tables), True),
         (partial(key_rules.row_order, specs, tables), False),
         (partial(key_rules.unused_vocabulary, specs, tables), False),
         *((partial(key_rules.within_publication, n, tables[n], tables["sources"]), False) for n in dated),
