@@ -35,7 +35,8 @@ def source_texts(layout: Layout) -> dict[str, str]:
 def copy_project(target: Path) -> Layout:
     """The real inputs and committed outputs copied to another project root."""
     for name in ("build", "schemas", "datapkg/data", "docs"):
-        shutil.copytree(ROOT / name, target / name)
+        # A build of this session may be staging its files beside the outputs: not part of the project.
+        shutil.copytree(ROOT / name, target / name, ignore=shutil.ignore_patterns(".staging-*"))
     for name in ("pyproject.toml", "datapackage.json"):
         shutil.copy2(ROOT / name, target / name)
     return Layout(target)

@@ -307,3 +307,24 @@ def test_fault_is_rejected_where_it_is(
     assert "Traceback" not in err
     assert err.rstrip().endswith("no file was changed")
     assert _snapshot(project_copy) == before
+    assert not list(project_copy.data_dir.glob(".staging-*")), "a failed build left its staging folder"
+
+
+# One root cause that used to produce dozens of problems: now named once, the rest kept quiet.
+ONE_CAUSE = [
+    "source text missing", "yaml syntax", "actors file missing", "actors file YAML error",
+    "records of the wrong source", "unknown source id", "records file saved as .yml",
+    "citation placeholder misspelt", "schema not JSON", "version missing", "language in words",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("name", ONE_CAUSE)
+def test_one_cause_is_one_message(
+    name: str, project_copy: Layout, capsys: pytest.CaptureFixture[str]
+) -> None:
+    fault = next(f for f in FAULTS if f.name == name)
+    fault.apply(project_copy)
+    assert main(["build", "--root", str(project_copy.root)]) == 1
+    errors = [line for line in capsys.readouterr().err.splitlines() if line.startswith("error: ")]
+    causes = [line for line in errors if fault.expected in line]
+    assert len(causes) == 1 and len(errors) == 1, errors

@@ -206,3 +206,20 @@ def test_more_than_a_hundred_kinds_of_fault() -> None:
 
     kinds = [f.name for f in FAULTS] + [c.name for c in USAGE] + [d.name for d in DAMAGE]
     assert len(set(kinds)) == len(kinds) >= 100
+
+
+def test_pandera_schema_without_pandera_names_the_extra(tmp_path: Path) -> None:
+    (tmp_path / "pandera.py").write_text(
+        "raise ModuleNotFoundError('No module named pandera', name='pandera')\n", encoding="utf-8"
+    )
+    code = (
+        "import datapkg\ntry:\n    datapkg.pandera_schema('actors')\nexcept ImportError as e:\n    print(e)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False,
+        env={**os.environ, "PYTHONPATH": os.pathsep.join([str(tmp_path), str(ROOT)])},
+    )  # fmt: skip
+    assert (
+        result.stdout.strip()
+        == "pandera_schema() needs pandera: pip install 'rus-prk-military-cooperation[build]'"
+    )

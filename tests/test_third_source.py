@@ -22,7 +22,9 @@ from .conftest import ROOT
 EXTRA = ROOT / "tests" / "extra_source"
 SOURCE_ID = "002_0000000000000001"
 NESTED = "DATAPKG_NESTED_SUITE"  # set in the copy's run, so it does not copy itself again
-_SKIP = shutil.ignore_patterns(".git", ".venv", "__pycache__", ".pytest_cache", ".hypothesis", "*.egg-info")
+_SKIP = shutil.ignore_patterns(
+    ".git", ".venv", "__pycache__", ".pytest_cache", ".hypothesis", "*.egg-info", ".staging-*"
+)
 
 
 def add_source(root: Path) -> None:

@@ -103,6 +103,9 @@ def load_records(
     failed_sources: set[str],
 ) -> RecordInputs:
     out = RecordInputs(problems=misnamed(layout, "build/records"))
+    if out.problems:  # a file that was not read is like one that did not parse
+        out.complete = False
+        out.quiet_sources |= {Path(p.where).stem for p in out.problems}
     paths = sorted(layout.records_dir.glob("*.yaml"))
     if not paths:
         out.problems.append(Problem(layout.shown(layout.records_dir), "no record files (*.yaml) found"))
