@@ -14,6 +14,7 @@ import pyarrow.parquet as pq
 
 from datapkg._names import RESOURCES, ResourceName
 from datapkg.checks.findings import Finding
+from datapkg.schema.lint import field_problems, key_problems
 from datapkg.schema.specs import TableSpec, table_spec
 
 Specs = dict[ResourceName, TableSpec]
@@ -67,6 +68,31 @@ def _load_descriptor(path: Path) -> tuple[dict[str, Any] | None, Path, list[str]
     return descriptor, path, []
 
 
+def _entry_problems(resource: dict[str, Any]) -> list[str]:
+    """A descriptor's resource as validation reads it: files with sizes and hashes, and a schema
+    whose fields and keys make sense (``datapkg.schema.lint``, as for the build's schema files)."""
+    name = resource.get("name")
+    parquet = resource.get("x-parquet")
+    missing = [k for k in ("path", "bytes", "hash", "schema") if k not in resource]
+    if not isinstance(parquet, dict):
+        missing.append("x-parquet")
+    else:
+        missing += [f"x-parquet.{k}" for k in ("path", "bytes", "hash") if k not in parquet]
+    if missing:
+        return [f"resource {name!r}: descriptor lacks {', '.join(missing)}"]
+    schema = resource["schema"]
+    if not isinstance(schema, dict) or not isinstance(schema.get("fields"), list):
+        return [f"resource {name!r}: schema lacks its list of fields"]
+    if not all(isinstance(f, dict) and "name" in f for f in schema["fields"]):
+        return [f"resource {name!r}: every schema field needs a name"]
+    problems = [p for f in schema["fields"] for p in field_problems(f)]
+    fields = {f["name"] for f in schema["fields"]}
+    problems += key_problems(
+        {k: v for k, v in schema.items() if "oreignKeys" not in k}, {str(name): fields}, str(name)
+    )
+    return [f"resource {name!r}: schema: {p}" for p in problems]
+
+
 def _shown(f: Finding, where: str | None = None) -> str:
     at = where or f.table
     return at + (f" record {f.record_id!r}" if f.record_id else "") + f": field {f.field!r}: {f.message}"
@@ -106,6 +132,11 @@ def validate_package(descriptor_path: Path) -> list[str]:
     base = descriptor_path.parent
     by_name: dict[str, Any] = {str(r.get("name")): r for r in descriptor["resources"] if isinstance(r, dict)}
     problems += [f"resource {n!r} missing from {descriptor_path}" for n in RESOURCES if n not in by_name]
+    for name in [n for n in RESOURCES if n in by_name]:
+        broken = _entry_problems(by_name[name])
+        if broken:  # its files and table cannot be checked; the rest of the package can
+            problems += broken
+            del by_name[name]
     present = [n for n in RESOURCES if n in by_name]
     specs: Specs = {n: table_spec(n, by_name[n]["schema"]) for n in present}
     tables: Tables = {}

@@ -271,6 +271,13 @@ MORE_FAULTS = [
     Fault("version not PEP 440", edit(PYPROJECT, 'version = "0.1.0"\n', 'version = "next"\n'), "version 'next' is not a PEP 440 version", PYPROJECT),
     Fault("pyproject not TOML", edit(PYPROJECT, "[project]\n", "[project\n"), "not valid TOML", PYPROJECT),
     Fault("resource list changed", json_edit("schemas/resources.json", lambda d: d["resources"].reverse()), "stale: schemas/resources.json changed", "datapkg/_names.py"),
+    Fault("schema pattern not a regular expression", json_edit("schemas/actors.json", lambda d: d["fields"][0]["constraints"].update(pattern="[")), "is not a regular expression", "schemas/actors.json"),
+    Fault("schema field of an unknown type", json_edit("schemas/actors.json", lambda d: d["fields"][1].update(type="text")), "type 'text'; expected one of", "schemas/actors.json"),
+    Fault("schema constraint misspelt", json_edit("schemas/actors.json", lambda d: d["fields"][1]["constraints"].update(requried=True)), "unknown constraint 'requried'", "schemas/actors.json"),
+    Fault("schema minimum as text", json_edit("schemas/military_rankings.json", lambda d: next(f for f in d["fields"] if f.get("name") == "rank")["constraints"].update(minimum="1")), "constraint minimum must be a number", "schemas/military_rankings.json"),
+    Fault("schema primary key names no field", json_edit("schemas/actors.json", lambda d: d.update(primaryKey=["ident"])), "primaryKey names no field 'ident'", "schemas/actors.json"),
+    Fault("schema foreign key on no field", json_edit("schemas/troop_figures.json", lambda d: d["foreignKeys"][0].update(fields="src")), "foreign key on 'src': no such field", "schemas/troop_figures.json"),
+    Fault("count beyond 64 bits", edit(R000, "    value: 1600000\n", "    value: 99999999999999999999\n"), "expected a whole number the tables can hold (64 bits)", R000),
     # bulk inputs
     Fault("bulk row without id", bulk(lambda t: _set(t, "id", None)), "field 'id': required, but missing", "build/records/extra.troop_figures.parquet:1"),
     Fault("bulk negative value", bulk(lambda t: _set(t, "value", -3)), "field 'value': -3: expected at least 0", "build/records/extra.troop_figures.parquet:1"),

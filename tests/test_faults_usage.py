@@ -175,6 +175,9 @@ DAMAGE = [
     Damage("descriptor hash edited", _descriptor(lambda d: d["resources"][0].update(hash="sha256:" + "0" * 64)), "expected sha256:0000"),
     Damage("descriptor loses a resource", _descriptor(lambda d: d["resources"].pop()), "resource 'mentions' missing from"),
     Damage("descriptor not JSON", _bytes("datapackage.json", lambda b: b[:50]), "not a JSON descriptor"),
+    Damage("descriptor lacks the Parquet twin", _descriptor(lambda d: d["resources"][1].pop("x-parquet")), "resource 'actors': descriptor lacks x-parquet"),
+    Damage("descriptor schema with a broken pattern", _descriptor(lambda d: d["resources"][2]["schema"]["fields"][0]["constraints"].update(pattern="[")), "pattern '[' is not a regular expression"),
+    Damage("descriptor primary key names no field", _descriptor(lambda d: d["resources"][2]["schema"].update(primaryKey="nope")), "primaryKey names no field 'nope'"),
 ]  # fmt: skip
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from datapkg._names import FACT_TABLES, RESOURCES, ResourceName
+from datapkg.schema.lint import field_problems, key_problems
 from datapkg.schema.specs import TableSpec, table_spec
 
 SHARED_FILE = "fields.json"
@@ -104,6 +105,9 @@ def _resource(schema_dir: Path, name: ResourceName, shared: dict[str, Any]) -> T
     if not isinstance(raw, dict) or not isinstance(raw.get("fields"), list) or "primaryKey" not in raw:
         raise SchemaError([f"{where}: expected an object with 'fields' (a list) and 'primaryKey'"])
     fields = [_expand_field(f, shared, where) for f in raw["fields"]]
+    linted = [f"{where}: {p}" for f in fields for p in field_problems(f)]
+    if linted:
+        raise SchemaError(linted)
     spec = table_spec(name, {"fields": fields} | {k: v for k, v in raw.items() if k != "fields"})
     names = set(spec.field_names)
     missing = [f for f in RELIED_ON.get(name, ("id",)) if f not in names]
@@ -129,6 +133,9 @@ def load_schemas(schema_dir: Path) -> dict[ResourceName, TableSpec]:
             specs[name] = _resource(schema_dir, name, shared_raw["fields"])
         except SchemaError as error:
             problems += error.problems
+    fields_of: dict[str, set[str]] = {str(name): set(spec.field_names) for name, spec in specs.items()}
+    for name, spec in specs.items():
+        problems += [f"schemas/{name}.json: {p}" for p in key_problems(spec.descriptor, fields_of, name)]
     known = {*RESOURCES, Path(SHARED_FILE).stem, Path(RESOURCES_FILE).stem}
     problems += [f"schemas/{p.name}: schema of an unknown resource; list it in {RESOURCES_FILE}"
                  for p in sorted(schema_dir.glob("*.json")) if p.stem not in known]  # fmt: skip

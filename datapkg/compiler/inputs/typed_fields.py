@@ -51,6 +51,8 @@ def coerce(spec: FieldSpec, value: Any) -> tuple[Any, str | None]:
         ok = isinstance(value, str)
     elif spec.type == "integer":
         ok = isinstance(value, int) and not isinstance(value, bool)
+        if ok and not -(2**63) <= value < 2**63:
+            return None, f"expected a whole number the tables can hold (64 bits), got {value}"
     elif spec.type == "number":
         ok = isinstance(value, int | float) and not isinstance(value, bool)
         value = float(value) if ok else value

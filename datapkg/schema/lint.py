@@ -1,0 +1,90 @@
+"""What a schema file may say: known types, constraints of the right kind, keys that name
+existing fields. A mistake in a schema is reported with its file and field here, before any
+check runs on it (an invalid pattern or a key naming no field would otherwise fail deep in
+the build)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from datapkg._names import RESOURCES
+from datapkg.schema.codelists import CODELISTS
+
+SCALAR_TYPES = ("string", "integer", "number", "date", "boolean")
+_BOOLEAN = ("required", "unique")
+_NUMBER = ("minimum", "maximum")
+
+
+def _constraint_problems(name: str, constraints: Any) -> list[str]:
+    if not isinstance(constraints, dict):
+        return [f"field {name!r}: constraints must be an object"]
+    out = []
+    for key, value in constraints.items():
+        if key in _BOOLEAN and not isinstance(value, bool):
+            out.append(f"field {name!r}: constraint {key} must be true or false, got {value!r}")
+        elif key in _NUMBER and (isinstance(value, bool) or not isinstance(value, int | float)):
+            out.append(f"field {name!r}: constraint {key} must be a number, got {value!r}")
+        elif key == "minLength" and (isinstance(value, bool) or not isinstance(value, int) or value < 0):
+            out.append(f"field {name!r}: constraint minLength must be a whole number >= 0, got {value!r}")
+        elif key == "enum" and (
+            not isinstance(value, list) or not value or not all(isinstance(v, str) for v in value)
+        ):
+            out.append(f"field {name!r}: constraint enum must be a non-empty list of text values")
+        elif key == "pattern":
+            out += _pattern_problems(name, value)
+        elif key not in (*_BOOLEAN, *_NUMBER, "minLength", "enum", "pattern"):
+            out.append(f"field {name!r}: unknown constraint {key!r}")
+    return out
+
+
+def _pattern_problems(name: str, pattern: Any) -> list[str]:
+    if not isinstance(pattern, str):
+        return [f"field {name!r}: constraint pattern must be text"]
+    try:
+        re.compile(pattern)
+    except re.error as error:
+        return [f"field {name!r}: pattern {pattern!r} is not a regular expression ({error})"]
+    return []
+
+
+def field_problems(field: dict[str, Any]) -> list[str]:
+    name, kind = field.get("name"), field.get("type")
+    out = []
+    if kind == "list":
+        if field.get("itemType", "string") not in SCALAR_TYPES:
+            out.append(f"field {name!r}: itemType must be one of {', '.join(SCALAR_TYPES)}")
+    elif kind not in SCALAR_TYPES:
+        out.append(f"field {name!r}: type {kind!r}; expected one of {', '.join((*SCALAR_TYPES, 'list'))}")
+    if "x-codelist" in field and field["x-codelist"] not in CODELISTS:
+        out.append(
+            f"field {name!r}: unknown code list {field['x-codelist']!r}; known: {', '.join(CODELISTS)}"
+        )
+    return out + _constraint_problems(str(name), field.get("constraints", {}))
+
+
+def key_problems(schema: Mapping[str, Any], fields_of: Mapping[str, set[str]], resource: str) -> list[str]:
+    """primaryKey and foreign keys name fields that exist, in resources that exist."""
+    own = fields_of[resource]
+    pk = schema.get("primaryKey")
+    names = [pk] if isinstance(pk, str) else pk if isinstance(pk, list) else None
+    out = [] if names else ["primaryKey must name a field or a list of fields"]
+    out += [f"primaryKey names no field {n!r}" for n in names or [] if n not in own]
+    for key in (*schema.get("foreignKeys", []), *schema.get("x-foreignKeys", [])):
+        ref = key.get("reference", {}) if isinstance(key, dict) else {}
+        targets = ref.get("resources") or [ref.get("resource") or resource]
+        if not isinstance(key, dict) or key.get("fields") not in own:
+            out.append(
+                f"foreign key on {key.get('fields') if isinstance(key, dict) else key!r}: no such field"
+            )
+        for target in targets:
+            if target in RESOURCES and target not in fields_of:
+                continue  # its own schema's problem is reported
+            if target not in fields_of:
+                out.append(f"foreign key on {key.get('fields')!r}: no resource {target!r}")
+            elif ref.get("fields") not in fields_of[target]:
+                out.append(
+                    f"foreign key on {key.get('fields')!r}: {target} has no field {ref.get('fields')!r}"
+                )
+    return out
