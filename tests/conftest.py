@@ -45,3 +45,17 @@ def copy_project(target: Path) -> Layout:
 @pytest.fixture
 def project_copy(tmp_path: Path) -> Layout:
     return copy_project(tmp_path)
+
+
+def reseal(descriptor_path: Path, name: str) -> None:
+    """Record a resource's CSV's current size and hash in the descriptor, as a careless tool
+    would after editing it: only a content check can then tell."""
+    import hashlib
+    import json
+
+    descriptor = json.loads(descriptor_path.read_text(encoding="utf-8"))
+    data = (descriptor_path.parent / f"{name}.csv").read_bytes()
+    for resource in descriptor["resources"]:
+        if resource["name"] == name:
+            resource["bytes"], resource["hash"] = len(data), "sha256:" + hashlib.sha256(data).hexdigest()
+    descriptor_path.write_text(json.dumps(descriptor), encoding="utf-8")

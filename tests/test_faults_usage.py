@@ -4,7 +4,6 @@ wrong, an exit status, and no traceback."""
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import shutil
@@ -16,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT
+from .conftest import ROOT, reseal
 
 DATA = ROOT / "datapkg" / "data"
 
@@ -126,22 +125,13 @@ class Damage:
     expected: str
 
 
-def _reseal(folder: Path, name: str) -> None:
-    descriptor = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
-    data = (folder / f"{name}.csv").read_bytes()
-    for resource in descriptor["resources"]:
-        if resource["name"] == name:
-            resource["bytes"], resource["hash"] = len(data), "sha256:" + hashlib.sha256(data).hexdigest()
-    (folder / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
-
-
 def _csv_edit(name: str, old: str, new: str) -> Callable[[Path], None]:
     def apply(folder: Path) -> None:
         path = folder / f"{name}.csv"
         text = path.read_text(encoding="utf-8")
         assert old in text, old
         path.write_text(text.replace(old, new, 1), encoding="utf-8")
-        _reseal(folder, name)
+        reseal(folder / "datapackage.json", name)
 
     return apply
 

@@ -5,8 +5,6 @@ careless tool would, so only the content check can catch it."""
 
 from __future__ import annotations
 
-import hashlib
-import json
 import shutil
 import subprocess
 import sys
@@ -16,7 +14,7 @@ import pytest
 
 from datapkg.validation import validate_package
 
-from .conftest import ROOT
+from .conftest import ROOT, reseal
 
 
 @pytest.fixture
@@ -24,16 +22,6 @@ def installed_copy(tmp_path: Path) -> Path:
     target = tmp_path / "data"
     shutil.copytree(ROOT / "datapkg" / "data", target)
     return target / "datapackage.json"
-
-
-def reseal(descriptor_path: Path, name: str) -> None:
-    """Record the CSV's new size and hash in the descriptor."""
-    descriptor = json.loads(descriptor_path.read_text(encoding="utf-8"))
-    data = (descriptor_path.parent / f"{name}.csv").read_bytes()
-    for resource in descriptor["resources"]:
-        if resource["name"] == name:
-            resource["bytes"], resource["hash"] = len(data), "sha256:" + hashlib.sha256(data).hexdigest()
-    descriptor_path.write_text(json.dumps(descriptor), encoding="utf-8")
 
 
 def _raw_fields(line: str) -> list[str]:
