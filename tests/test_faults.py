@@ -106,6 +106,16 @@ def _set(table: pa.Table, column: str, value: object, type: pa.DataType | None =
     return table.set_column(index, column, pa.array([value], type or table.schema.field(index).type))
 
 
+def _replace_text(layout: Layout, text_file: str, metadata: str, text: str) -> None:
+    """Another text under the same name, its hash updated: the quotes no longer occur in it."""
+    (layout.root / text_file).write_text(text, encoding="utf-8")
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    path = layout.root / metadata
+    lines = [f"text_sha256: {digest}" if line.startswith("text_sha256:") else line
+             for line in path.read_text(encoding="utf-8").splitlines()]  # fmt: skip
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
 def _drop(key: str) -> Callable[[dict], None]:  # type: ignore[type-arg]
     return lambda d: d.pop(key)
 
@@ -278,6 +288,11 @@ MORE_FAULTS = [
     Fault("schema primary key names no field", json_edit("schemas/actors.json", lambda d: d.update(primaryKey=["ident"])), "primaryKey names no field 'ident'", "schemas/actors.json"),
     Fault("schema foreign key on no field", json_edit("schemas/troop_figures.json", lambda d: d["foreignKeys"][0].update(fields="src")), "foreign key on 'src': no such field", "schemas/troop_figures.json"),
     Fault("count beyond 64 bits", edit(R000, "    value: 1600000\n", "    value: 99999999999999999999\n"), "expected a whole number the tables can hold (64 bits)", R000),
+    Fault("resource list not JSON", write("schemas/resources.json", "{\n"), "not valid JSON", "schemas/resources.json:2"),
+    Fault("resource group misspelt", json_edit("schemas/resources.json", lambda d: d["resources"][0].update(group="vocab")), "unknown group 'vocab'", "schemas/resources.json"),
+    Fault("a folder named like a records file", lambda layout: (layout.records_dir / "notes.yaml").mkdir(), "cannot be read (Is a directory)", "build/records/notes.yaml"),
+    Fault("colon in a plain value", edit(R000, "    quote: kurz nach Putins Besuch\n", "    quote: er sagte: kurz nach Putins Besuch\n"), 'a value holding ": " must be in quotes', R000),
+    Fault("source text replaced", lambda layout: _replace_text(layout, T000, M000, "Ein ganz anderer Text."), "none of the quotes of this file occurs in build/sources/000_7e917bff9e613273.txt", R000),
     # bulk inputs
     Fault("bulk row without id", bulk(lambda t: _set(t, "id", None)), "field 'id': required, but missing", "build/records/extra.troop_figures.parquet:1"),
     Fault("bulk negative value", bulk(lambda t: _set(t, "value", -3)), "field 'value': -3: expected at least 0", "build/records/extra.troop_figures.parquet:1"),
@@ -319,6 +334,7 @@ def test_fault_is_rejected_where_it_is(
 
 # One root cause that used to produce dozens of problems: now named once, the rest kept quiet.
 ONE_CAUSE = [
+    "source text replaced", "resource list not JSON",
     "source text missing", "yaml syntax", "actors file missing", "actors file YAML error",
     "records of the wrong source", "unknown source id", "records file saved as .yml",
     "citation placeholder misspelt", "schema not JSON", "version missing", "language in words",

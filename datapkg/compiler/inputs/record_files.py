@@ -55,13 +55,19 @@ def _quote_not_found(p: Problem) -> bool:
 
 
 def _wrong_source(loaded: Loaded, ctx: FileContext) -> str | None:
-    """The source this file's quotes come from, when none of them is in the source it names."""
+    """When none of this file's quotes is in the source it names (two at least): the source they
+    come from, or "" when they come from none (the text was replaced or cut)."""
     facts = [r for r in loaded.records if r.table in FACT_TABLES and isinstance(r.row.get("quote"), str)]
-    if not facts or any(r.row.get("quote_start") is not None for r in facts):
+    placed = any(r.row.get("quote_start") is not None for r in facts)
+    if (
+        len(facts) < 2
+        or placed
+        or not all(_quote_not_found(p) for p in loaded.problems if p.field == "quote")
+    ):
         return None
     quote = facts[0].row["quote"]
     found = [sid for sid, doc in ctx.sources.items() if sid != ctx.source_id and quote in doc.text]
-    return found[0] if len(found) == 1 else None
+    return found[0] if len(found) == 1 else ""
 
 
 def _read_file(out: RecordInputs, shown: str, doc: LineDict, ctx: FileContext) -> None:
@@ -84,13 +90,17 @@ def _read_file(out: RecordInputs, shown: str, doc: LineDict, ctx: FileContext) -
     actual = _wrong_source(loaded, ctx) if named in ctx.sources else None
     if actual is not None:
         loaded.problems = [p for p in loaded.problems if not _quote_not_found(p)]
-        message = (
-            f"source_id names {ctx.source_id}, but the quotes of this file are in {actual}: is it right?"
-        )
+        if actual:
+            message = (
+                f"source_id names {ctx.source_id}, but the quotes of this file are in {actual}: is it right?"
+            )
+        else:
+            text = f"build/sources/{ctx.source_id}.txt"
+            message = f"none of the quotes of this file occurs in {text}: was the text replaced or cut?"
         loaded.problems.append(at(ctx.origin, message, None, "source_id"))
         for record in loaded.records:
             record.problem_fields |= quiet
-        out.quiet_sources |= {str(ctx.source_id), actual}
+        out.quiet_sources |= {str(ctx.source_id), actual} - {""}
     out.records += loaded.records
     out.ignores += loaded.ignores
     out.problems += loaded.problems

@@ -100,6 +100,8 @@ def load_yaml(path: Path, shown: str) -> tuple[Any, list[Problem]]:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
         return None, [Problem(shown, f"not UTF-8 ({exc.reason} at byte {exc.start})")]
+    except OSError as exc:
+        return None, [Problem(shown, f"cannot be read ({exc.strerror})")]
     if not text.strip():
         return None, [Problem(f"{shown}:1", "file is empty; expected a YAML mapping")]
     try:
@@ -108,6 +110,9 @@ def load_yaml(path: Path, shown: str) -> tuple[Any, list[Problem]]:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else 1
         what = " ".join(x for x in (exc.context, exc.problem) if x)
+        if "mapping values are not allowed" in what:
+            # A quote such as `Er sagte: «…»` holds ": ", which YAML reads as a key.
+            what += '; a value holding ": " must be in quotes (quote: "…") or written as a block (quote: >-)'
         return None, [Problem(f"{shown}:{line}", f"YAML syntax error: {what}")]
     except yaml.YAMLError as exc:
         return None, [Problem(shown, f"YAML error: {exc}")]

@@ -18,10 +18,26 @@ from datapkg.compiler.layout import Layout, default_root
 GROUPS = {"vocabulary": "VOCABULARIES", "fact": "FACT_TABLES", "extracted": "EXTRACTED"}
 
 
+class ResourceListError(ValueError):
+    """schemas/resources.json is unreadable or malformed; the message names where."""
+
+
 def declared_resources(layout: Layout) -> list[tuple[str, str]]:
     """(name, group) of every resource, in descriptor order."""
-    raw = json.loads((layout.schemas_dir / "resources.json").read_text(encoding="utf-8"))
-    return [(r["name"], r["group"]) for r in raw["resources"]]
+    shown = "schemas/resources.json"
+    try:
+        raw = json.loads((layout.schemas_dir / "resources.json").read_text(encoding="utf-8"))
+    except json.JSONDecodeError as error:
+        raise ResourceListError(f"{shown}:{error.lineno}: not valid JSON ({error.msg})") from None
+    entries = raw.get("resources") if isinstance(raw, dict) else None
+    if not isinstance(entries, list) or not all(
+        isinstance(r, dict) and {"name", "group"} <= set(r) for r in entries
+    ):
+        raise ResourceListError(f'{shown}: expected {{"resources": [{{"name": ..., "group": ...}}, ...]}}')
+    wrong = [r["group"] for r in entries if r["group"] not in GROUPS]
+    if wrong:
+        raise ResourceListError(f"{shown}: unknown group {wrong[0]!r}; expected one of {', '.join(GROUPS)}")
+    return [(r["name"], r["group"]) for r in entries]
 
 
 def _tuple(names: list[str]) -> str:

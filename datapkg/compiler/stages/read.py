@@ -42,7 +42,12 @@ def _configuration(layout: Layout, problems: Problems) -> tuple[dict[ResourceNam
         where = layout.shown(layout.schemas_dir / "resources.json")
         problems.add(Problem(where, f"missing; is {layout.root} a checkout of this project (--root)?"))
         problems.raise_if_any()
-    if names_module.stale(layout):
+    try:
+        stale = names_module.stale(layout)
+    except names_module.ResourceListError as error:
+        problems.add(Problem(*str(error).split(": ", 1)))
+        problems.raise_if_any()
+    if stale:
         message = (
             "stale: schemas/resources.json changed; run `python -m datapkg.compiler.outputs.names_module`"
         )
