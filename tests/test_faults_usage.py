@@ -4,6 +4,7 @@ wrong, an exit status, and no traceback."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
@@ -13,6 +14,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+import pyarrow as pa
+import pyarrow.parquet as pq
 import pytest
 
 from .conftest import ROOT, reseal
@@ -136,6 +139,29 @@ def _csv_edit(name: str, old: str, new: str) -> Callable[[Path], None]:
     return apply
 
 
+def _parquet(name: str, change: Callable[[pa.Table], pa.Table]) -> Callable[[Path], None]:
+    """Rewrite a Parquet file and record its new size and hash, so only its content is wrong."""
+
+    def apply(folder: Path) -> None:
+        path = folder / f"{name}.parquet"
+        pq.write_table(change(pq.read_table(path)), path)
+        descriptor = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+        data = path.read_bytes()
+        for resource in descriptor["resources"]:
+            if resource["name"] == name:
+                resource["x-parquet"].update(
+                    bytes=len(data), hash="sha256:" + hashlib.sha256(data).hexdigest()
+                )
+        (folder / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
+
+    return apply
+
+
+def _as_text(table: pa.Table, column: str) -> pa.Table:
+    index = table.schema.get_field_index(column)
+    return table.set_column(index, column, pa.array([str(v) for v in table[column].to_pylist()]))
+
+
 def _bytes(name: str, change: Callable[[bytes], bytes]) -> Callable[[Path], None]:
     def apply(folder: Path) -> None:
         (folder / name).write_bytes(change((folder / name).read_bytes()))
@@ -165,6 +191,10 @@ DAMAGE = [
     Damage("descriptor hash edited", _descriptor(lambda d: d["resources"][0].update(hash="sha256:" + "0" * 64)), "expected sha256:0000"),
     Damage("descriptor loses a resource", _descriptor(lambda d: d["resources"].pop()), "resource 'mentions' missing from"),
     Damage("descriptor not JSON", _bytes("datapackage.json", lambda b: b[:50]), "not a JSON descriptor"),
+    Damage("Parquet column of another type resealed", _parquet("military_rankings", lambda t: _as_text(t, "rank")), "field 'rank': wrong column type string: expected int64"),
+    Damage("Parquet column dropped resealed", _parquet("military_rankings", lambda t: t.drop_columns(["note"])), "field 'note': column missing"),
+    Damage("Parquet columns reordered resealed", _parquet("actors", lambda t: t.select(list(reversed(t.column_names)))), "actors: columns out of order: expected id,"),
+    Damage("Parquet rows removed resealed", _parquet("actors", lambda t: t.slice(0, 3)), "actors.csv: 27 rows, but the Parquet file has 3"),
     Damage("descriptor lacks the Parquet twin", _descriptor(lambda d: d["resources"][1].pop("x-parquet")), "resource 'actors': descriptor lacks x-parquet"),
     Damage("descriptor schema with a broken pattern", _descriptor(lambda d: d["resources"][2]["schema"]["fields"][0]["constraints"].update(pattern="[")), "pattern '[' is not a regular expression"),
     Damage("descriptor primary key names no field", _descriptor(lambda d: d["resources"][2]["schema"].update(primaryKey="nope")), "primaryKey names no field 'nope'"),
