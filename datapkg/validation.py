@@ -117,6 +117,19 @@ def _csv_problems(
     return report.problems + [_shown(f, f"{entry['path']} row {(f.row or 0) + 1}") for f in unique]
 
 
+def _form_problems(path: Path, shown: str) -> list[str]:
+    """The published CSV form (UTF-8 without byte order mark, LF line endings), from the first
+    block: a converted file shows it there."""
+    with path.open("rb") as fh:
+        head = fh.read(1 << 16)
+    out = []
+    if head.startswith(b"\xef\xbb\xbf"):
+        out.append(f"{shown}: starts with a byte order mark; the CSV files are UTF-8 without one")
+    if b"\r" in head:
+        out.append(f"{shown}: has CR line endings; the CSV files end lines with LF only")
+    return out
+
+
 def _same_as_twin(base: Path, entry: dict[str, Any], spec: TableSpec, tables: Tables) -> bool:
     from datapkg.checks.csv_files import same_as_parquet
 
@@ -164,6 +177,9 @@ def validate_package(descriptor_path: Path) -> list[str]:
             csv, parquet = by_name[name]["path"], by_name[name]["x-parquet"]["path"]
             # A file that does not match the descriptor is reported as such; its content would only
             # repeat that. The CSV of an intact pair that differs from its twin is checked in detail.
-            if not same[name].result() and not hashes[csv].result() and not hashes[parquet].result():
+            if hashes[csv].result() or hashes[parquet].result():
+                continue
+            findings += _form_problems(base / csv, csv)
+            if not same[name].result():
                 findings += _csv_problems(base, by_name[name], specs[name], tables, specs)
     return file_problems + problems + findings

@@ -162,6 +162,15 @@ def _as_text(table: pa.Table, column: str) -> pa.Table:
     return table.set_column(index, column, pa.array([str(v) for v in table[column].to_pylist()]))
 
 
+def _csv_resealed(name: str, change: Callable[[bytes], bytes]) -> Callable[[Path], None]:
+    def apply(folder: Path) -> None:
+        path = folder / f"{name}.csv"
+        path.write_bytes(change(path.read_bytes()))
+        reseal(folder / "datapackage.json", name)
+
+    return apply
+
+
 def _bytes(name: str, change: Callable[[bytes], bytes]) -> Callable[[Path], None]:
     def apply(folder: Path) -> None:
         (folder / name).write_bytes(change((folder / name).read_bytes()))
@@ -184,6 +193,11 @@ DAMAGE = [
     Damage("CSV value changed resealed", _csv_edit("troop_figures", ",3000,", ",3001,"), "3001 differs from the Parquet file (3000)"),
     Damage("CSV row dropped resealed", _csv_edit("actors", '"vnm"', '"vnmx"'), "differs from the Parquet file"),
     Damage("CSV header renamed resealed", _csv_edit("actors", '"name_en"', '"name_english"'), "unreadable CSV (header"),
+    Damage("CSV row with a field missing resealed", _csv_resealed("actors", lambda b: b.replace(b',"RUS",', b",", 1)), "actors.csv: unreadable CSV (CSV parse error: Expected 8 columns, got 7"),
+    Damage("CSV in Latin-1 resealed", _csv_resealed("actors", lambda b: b.decode().replace("Russia", "Rußland").encode("latin-1")), "actors.csv: unreadable CSV"),
+    Damage("CSV with a byte order mark resealed", _csv_resealed("actors", lambda b: b"\xef\xbb\xbf" + b), "actors.csv: starts with a byte order mark"),
+    Damage("CSV with CRLF line endings resealed", _csv_resealed("actors", lambda b: b.replace(b"\n", b"\r\n")), "actors.csv: has CR line endings"),
+    Damage("CSV with a header only resealed", _csv_resealed("actors", lambda b: b.split(b"\n")[0] + b"\n"), "actors.csv: 0 rows, but the Parquet file has"),
     Damage("CSV truncated", _bytes("troop_figures.csv", lambda b: b[:-40]), "troop_figures.csv: hash sha256:"),
     Damage("Parquet truncated", _bytes("mentions.parquet", lambda b: b[:-100]), "mentions.parquet: unreadable Parquet"),
     Damage("Parquet replaced by text", _bytes("actors.parquet", lambda b: b"not parquet"), "actors.parquet: unreadable Parquet"),
