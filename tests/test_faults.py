@@ -239,6 +239,8 @@ MORE_FAULTS = [
     Fault("records file saved as .yml", rename(R001, "build/records/001_f05a9056add4a36d.yml"), "YAML inputs end in .yaml; rename it", "build/records/001_f05a9056add4a36d.yml"),
     Fault("records file not UTF-8", write_bytes(R001, lambda b: b.decode("utf-8").encode("latin-1", errors="replace")), "not UTF-8", R001),
     Fault("date text without a date", edit(R001, "    quote: Andererseits fallen 10.000 Soldaten nur wenig ins Gewicht\n", "    quote: Andererseits fallen 10.000 Soldaten nur wenig ins Gewicht\n    date_text: Andererseits\n"), "date_text given without a date", R001),
+    Fault("actor id misspelt", edit(R000, "    force: prk-armed-forces\n", "    force: prk-armed-force\n"), "did you mean 'prk-armed-forces'? (a new one goes in build/records/actors.yaml)", R000),
+    Fault("action type misspelt", edit(R000, "    action_type: threaten\n", "    action_type: threatens\n"), "did you mean 'threaten'? (a new one goes in build/records/action_types.yaml)", R000),
     # vocabularies
     Fault("actor kind outside enum", edit(ACTORS, "    kind: state\n", "    kind: country\n"), "field 'kind': 'country': expected one of", ACTORS),
     Fault("country not ISO alpha-3", edit(ACTORS, "    country: DEU\n", "    country: GER\n"), "'GER': expected a code of ISO 3166-1 alpha-3", ACTORS),

@@ -9,6 +9,7 @@ coexist.
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Mapping
 from typing import Any
 
@@ -57,9 +58,14 @@ def foreign_key(name: str, fk: ForeignKey, tables: Tables) -> list[Finding]:
 
         return findings_at(name, table, unknown_at, fk.field, unknown, foreign_key_rule(fk))
     missing = all_of(pc.is_valid(column), pc.invert(_is_known(column, known)))
+    ids: list[str] = []
 
     def message(r: dict[str, Any]) -> str:
-        return f"unknown {fk.field} {r[fk.field]!r}: no such id in {targets}"
+        if not ids:  # only rows that fail reach here: the known ids become Python strings once
+            ids.extend(known.to_pylist())
+        close = difflib.get_close_matches(str(r[fk.field]), ids, n=1)
+        hint = f"; did you mean {close[0]!r}?" if close else ""
+        return f"unknown {fk.field} {r[fk.field]!r}: no such id in {targets}{hint}"
 
     return findings_where(name, table, missing, fk.field, message, foreign_key_rule(fk))
 

@@ -4,6 +4,8 @@ the file and line of its record, less those that only echo an input problem
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from datapkg._names import CURATED_TABLES, VOCABULARIES
 from datapkg.checks.run import Finding, check_tables
 from datapkg.compiler.assembly import OriginIndex
@@ -42,6 +44,10 @@ def check(inputs: Inputs, tables: Tables, indexes: Indexes, problems: Problems) 
         if finding.rule == "vocabulary_used" and not (inputs.records_complete and inputs.report_coverage):
             continue  # the records that use it may be in the file that did not load
         spec = inputs.specs.get(finding.table)  # type: ignore[call-overload]
+        vocabulary = finding.rule.removeprefix("foreign_key:")
+        if vocabulary in VOCABULARIES and vocabulary in CURATED_TABLES:
+            where = inputs.layout.shown(inputs.layout.records_dir / f"{vocabulary}.yaml")
+            finding = replace(finding, message=f"{finding.message} (a new one goes in {where})")
         located = locate(finding, indexes.get(finding.table), spec)
         if located is not None:
             problems.add(located)
