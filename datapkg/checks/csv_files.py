@@ -186,7 +186,7 @@ def _changed_rows(spec: TableSpec, batch: pa.RecordBatch, parquet: pa.Table, off
                 row,
                 rid,
                 f.name,
-                f"{csv!r} differs from the Parquet file ({pq!r})",
+                f"{_show(csv)} differs from the Parquet file ({_show(pq)})",
                 "same_as_parquet",
             )
             for row, rid, csv, pq in rows

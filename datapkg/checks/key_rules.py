@@ -10,7 +10,7 @@ coexist.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import pyarrow as pa
@@ -42,32 +42,10 @@ def _is_known(values: Any, known: pa.ChunkedArray) -> Any:
 
 def foreign_key(name: str, fk: ForeignKey, tables: Tables) -> list[Finding]:
     """Every value (each item of a list) names a row of one of the referenced tables."""
-    table = tables[name]  # type: ignore[index]
     chunks = [c for ref in fk.resources if ref in tables for c in tables[ref][fk.reference_field].chunks]  # type: ignore[index]
     known = pa.chunked_array(chunks, pa.string())
-    column = table[fk.field]
-    targets = " or ".join(fk.resources)
-    if pa.types.is_list(column.type):
-        found = _is_known(pc.list_flatten(column), known)
-        unknown_at = sorted(set(pc.filter(pc.list_parent_indices(column), pc.invert(found)).to_pylist()))
-        known_ids = set(known.to_pylist()) if unknown_at else set()
-
-        def unknown(r: dict[str, Any]) -> str:
-            absent = [v for v in r[fk.field] if v not in known_ids]
-            return f"unknown {fk.field} {absent!r}: no such id in {targets}"
-
-        return findings_at(name, table, unknown_at, fk.field, unknown, foreign_key_rule(fk))
-    missing = all_of(pc.is_valid(column), pc.invert(_is_known(column, known)))
-    ids: list[str] = []
-
-    def message(r: dict[str, Any]) -> str:
-        if not ids:  # only rows that fail reach here: the known ids become Python strings once
-            ids.extend(known.to_pylist())
-        close = difflib.get_close_matches(str(r[fk.field]), ids, n=1)
-        hint = f"; did you mean {close[0]!r}?" if close else ""
-        return f"unknown {fk.field} {r[fk.field]!r}: no such id in {targets}{hint}"
-
-    return findings_where(name, table, missing, fk.field, message, foreign_key_rule(fk))
+    found = _is_known(_flat(tables[name][fk.field]), known)  # type: ignore[index]
+    return _unknown_references(name, fk, tables, found, known.to_pylist)
 
 
 def foreign_key_rule(fk: ForeignKey) -> str:
@@ -156,7 +134,7 @@ def fact_id_index(specs: Mapping[ResourceName, TableSpec], tables: Tables) -> li
     for (name, fk), flat in zip(references, values, strict=True):
         known = pc.less(codes.slice(at, len(flat)), lit(distinct, pa.int32()))
         at += len(flat)
-        out += _unknown_references(name, fk, tables, known)
+        out += _unknown_references(name, fk, tables, known, lambda: fact_ids(tables).to_pylist())
     return out
 
 
@@ -164,26 +142,37 @@ def _flat(column: pa.ChunkedArray) -> pa.ChunkedArray:
     return pc.list_flatten(column) if pa.types.is_list(column.type) else column
 
 
-def _unknown_references(name: str, fk: ForeignKey, tables: Tables, known: Any) -> list[Finding]:
+def _unknown_references(
+    name: str, fk: ForeignKey, tables: Tables, found: Any, known_ids: Callable[[], list[str]]
+) -> list[Finding]:
+    """Findings for the values (each item of a list) that ``found`` marks false. ``known_ids`` is
+    called only when some fail: the ids become Python strings for the messages alone."""
     table, targets = tables[name], " or ".join(fk.resources)  # type: ignore[index]
     column = table[fk.field]
-    if not pa.types.is_list(column.type):
-        missing = all_of(pc.is_valid(column), pc.invert(known))
-        return findings_where(
-            name,
-            table,
-            missing,
-            fk.field,
-            lambda r: f"unknown {fk.field} {r[fk.field]!r}: no such id in {targets}",
-            foreign_key_rule(fk),
-        )
-    unknown_at = sorted(set(pc.filter(pc.list_parent_indices(column), pc.invert(known)).to_pylist()))
-    ids = set(fact_ids(tables).to_pylist()) if unknown_at else set()
+    ids: list[str] = []
 
-    def message(r: dict[str, Any]) -> str:
-        return f"unknown {fk.field} {[v for v in r[fk.field] if v not in ids]!r}: no such id in {targets}"
+    def names(values: list[Any]) -> list[Any]:
+        if not ids:
+            ids.extend(known_ids())
+        known = set(ids)
+        return [v for v in values if v not in known]
 
-    return findings_at(name, table, unknown_at, fk.field, message, foreign_key_rule(fk))
+    if pa.types.is_list(column.type):
+        unknown_at = sorted(set(pc.filter(pc.list_parent_indices(column), pc.invert(found)).to_pylist()))
+
+        def listed(r: dict[str, Any]) -> str:
+            return f"unknown {fk.field} {names(r[fk.field])!r}: no such id in {targets}"
+
+        return findings_at(name, table, unknown_at, fk.field, listed, foreign_key_rule(fk))
+
+    def single(r: dict[str, Any]) -> str:
+        names([])  # loads the ids for the suggestion
+        close = difflib.get_close_matches(str(r[fk.field]), ids, n=1)
+        hint = f"; did you mean {close[0]!r}?" if close else ""
+        return f"unknown {fk.field} {r[fk.field]!r}: no such id in {targets}{hint}"
+
+    missing = all_of(pc.is_valid(column), pc.invert(found))
+    return findings_where(name, table, missing, fk.field, single, foreign_key_rule(fk))
 
 
 def _shared_ids(tables: Tables) -> list[Finding]:
