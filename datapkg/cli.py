@@ -130,21 +130,26 @@ def _export(args: argparse.Namespace) -> int:
 
 def _release(args: argparse.Namespace) -> int:
     from datapkg.compiler.layout import Layout, default_root
-    from datapkg.compiler.outputs.bundle import StaleOutputs, write_release
+    from datapkg.compiler.outputs.bundle import NotReleasable, StaleOutputs, releasable, write_release
     from datapkg.compiler.pipeline import compile_package
     from datapkg.compiler.problems import InputError
 
     layout = Layout(args.root.resolve() if args.root else default_root())
     try:
-        target = write_release(layout, compile_package(layout), args.out)
+        compiled = compile_package(layout)
+        releasable(layout, compiled.version)
+        written = write_release(layout, compiled, args.out)
     except InputError as error:
         for problem in error.problems:
             print(f"error: {problem}", file=sys.stderr)
         return 1
-    except StaleOutputs as error:
+    except (StaleOutputs, NotReleasable) as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
-    print(f"release written to {target}")
+    for path in written:
+        print(f"wrote {path}")
+    record = layout.shown(written[-1])
+    print(f"released {compiled.version}: commit {record}; it marks the version as released and freezes its data")
     return 0
 
 
@@ -182,7 +187,16 @@ def parser() -> argparse.ArgumentParser:
     e.add_argument("--out", required=True, type=Path)
     e.add_argument("--force", action="store_true", help="write into OUT even when it is not empty")
     e.set_defaults(run=_export)
-    r = sub.add_parser("release", help="write the downloadable bundle of the current version")
+    r = sub.add_parser(
+        "release",
+        help="release the current version: write its bundle to OUT and record its sums in the checkout",
+        description=(
+            "Writes OUT/<version>/ (datapackage.json, every Parquet and CSV file, SHA256SUMS and a zip "
+            "of them all) and build/releases/<version>.sha256 in the checkout. Committing that file marks "
+            "the version as released: later builds refuse to change its data. Needs a final version "
+            "(not .devN) with its own CHANGELOG.md section and committed outputs that match a fresh build."
+        ),
+    )
     r.add_argument("--out", required=True, type=Path, help="bundles go to OUT/<version>/")
     r.add_argument("--root", type=Path, help="project checkout (default: found from here)")
     r.set_defaults(run=_release)

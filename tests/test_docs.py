@@ -12,6 +12,8 @@ import pytest
 
 import datapkg
 from datapkg._names import FACT_TABLES, RESOURCES
+from datapkg.compiler.layout import Layout
+from datapkg.compiler.outputs.release_registry import is_final, released_versions
 from datapkg.downloads import known_releases
 
 from .conftest import ROOT
@@ -21,10 +23,31 @@ def test_one_version_everywhere() -> None:
     pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
     descriptor = json.loads((ROOT / "datapackage.json").read_text(encoding="utf-8"))["version"]
     citation = re.search(r"^version: (\S+)$", (ROOT / "CITATION.cff").read_text(encoding="utf-8"), re.M)
-    changelog = re.search(r"^## (\d+\.\d+\.\d+)", (ROOT / "CHANGELOG.md").read_text(encoding="utf-8"), re.M)
-    assert citation and changelog
-    assert {pyproject, descriptor, datapkg.__version__, citation.group(1), changelog.group(1)} == {pyproject}
+    assert citation
+    assert {pyproject, descriptor, datapkg.__version__, citation.group(1)} == {pyproject}
     assert pyproject in known_releases()
+
+
+def _changelog_sections() -> list[str]:
+    return re.findall(r"^## (\S+)", (ROOT / "CHANGELOG.md").read_text(encoding="utf-8"), re.M)
+
+
+def test_changelog_has_a_section_for_every_release_and_the_work_in_progress() -> None:
+    """A released version opens the changelog with its own section; a development version
+    with `## Unreleased`. Every recorded release has its section."""
+    sections = _changelog_sections()
+    released = released_versions(Layout(ROOT))
+    assert set(released) <= set(sections), f"releases without a changelog section: {set(released) - set(sections)}"
+    expected = datapkg.__version__ if datapkg.__version__ in released else "Unreleased"
+    assert sections[0] == expected
+    assert is_final(datapkg.__version__) or datapkg.__version__ not in released
+
+
+def test_released_versions_are_shipped_with_their_recorded_sums() -> None:
+    shipped = known_releases()
+    for version in released_versions(Layout(ROOT)):
+        recorded = (ROOT / "build" / "releases" / f"{version}.sha256").read_text(encoding="utf-8")
+        assert shipped[version] == dict(reversed(line.split("  ")) for line in recorded.splitlines())
 
 
 def test_changelog_lists_every_record_id() -> None:

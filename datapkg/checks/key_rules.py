@@ -186,20 +186,23 @@ def _shared_ids(tables: Tables) -> list[Finding]:
 
 
 def within_publication(name: str, t: pa.Table, sources: pa.Table) -> list[Finding]:
-    """Only a projected claim can be dated after its source's publication window."""
+    """Only a projected claim can be dated after its source's publication window. The end of
+    the span counts: "2024-10" in an article of 18 October claims all of October."""
     published_latest = pc.take(
         sources["published_latest"], pc.index_in(t["source_id"], value_set=sources["id"])
     )
     future = all_of(
-        pc.greater(t["date_start"], published_latest), pc.not_equal(t["claim_status"], lit("projected"))
+        pc.greater(t["date_end"], published_latest), pc.not_equal(t["claim_status"], lit("projected"))
     )
+    latest = dict(zip(sources["id"].to_pylist(), sources["published_latest"].to_pylist(), strict=True))
     return findings_where(
         name,
         t,
         future,
-        "date_start",
+        "date_end",
         lambda r: (
-            f"date_start {r['date_start']} is after the source's publication window; "
-            "only a projected claim can be dated after publication"
+            f"date_end {r['date_end']} is after the source's publication window (latest "
+            f"{latest.get(r['source_id'])}); only a projected claim can reach past publication: "
+            "end the span by then, or mark the claim projected"
         ),
     )

@@ -22,6 +22,9 @@ from datapkg.extract import LANGUAGES
 from datapkg.schema.specs import TableSpec
 
 
+_CHECKED_COUNTS = ("text_length", "text_bytes")  # computed, but a curator may state them
+
+
 @dataclass(frozen=True)
 class SourceDoc:
     id: str
@@ -77,7 +80,13 @@ def _text(
         problems.append(at(origin, message, source_id, "text_sha256"))
     if text is None:
         return None, problems
-    row["text_length"], row["text_bytes"] = len(text), len(data)
+    for name, actual in (("text_length", len(text)), ("text_bytes", len(data))):
+        # Optional in the metadata (add-source writes them): a second witness of the text.
+        given = row.get(name)
+        if given is not None and given != actual:
+            message = f"{name} {given} does not match {shown} ({actual}); the text or the metadata changed"
+            problems.append(at(origin, message, source_id, name))
+        row[name] = actual
     return SourceDoc(source_id, text, row, origin), problems
 
 
@@ -89,7 +98,7 @@ def _source(layout: Layout, meta_path: Path, spec: TableSpec) -> tuple[SourceDoc
     if not isinstance(raw, LineDict):
         return None, [Problem(f"{shown}:1", "expected a mapping of source metadata fields")]
     source_id = raw.get("id")
-    input_fields = {f.name: f for f in spec.fields if not f.computed}
+    input_fields = {f.name: f for f in spec.fields if not f.computed or f.name in _CHECKED_COUNTS}
     row, problems = typed_row(raw, input_fields, (), shown, source_id if isinstance(source_id, str) else None)
     origin = raw.origin(shown)
     if source_id != meta_path.stem:

@@ -1,11 +1,17 @@
 """``datapkg release``: the downloadable bundle of the current version.
 
-``OUT/<version>/`` receives the descriptor, every Parquet and CSV file,
-``SHA256SUMS`` and one zip of them all; serving ``OUT`` over HTTP makes it a
-base URL for ``datapkg.load(..., version=...)``. The zip is byte-identical for
-identical files (fixed timestamps and order). The release's sums are also
-recorded in ``build/releases/<version>.sha256`` so later versions keep
-verifying this one.
+What it writes:
+
+- ``OUT/<version>/``: the descriptor, every Parquet and CSV file, ``SHA256SUMS``
+  and one zip of them all (``rus-prk-military-cooperation-<version>.zip``).
+  Serving ``OUT`` over HTTP makes it a base URL for ``datapkg.load(..., version=...)``.
+  The zip is byte-identical for identical files (fixed timestamps and order).
+- ``build/releases/<version>.sha256`` in the checkout: the bundle's SHA256SUMS.
+  Committing it is what marks the version as released: later builds ship its
+  sums so every later version can verify this one, and refuse to change its data.
+
+Only a final version with its own changelog section is released; the command
+refuses a development version (``0.2.0.dev0``) and says what to do.
 """
 
 from __future__ import annotations
@@ -15,7 +21,7 @@ import zipfile
 from pathlib import Path
 
 from datapkg.compiler.layout import Layout
-from datapkg.compiler.outputs.release_registry import release_dir, sha256sums
+from datapkg.compiler.outputs.release_registry import is_final, release_dir, sha256sums
 from datapkg.compiler.stages.stage import Compiled
 from datapkg.compiler.stages.write import differences
 
@@ -38,8 +44,29 @@ class StaleOutputs(Exception):
     pass
 
 
-def write_release(layout: Layout, compiled: Compiled, out: Path) -> Path:
-    """Write the bundle; refuses when the committed outputs are not a fresh build."""
+class NotReleasable(Exception):
+    """The version cannot be released as it stands; the message says what to change."""
+
+
+def releasable(layout: Layout, version: str) -> None:
+    """A final version whose changelog section is written; raises NotReleasable otherwise."""
+    if not is_final(version):
+        raise NotReleasable(
+            f"version {version} is a development version; to release, set the final version in "
+            "pyproject.toml and CITATION.cff, rename the changelog's `## Unreleased` to "
+            "`## <version>`, run `datapkg build`, then `datapkg release`"
+        )
+    changelog = layout.root / "CHANGELOG.md"
+    text = changelog.read_text(encoding="utf-8") if changelog.is_file() else ""
+    if f"\n## {version}\n" not in text:
+        raise NotReleasable(f"CHANGELOG.md has no section `## {version}`; write it before releasing")
+    if "\n## Unreleased" in text:
+        raise NotReleasable("CHANGELOG.md still has a `## Unreleased` section; fold it into the release's")
+
+
+def write_release(layout: Layout, compiled: Compiled, out: Path, *, record: bool = True) -> list[Path]:
+    """Write the bundle and (with ``record``) the release record; returns every path written.
+    Refuses when the committed outputs are not a fresh build."""
     stale = differences(layout, compiled)
     if stale:
         raise StaleOutputs("; ".join(stale) + "; run `datapkg build` first")
@@ -50,11 +77,16 @@ def write_release(layout: Layout, compiled: Compiled, out: Path) -> Path:
     folder = f"{DIST}-{compiled.version}"
     bundle = {name: compiled.read(path) for name, path in compiled.release_names.items()}
     bundle["SHA256SUMS"] = sums.encode("utf-8")
-    for name, data in bundle.items():
+    bundle[f"{folder}.zip"] = zip_bytes(bundle, folder)
+    written = []
+    for name, data in sorted(bundle.items()):
         (target / name).write_bytes(data)
-    (target / f"{folder}.zip").write_bytes(zip_bytes(bundle, folder))
-    record = release_dir(layout) / f"{compiled.version}.sha256"
-    record.parent.mkdir(parents=True, exist_ok=True)
-    if not record.exists():
-        record.write_text(sums, encoding="utf-8")
-    return target
+        written.append(target / name)
+    if record:
+        # The build already refused the data of a recorded version changing, so an existing
+        # record holds these very sums.
+        path = release_dir(layout) / f"{compiled.version}.sha256"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(sums, encoding="utf-8")
+        written.append(path)
+    return written

@@ -2,10 +2,11 @@
 the wheel as ``datapkg/data/releases.json`` so that ``load(..., version=...)``
 can verify a download without trusting the server.
 
-Past releases are inputs (``build/releases/<version>.sha256``, the SHA256SUMS of
-each published bundle, written by ``datapkg release``); the current version's
-sums are computed from the files this build writes. If a recorded release of
-the current version disagrees with the fresh files, the data changed without a
+Which versions are released is explicit and committed: a version is released
+exactly when ``build/releases/<version>.sha256`` exists (the SHA256SUMS of its
+bundle, recorded by ``datapkg release``). The current version's sums are
+computed from the files this build writes. If the current version is released
+and its recorded sums disagree with the fresh files, the data changed without a
 version bump, and the build fails.
 """
 
@@ -43,6 +44,17 @@ def release_dir(layout: Layout) -> Path:
     return layout.root / "build" / "releases"
 
 
+def released_versions(layout: Layout) -> list[str]:
+    """The versions recorded as released, oldest first."""
+    found = [p.stem for p in release_dir(layout).glob("*.sha256") if _VERSION.match(p.stem)]
+    return sorted(found, key=_version_key)
+
+
+def is_final(version: str) -> bool:
+    """A version that can be released: no development or pre-release part (0.2.0, 1.0.post1)."""
+    return re.fullmatch(r"[0-9!.]+(\.post[0-9]+)?", version) is not None
+
+
 def registry_bytes(layout: Layout, version: str, current: dict[str, str]) -> tuple[bytes, list[Problem]]:
     """releases.json content: past releases from build/releases plus the current files' digests."""
     problems: list[Problem] = []
@@ -62,12 +74,18 @@ def registry_bytes(layout: Layout, version: str, current: dict[str, str]) -> tup
         problems.append(Problem(
             layout.shown(release_dir(layout) / f"{version}.sha256"),
             f"version {version} was released with other bytes ({', '.join(changed)}); "
-            "the data changed, so bump the version in pyproject.toml",
+            "the data of a released version never changes: bump the version in pyproject.toml "
+            "(and start a changelog section `## Unreleased`)",
         ))  # fmt: skip
     releases[version] = fresh
     ordered = {v: releases[v] for v in sorted(releases, key=_version_key)}
     return (json.dumps({"releases": ordered}, indent=2) + "\n").encode("utf-8"), problems
 
 
-def _version_key(version: str) -> tuple[int, ...]:
-    return tuple(int(part) for part in re.findall(r"\d+", version))
+def _version_key(version: str) -> tuple[tuple[int, ...], int, int]:
+    """PEP 440 order for the versions this project uses: 0.2.0.dev0 < 0.2.0rc1 < 0.2.0 < 0.2.0.post1."""
+    m = re.match(r"^(?:\d+!)?([\d.]+?)(?:(a|b|rc|\.dev|\.post)(\d+))?$", version)
+    if m is None:
+        return (tuple(int(part) for part in re.findall(r"\d+", version)), 0, 0)
+    phase = {"a": -3, "b": -2, "rc": -1, None: 0, ".post": 1, ".dev": -4}[m.group(2)]
+    return (tuple(int(part) for part in m.group(1).split(".")), phase, int(m.group(3) or 0))
