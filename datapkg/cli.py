@@ -8,6 +8,7 @@ import sys
 import traceback
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 
 def _build(args: argparse.Namespace) -> int:
@@ -149,7 +150,35 @@ def _release(args: argparse.Namespace) -> int:
     for path in written:
         print(f"wrote {path}")
     record = layout.shown(written[-1])
-    print(f"released {compiled.version}: commit {record}; it marks the version as released and freezes its data")
+    print(
+        f"released {compiled.version}: commit {record}; it marks the version as released and freezes its data"
+    )
+    return 0
+
+
+def _add_source(args: argparse.Namespace) -> int:
+    from datapkg.compiler.curation.add_source import SourceFileError, SourceOptions, add_source
+    from datapkg.compiler.curation.source_files import parse_bases
+    from datapkg.compiler.layout import Layout, default_root
+
+    layout = Layout(args.root.resolve() if args.root else default_root())
+    try:
+        options = SourceOptions(
+            args.lang, args.published, args.title, args.publisher, args.author, args.url, args.genre,
+            parse_bases(args.basis), args.normalize,
+        )  # fmt: skip
+        added = add_source(layout, args.file, options)
+    except SourceFileError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    for path in added.written:
+        print(f"wrote {layout.shown(path)}")
+    drafted = ", ".join(f"{n} {table}" for table, n in added.candidates.items())
+    print(f"source {added.source_id}: {added.mentions} numbers and dates found; draft records: {drafted}")
+    print(
+        "next: review the metadata and every draft record (CONTRIBUTING.md), confirm each by deleting "
+        "its `status: draft` line, list the new ids in CHANGELOG.md, then run `python3 tasks.py build`"
+    )
     return 0
 
 
@@ -187,6 +216,57 @@ def parser() -> argparse.ArgumentParser:
     e.add_argument("--out", required=True, type=Path)
     e.add_argument("--force", action="store_true", help="write into OUT even when it is not empty")
     e.set_defaults(run=_export)
+    _add_source_parser(sub)
+    _release_parser(sub)
+    return p
+
+
+def _add_source_parser(sub: Any) -> None:
+    a = sub.add_parser(
+        "add-source",
+        help="add an article: its text, metadata and a draft of its records",
+        description=(
+            "Copies FILE byte for byte to build/sources/<id>.txt under the next source id, writes its "
+            "metadata (SHA-256, length, and where each item comes from) and build/records/<id>.yaml with "
+            "draft records (status: draft) for a curator to review. The build refuses drafts."
+        ),
+    )
+    a.add_argument("file", type=Path, help="the article as a UTF-8 text file")
+    a.add_argument("--lang", required=True, choices=["de", "en"], help="the article's language")
+    a.add_argument(
+        "--published",
+        required=True,
+        metavar="DATE[/DATE]",
+        help="publication date, or the window it lies in: YYYY-MM-DD, YYYY-MM or YYYY, two joined by /",
+    )
+    a.add_argument("--title", help="the headline (default: the text's first line)")
+    a.add_argument("--publisher", help="the outlet that published it")
+    a.add_argument("--author", help="the author, as printed or known")
+    a.add_argument("--url", help="where it was published")
+    a.add_argument(
+        "--genre",
+        default="news_report",
+        choices=["news_report", "analysis", "interview", "opinion", "press_release"],
+        help="the kind of text (default: news_report)",
+    )
+    a.add_argument(
+        "--basis",
+        action="append",
+        default=[],
+        metavar="ITEM=BASIS",
+        help="where an item comes from, when not as guessed: ITEM title, genre, author, publisher or "
+        "published; BASIS printed, inferred, assigned, url or index (repeatable)",
+    )
+    a.add_argument(
+        "--normalize",
+        action="store_true",
+        help="store a text with BOM, CR line endings or not in NFC as UTF-8 without BOM, LF, NFC",
+    )
+    a.add_argument("--root", type=Path, help="project checkout (default: found from here)")
+    a.set_defaults(run=_add_source)
+
+
+def _release_parser(sub: Any) -> None:
     r = sub.add_parser(
         "release",
         help="release the current version: write its bundle to OUT and record its sums in the checkout",
@@ -200,7 +280,6 @@ def parser() -> argparse.ArgumentParser:
     r.add_argument("--out", required=True, type=Path, help="bundles go to OUT/<version>/")
     r.add_argument("--root", type=Path, help="project checkout (default: found from here)")
     r.set_defaults(run=_release)
-    return p
 
 
 # Modules of the optional extras, and the extra that brings each.

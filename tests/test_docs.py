@@ -37,7 +37,9 @@ def test_changelog_has_a_section_for_every_release_and_the_work_in_progress() ->
     with `## Unreleased`. Every recorded release has its section."""
     sections = _changelog_sections()
     released = released_versions(Layout(ROOT))
-    assert set(released) <= set(sections), f"releases without a changelog section: {set(released) - set(sections)}"
+    assert set(released) <= set(sections), (
+        f"releases without a changelog section: {set(released) - set(sections)}"
+    )
     expected = datapkg.__version__ if datapkg.__version__ in released else "Unreleased"
     assert sections[0] == expected
     assert is_final(datapkg.__version__) or datapkg.__version__ not in released

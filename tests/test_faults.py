@@ -14,10 +14,12 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
+import datapkg
 from datapkg.cli import main
 from datapkg.compiler.layout import Layout
 
 R000 = "build/records/000_7e917bff9e613273.yaml"
+VERSION_LINE = f'version = "{datapkg.__version__}"\n'
 R001 = "build/records/001_f05a9056add4a36d.yaml"
 T000 = "build/sources/000_7e917bff9e613273.txt"
 M000 = "build/sources/000_7e917bff9e613273.yaml"
@@ -281,8 +283,8 @@ MORE_FAULTS = [
     Fault("schema of an unknown resource", write("schemas/casualties.json", '{"fields": [], "primaryKey": "id"}'), "schema of an unknown resource", "schemas/casualties.json"),
     Fault("field without a type", json_edit("schemas/actors.json", lambda d: d["fields"][1].pop("type")), "needs a name and a type", "schemas/actors.json"),
     Fault("schema without primary key", json_edit("schemas/actors.json", _drop("primaryKey")), "expected an object with 'fields' (a list) and 'primaryKey'", "schemas/actors.json"),
-    Fault("version missing", edit(PYPROJECT, 'version = "0.1.0"\n', ""), 'expected version = "X.Y.Z" under [project]', PYPROJECT),
-    Fault("version not PEP 440", edit(PYPROJECT, 'version = "0.1.0"\n', 'version = "next"\n'), "version 'next' is not a PEP 440 version", PYPROJECT),
+    Fault("version missing", edit(PYPROJECT, VERSION_LINE, ""), 'expected version = "X.Y.Z" under [project]', PYPROJECT),
+    Fault("version not PEP 440", edit(PYPROJECT, VERSION_LINE, 'version = "next"\n'), "version 'next' is not a PEP 440 version", PYPROJECT),
     Fault("pyproject not TOML", edit(PYPROJECT, "[project]\n", "[project\n"), "not valid TOML", PYPROJECT),
     Fault("resource list changed", json_edit("schemas/resources.json", lambda d: d["resources"].reverse()), "stale: schemas/resources.json changed", "datapkg/_names.py"),
     Fault("schema pattern not a regular expression", json_edit("schemas/actors.json", lambda d: d["fields"][0]["constraints"].update(pattern="[")), "is not a regular expression", "schemas/actors.json"),

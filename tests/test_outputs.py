@@ -7,6 +7,7 @@ import hashlib
 import json
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 import frictionless
@@ -63,7 +64,8 @@ def test_descriptor_sizes_and_hashes_match_every_file() -> None:
 def test_descriptor_lists_every_resource_in_order() -> None:
     descriptor = json.loads((ROOT / "datapackage.json").read_text(encoding="utf-8"))
     assert [r["name"] for r in descriptor["resources"]] == list(RESOURCES)
-    assert descriptor["version"] == "0.1.0"
+    pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
+    assert descriptor["version"] == pyproject
     assert {lic["name"] for lic in descriptor["licenses"]} == {"CC-BY-4.0", "MIT"}
 
 

@@ -7,7 +7,9 @@ causes that would otherwise show up as many problems named once:
 - records of a source that did not load (its text missing, its metadata broken) keep quiet
   about their quotes and source;
 - a file whose ``source_id`` names another source than the one its quotes come from is
-  named as such, instead of reporting every quote as not found.
+  named as such, instead of reporting every quote as not found;
+- a record marked ``status: draft`` (``datapkg add-source`` writes them) is refused with one
+  message, and its source's mentions are not reported as uncovered until it is confirmed.
 """
 
 from __future__ import annotations
@@ -101,6 +103,10 @@ def _read_file(out: RecordInputs, shown: str, doc: LineDict, ctx: FileContext) -
         for record in loaded.records:
             record.problem_fields |= quiet
         out.quiet_sources |= {str(ctx.source_id), actual} - {""}
+    if loaded.drafts and isinstance(ctx.source_id, str):
+        # Its mentions are accounted for once the drafts are confirmed; until then every
+        # mention a draft covers would look uncovered.
+        out.quiet_sources.add(ctx.source_id)
     out.records += loaded.records
     out.ignores += loaded.ignores
     out.problems += loaded.problems

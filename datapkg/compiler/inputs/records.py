@@ -21,6 +21,8 @@ from datapkg.compiler.problems import Origin, Problem, at
 from datapkg.schema.specs import TableSpec
 
 IGNORES_KEY = "ignored_mentions"
+STATUS_KEY = "status"
+DRAFT = "draft"
 
 
 @dataclass
@@ -130,6 +132,7 @@ class Loaded:
     records: list[Record] = field(default_factory=list)
     ignores: list[MentionIgnore] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    drafts: int = 0  # records still marked `status: draft`
 
 
 @dataclass(frozen=True)
@@ -169,9 +172,30 @@ def _table_entry(loaded: Loaded, table: ResourceName, items: Any, ctx: FileConte
             where = f"{ctx.shown}:{ctx.origin.line_of(table)}"
             loaded.problems.append(Problem(where, f"each {table} record must be a mapping of fields"))
             continue
+        if STATUS_KEY in item:
+            loaded.problems.append(_draft_problem(table, item, ctx))
+            loaded.drafts += 1
+            continue
         record, errors = _record(table, item, ctx)
         loaded.records.append(record)
         loaded.problems.extend(errors)
+
+
+def _draft_problem(table: ResourceName, item: LineDict, ctx: FileContext) -> Problem:
+    """A draft is not published: one message for the record, whatever else it lacks, since a
+    curator reviews it as a whole."""
+    raw_id = item.get("id")
+    id_ = raw_id if isinstance(raw_id, str) else None
+    origin = item.origin(ctx.shown)
+    status = item[STATUS_KEY]
+    if status != DRAFT:
+        message = f"expected `status: {DRAFT}` (or no status: a confirmed record), got {status!r}"
+        return at(origin, message, id_, STATUS_KEY)
+    message = (
+        f"draft {table} record: check it against the source and fill in what it lacks, then confirm "
+        f"it (delete the line `status: {DRAFT}`) or delete the record"
+    )
+    return at(origin, message, id_, STATUS_KEY)
 
 
 def read_entry(loaded: Loaded, key: str, items: Any, ctx: FileContext) -> None:

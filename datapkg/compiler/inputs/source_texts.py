@@ -21,7 +21,6 @@ from datapkg.compiler.problems import Origin, Problem, at
 from datapkg.extract import LANGUAGES
 from datapkg.schema.specs import TableSpec
 
-
 _CHECKED_COUNTS = ("text_length", "text_bytes")  # computed, but a curator may state them
 
 
