@@ -18,8 +18,9 @@ def action_candidates(draft: Draft) -> list[Candidate]:
         if date is None:
             continue
         actors = _actors(draft, sentence)
-        if actors:
-            out.append(_candidate(draft, sentence, date, actors))
+        kind = action_type(draft, sentence)
+        if actors and kind:  # a date and a name without a verb of the vocabulary is seldom an action
+            out.append(_candidate(draft, sentence, date, actors, kind))
     return out
 
 
@@ -43,13 +44,12 @@ def action_type(draft: Draft, sentence: Sentence) -> str | None:
     return min(hits)[1] if hits else None
 
 
-def _candidate(draft: Draft, sentence: Sentence, date: DateGuess, actors: list[str]) -> Candidate:
+def _candidate(draft: Draft, sentence: Sentence, date: DateGuess, actors: list[str], kind: str) -> Candidate:
     said = attribution(draft.text, sentence, draft.lang, draft.index)
-    kind = action_type(draft, sentence)
     day = date.value if not isinstance(date.value, list) else date.value[0]
     fields: dict[str, Any] = {
-        "id": "-".join([actors[0], kind or "action", str(day)]),
-        "event_id": "-".join([actors[0], kind or "action", str(day)]),
+        "id": "-".join([actors[0], kind, str(day)]),
+        "event_id": "-".join([actors[0], kind, str(day)]),
         "actor": actors[0],
         "target": actors[1] if len(actors) > 1 else None,
         "action_type": kind,
@@ -69,6 +69,5 @@ def _candidate(draft: Draft, sentence: Sentence, date: DateGuess, actors: list[s
         "quote_en": "translate the quote",
         "event_id": "shared by the records of one event (both sides of a visit or signing)",
     }
-    if kind is None:
-        hints["action_type"] = "no verb of the vocabulary found: an id from action_types.yaml"
+    hints["action_type"] = "guessed from the verb: check it against action_types.yaml"
     return Candidate("diplomatic_actions", fields, sentence.start, hints)

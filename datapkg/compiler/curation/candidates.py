@@ -18,14 +18,17 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from datapkg.compiler.curation.actor_names import ActorIndex, ActorRef, stem
 from datapkg.compiler.curation.cues import Attribution, claim_status
 from datapkg.compiler.curation.lexicon import (
     CASUALTY_STEMS,
+    CLAUSE_JOINS,
     DESTINATION_PREPOSITIONS,
     MEASURE_CUES,
+    NOT_UNITS,
     PERSONNEL_CONTEXT_STEMS,
     PERSONNEL_STEMS,
     UNIT_STEMS,
@@ -46,7 +49,7 @@ class Candidate:
     hints: dict[str, str] = field(default_factory=dict)  # field -> what the curator should do
 
 
-@dataclass(frozen=True)
+@dataclass
 class Draft:
     """What the candidates are drawn from."""
 
@@ -57,7 +60,7 @@ class Draft:
     published: tuple[dt.date, dt.date]
     action_types: frozenset[str]
 
-    @property
+    @cached_property
     def sentences(self) -> list[Sentence]:
         return sentences(self.text)
 
@@ -178,24 +181,46 @@ def has_stem(word: str, stems: tuple[str, ...], lang: str) -> bool:
 
 
 def is_troop_figure(draft: Draft, mention: Mention, sentence: Sentence) -> bool:
+    """A quantity whose noun counts people under arms; a number without a noun ("bis Dezember
+    könnten es 10.000 sein", "3,000 more") when its sentence or the one before is about troops."""
     if mention.kind != "quantity":
         return False
     lang = draft.lang
     unit = mention.unit or ""
-    if unit:
+    if unit and unit.lower() not in NOT_UNITS and not (lang == "de" and unit[:1].islower()):
         return any(
             has_stem(unit, stems[lang], lang) for stems in (PERSONNEL_STEMS, CASUALTY_STEMS, UNIT_STEMS)
         )
-    return any(has_stem(w, PERSONNEL_CONTEXT_STEMS[lang], lang) for w in sentence.text.split())
+    spans = draft.sentences
+    at = spans.index(sentence)
+    context = " ".join(s.text for s in spans[max(0, at - 1) : at + 1])
+    return any(has_stem(w, PERSONNEL_CONTEXT_STEMS[lang], lang) for w in context.split())
 
 
-def measure_of(draft: Draft, mention: Mention, clause: Sentence, status: str) -> str:
+def _part_of(draft: Draft, clause: Sentence, mention: Mention) -> str:
+    """The part of a clause around the mention, between words that join clauses ("und")."""
+    left, right = clause.start, clause.end
+    for m in re.finditer(CLAUSE_JOINS[draft.lang], draft.text[clause.start : clause.end]):
+        if clause.start + m.end() <= mention.start:
+            left = clause.start + m.end()
+        elif clause.start + m.start() >= mention.end:
+            right = clause.start + m.start()
+            break
+    return draft.text[left:right]
+
+
+def measure_of(draft: Draft, mention: Mention, clause: Sentence, sentence: Sentence, status: str) -> str:
+    """Losses, strength or deployment, from the cue words of the figure's own part of the clause
+    (strength also from the sentence: "stellt ... 1,32 Millionen – knapp hinter den USA")."""
     lang = draft.lang
     if mention.unit and has_stem(mention.unit, CASUALTY_STEMS[lang], lang):
         return "casualties"
+    part = _part_of(draft, clause, mention)
     for measure, pattern in MEASURE_CUES[lang]:
-        if re.search(pattern, clause.text, re.IGNORECASE):
+        if re.search(pattern, part, re.IGNORECASE):
             return measure
+    if re.search(dict(MEASURE_CUES[lang])["active_personnel"], sentence.text, re.IGNORECASE):
+        return "active_personnel"
     return "planned_deployment" if status == "projected" else "deployed"
 
 

@@ -28,6 +28,13 @@ def _compiled(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.IGNORECASE)
 
 
+def _head(text: str, refs: list[ActorRef], i: int) -> ActorRef:
+    """The last of a chain of names ("South Korea's National Intelligence Service"): the head."""
+    while i + 1 < len(refs) and re.fullmatch(r"(?:['’]s)?\s*", text[refs[i].end : refs[i + 1].start]):
+        i += 1
+    return refs[i]
+
+
 def claim_status(sentence: str, lang: str, future_date: bool = False) -> str:
     """The strongest status the sentence's wording signals; ``future_date`` (a date after
     publication, or "bis Dezember") makes it a projection."""
@@ -55,10 +62,10 @@ def attribution(text: str, sentence: Sentence, lang: str, index: ActorIndex) -> 
     ]
     best: tuple[int, ActorRef] | None = None
     for m in _compiled(ATTRIBUTION_AFTER[lang]).finditer(text, sentence.start, sentence.end):
-        for ref in refs:
+        for i, ref in enumerate(refs):
             gap = ref.start - m.end()
             if 0 <= gap <= ATTRIBUTION_REACH and (best is None or gap < best[0]):
-                best = (gap, ref)
+                best = (gap, _head(text, refs, i))
     for m in _compiled(ATTRIBUTION_BEFORE[lang]).finditer(text, sentence.start, sentence.end):
         for ref in refs:
             gap = m.start() - ref.end

@@ -29,7 +29,7 @@ CLAIM_CUES: Final[dict[str, tuple[tuple[str, str], ...]]] = {
     "en": (
         ("projected", r"\bcould\b|\bmight\b|\bmay\b|\bwill\b|\bexpected to\b|\bplans? to\b|\bplanned\b"
                       r"|\bset to\b|\bby the end of\b"),
-        ("alleged", r"\ballegedly\b|\balleged\b|\bpurportedly\b|\b(?:is|are|was|were) said to\b|\breportedly\b"),
+        ("alleged", r"\ballegedly\b|\balleged\b|\bpurportedly\b|\b(?:is|are|was|were)(?: \w+)? said to\b|\breportedly\b"),
         ("estimated", r"\bestimate[sd]?\b|\bestimating\b"),
         ("confirmed", r"\bconfirm(?:s|ed)?\b"),
         ("reported", r"\baccording to\b|\breport(?:s|ed)?\b|\bsaid\b|\btold\b|\bstated\b|\bannounced\b"),
@@ -72,14 +72,17 @@ UNIT_STEMS: Final = {
 }
 MEASURE_CUES: Final[dict[str, tuple[tuple[str, str], ...]]] = {
     "de": (
-        ("casualties", r"\bgetötet\w*|\bgefallen\w*|\bverwundet\w*|\bverletzt\w*|\bVerlust\w*|\bTote\w*"),
+        (
+            "casualties",
+            r"\bgetötet\w*|\bgefallen\w*|\bverwundet\w*|\bverletzt\w*|\bVerlust\w*|\bTote\w*|\bverloren\b|\bverlor\w*",
+        ),
         (
             "active_personnel",
             r"\bstellt\b|\baktive\w*|\bTruppenstärke\b|\bumfass\w*|\bArmee von\b|\bstehendes? Heer",
         ),
     ),
     "en": (
-        ("casualties", r"\bkilled\b|\bwounded\b|\bcasualties\b|\blosses\b|\bdead\b|\binjured\b"),
+        ("casualties", r"\bkilled\b|\bwounded\b|\bcasualties\b|\blosses\b|\bdead\b|\binjured\b|\blost\b"),
         ("active_personnel", r"\bactive\b|\bstanding army\b|\bstrength of\b|\bhas an army of\b"),
     ),
 }
@@ -95,8 +98,9 @@ MATERIEL: Final = {
            ("gewehr", "rifles", "weapons"), ("kampfjet", "fighter jets", "weapons"),
            ("flugabwehr", "air defence systems", "weapons"), ("ausrüstung", "equipment", "weapons_and_equipment"),
            ("technologi", "military technology", "military_technology"), ("waffe", "weapons", "weapons")),
-    "en": (("rocket launcher", "rocket launchers", "weapons"), ("shell", "artillery shells", "ammunition"),
-           ("ammunition", "ammunition", "ammunition"), ("munition", "munitions", "ammunition"),
+    "en": (("rocket launcher", "rocket launchers", "weapons"), ("artillery shell", "artillery shells", "ammunition"),
+           ("shell", "artillery shells", "ammunition"), ("ammunition", "ammunition", "ammunition"),
+           ("munition", "munitions", "ammunition"),
            ("cruise missile", "cruise missiles", "weapons"), ("missile", "missiles", "weapons"),
            ("rocket", "rockets", "weapons"), ("howitzer", "howitzers", "weapons"), ("tank", "tanks", "weapons"),
            ("drone", "drones", "weapons"), ("artillery", "artillery", "weapons"), ("mortar", "mortars", "weapons"),
@@ -104,6 +108,19 @@ MATERIEL: Final = {
            ("technolog", "military technology", "military_technology"), ("weapon", "weapons", "weapons"),
            ("arms", "arms", "weapons")),
 }  # fmt: skip
+# A sentence names a transfer only with one of these (a "Waffenlieferung" has "liefer" inside).
+TRANSFER_CUES: Final = {
+    "de": r"liefer|erhalt|erhielt|geschickt|schickt|export|bekomm|bekam|kauf|bezieh|bezog|versorg|unterstütz\w*\b[^.]*\bmit\b",
+    "en": r"deliver|suppl|ship|\bsent\b|\bsend|transfer|provid|receiv|export|\bsell|\bsold\b|\bbought\b|\bbuy",
+}
+# Kinds of actor that take part in a transfer (a newspaper that saw the data does not).
+PARTY_KINDS: Final = frozenset({"state", "country", "adjective", "armed_force", "person", "government_body"})
+# Words that join two clauses of one sentence; a figure's measure is read from its own.
+CLAUSE_JOINS: Final = {"de": r"\s(?:und|oder|aber|sowie|während)\s", "en": r"\s(?:and|or|but|while)\s"}
+# Words the extractor may take for a quantity's unit that name no unit ("3,000 more").
+NOT_UNITS: Final = frozenset(
+    {"more", "additional", "extra", "others", "other", "of", "weitere", "mehr", "zusätzliche"}
+)
 NOT_MATERIEL: Final = ("waffenstillstand", "waffenruhe", "ceasefire", "armstrong", "tanker")
 STAGE_CUES: Final[dict[str, tuple[tuple[str, str], ...]]] = {
     "de": (

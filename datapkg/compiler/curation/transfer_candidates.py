@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from datapkg.compiler.curation.actor_names import ActorRef, words
+from datapkg.compiler.curation.actor_names import ActorRef
 from datapkg.compiler.curation.candidates import (
     Candidate,
     Draft,
@@ -18,26 +18,36 @@ from datapkg.compiler.curation.cues import attribution
 from datapkg.compiler.curation.lexicon import (
     MATERIEL,
     NOT_MATERIEL,
+    PARTY_KINDS,
     PERSONNEL_STEMS,
     RECEIVING_VERBS,
     RECIPIENT_PREPOSITIONS,
     STAGE_CUES,
     SUPPLIER_PREPOSITIONS,
+    TRANSFER_CUES,
 )
 from datapkg.compiler.curation.sentences import Sentence
 
 
 def materiel_in(text: str, start: int, end: int, lang: str) -> list[tuple[int, str, str]]:
-    """(offset, English name, category) of each kind of materiel named, in order of first use."""
+    """(offset, English name, category) of each kind of materiel named, in order of first use.
+    The lexicon lists specific names first ("Raketenwerfer" before "Rakete"); a name inside a
+    longer one already found does not count again."""
+    lowered = text[start:end].lower()
+    taken: list[tuple[int, int]] = []
     found: dict[str, tuple[int, str, str]] = {}
-    for offset, _, word in words(text, start, end):
-        w = word.lower()
-        if any(bad in w for bad in NOT_MATERIEL):
-            continue
-        for stem, english, category in MATERIEL[lang]:
-            if (stem in w if lang == "de" else w.startswith(stem)) and english not in found:
-                found[english] = (offset, english, category)
-                break
+    for stem, english, category in MATERIEL[lang]:
+        prefix = "" if lang == "de" else r"\b"
+        for m in re.finditer(prefix + re.escape(stem), lowered):
+            word = re.search(r"[\w-]*$", lowered[: m.start()])
+            whole = (word.group() if word else "") + lowered[m.start() :].split(maxsplit=1)[0]
+            if any(a < m.end() and m.start() < b for a, b in taken) or any(
+                bad in whole for bad in NOT_MATERIEL
+            ):
+                continue
+            taken.append((m.start(), m.end()))
+            if english not in found:
+                found[english] = (start + m.start(), english, category)
     return sorted(found.values())
 
 
@@ -45,7 +55,7 @@ def transfer_candidates(draft: Draft) -> list[Candidate]:
     out = []
     for sentence in draft.sentences:
         items = materiel_in(draft.text, sentence.start, sentence.end, draft.lang)
-        if items:
+        if items and re.search(TRANSFER_CUES[draft.lang], sentence.text, re.IGNORECASE):
             out.append(_candidate(draft, sentence, items))
     return out
 
@@ -59,7 +69,11 @@ def parties(draft: Draft, sentence: Sentence, first_item: int) -> tuple[str | No
     """Supplier and recipient: "aus X"/"from X" supplies, "an X"/"to X" receives, an adjective
     at the materiel supplies ("nordkoreanische Granaten"); otherwise the subject supplies,
     or receives where the verb says so ("Russland erhielt")."""
-    refs = [r for r in draft.index.find(draft.text, sentence.start, sentence.end) if draft.index.actor_of(r)]
+    refs = [
+        r
+        for r in draft.index.find(draft.text, sentence.start, sentence.end)
+        if draft.index.actor_of(r) and r.kind in PARTY_KINDS
+    ]
     supplier = next((r for r in refs if _preceded_by(draft, r, SUPPLIER_PREPOSITIONS[draft.lang])), None)
     recipient = next((r for r in refs if _preceded_by(draft, r, RECIPIENT_PREPOSITIONS[draft.lang])), None)
     if supplier is None:

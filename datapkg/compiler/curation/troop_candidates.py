@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from datapkg.compiler.curation.actor_names import ActorRef
 from datapkg.compiler.curation.candidates import (
     Candidate,
     Draft,
@@ -20,7 +21,7 @@ from datapkg.compiler.curation.candidates import (
 )
 from datapkg.compiler.curation.cues import attribution
 from datapkg.compiler.curation.lexicon import UNIT_STEMS
-from datapkg.compiler.curation.sentences import sentence_at
+from datapkg.compiler.curation.sentences import Sentence, sentence_at
 from datapkg.extract import Mention
 
 _MEASURE_SLUGS = {
@@ -41,23 +42,24 @@ def troop_candidates(draft: Draft) -> list[Candidate]:
     return out
 
 
-def _candidate(draft: Draft, mention: Mention, sentence: Any) -> Candidate:
+def _candidate(draft: Draft, mention: Mention, sentence: Sentence) -> Candidate:
     clause = clause_of(draft.text, sentence, mention.start, mention.end)
     date = date_in(draft, clause) or publication_date(draft)
     said = attribution(draft.text, sentence, draft.lang, draft.index)
     status = status_of(draft, clause, sentence, date, said)
-    owner = owner_ref(draft, clause, mention, said) or owner_ref(draft, sentence, mention, said)
+    owner = (
+        owner_ref(draft, clause, mention, said)
+        or owner_ref(draft, sentence, mention, said)
+        or _owner_before(draft, sentence, mention)
+    )
     force = draft.index.forces_of(owner.country) if owner else None
-    measure = measure_of(draft, mention, clause, status)
+    measure = measure_of(draft, mention, clause, sentence, status)
     is_units = bool(mention.unit) and has_stem(mention.unit or "", UNIT_STEMS[draft.lang], draft.lang)
     quantity = quantity_fields(mention)
     fields: dict[str, Any] = {
         "id": "-".join(
-            [
-                owner.country.lower() if owner and owner.country else "troops",
-                _MEASURE_SLUGS[measure],
-                str(quantity["value"] or quantity.get("value_low") or "vague"),
-            ]
+            ([owner.country.lower()] if owner and owner.country else [])
+            + [_MEASURE_SLUGS[measure], str(quantity["value"] or quantity.get("value_low") or "vague")]
         ),
         "force": force,
         "measure": measure,
@@ -79,3 +81,14 @@ def _candidate(draft: Draft, mention: Mention, sentence: Any) -> Candidate:
     if date.basis == "publication":
         hints["date"] = "the text gives no date here: the publication window"
     return Candidate("troop_figures", fields, clause.start, hints)
+
+
+def _owner_before(draft: Draft, sentence: Sentence, mention: Mention) -> ActorRef | None:
+    """For a figure whose sentence names no country ("Up to 3,000 more could follow"): the
+    owner named in the sentence before."""
+    spans = draft.sentences
+    at = spans.index(sentence)
+    if at == 0:
+        return None
+    before = spans[at - 1]
+    return owner_ref(draft, before, mention, attribution(draft.text, before, draft.lang, draft.index))
