@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import math
+import re
 import shutil
 from pathlib import Path
 
@@ -85,7 +86,7 @@ def generate(out: Path, records: int) -> dict[str, int]:
             sid = synthetic_source_id(number, copy)
             (out / "build" / "sources" / f"{sid}.txt").write_bytes(text)
             (out / "build" / "sources" / f"{sid}.yaml").write_text(
-                metadata.replace(f"id: {template}", f"id: {sid}"), encoding="utf-8"
+                re.sub(r"(?m)^id: .*$", f"id: {sid}", metadata), encoding="utf-8"
             )
             body = {"source_id": sid, "ignored_mentions": ignores} if ignores else {"source_id": sid}
             (out / "build" / "records" / f"{sid}.yaml").write_text(

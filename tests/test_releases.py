@@ -21,7 +21,7 @@ from datapkg.compiler.outputs.bundle import write_release
 from datapkg.compiler.pipeline import compile_package
 from datapkg.downloads import known_releases
 
-from .conftest import copy_project
+from .conftest import ROOT, copy_project
 
 VERSION = datapkg.__version__
 
@@ -164,3 +164,45 @@ def test_changed_data_under_a_released_version_fails_the_build(tmp_path: Path) -
     (releases / f"{VERSION}.sha256").write_text("0" * 64 + "  actors.csv\n", encoding="utf-8")
     with pytest.raises(InputError, match=r"bump the version in pyproject\.toml"):
         compile_package(Layout(tmp_path))
+
+
+def test_a_development_version_is_not_released(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from datapkg.cli import main
+
+    layout = copy_project(tmp_path)
+    pyproject = tmp_path / "pyproject.toml"
+    pyproject.write_text((ROOT / "pyproject.toml").read_text(encoding="utf-8").replace(
+        f'version = "{VERSION}"', 'version = "9.0.0.dev1"'), encoding="utf-8")  # fmt: skip
+    assert main(["release", "--out", str(tmp_path / "out"), "--root", str(layout.root)]) == 1
+    assert "development version" in capsys.readouterr().err
+    assert not (tmp_path / "out").exists()
+    assert not (tmp_path / "build" / "releases" / "9.0.0.dev1.sha256").exists()
+
+
+def test_release_needs_the_changelog_section_and_says_what_it_writes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from datapkg.cli import main
+
+    layout = copy_project(tmp_path)
+    pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text(pyproject.replace(f'version = "{VERSION}"', 'version = "9.0.0"'),
+                                             encoding="utf-8")  # fmt: skip
+    (tmp_path / "CHANGELOG.md").write_text("# Changelog\n\n## Unreleased\n\nNew data.\n", encoding="utf-8")
+    assert main(["build", "--root", str(layout.root)]) == 0
+    assert main(["release", "--out", str(tmp_path / "out"), "--root", str(layout.root)]) == 1
+    assert "no section `## 9.0.0`" in capsys.readouterr().err
+
+    (tmp_path / "CHANGELOG.md").write_text("# Changelog\n\n## 9.0.0\n\nNew data.\n", encoding="utf-8")
+    assert main(["release", "--out", str(tmp_path / "out"), "--root", str(layout.root)]) == 0
+    out = capsys.readouterr().out
+    record = tmp_path / "build" / "releases" / "9.0.0.sha256"
+    assert f"wrote {record}" in out and "commit build/releases/9.0.0.sha256" in out
+    assert f"wrote {tmp_path / 'out' / '9.0.0' / 'SHA256SUMS'}" in out
+    assert record.read_bytes() == (tmp_path / "out" / "9.0.0" / "SHA256SUMS").read_bytes()
+    # Released now: changing its data fails the build until the version is bumped.
+    actors = tmp_path / "build" / "records" / "actors.yaml"
+    actors.write_text(actors.read_text(encoding="utf-8").replace("name_en: Russia", "name_en: Russian Federation"),
+                      encoding="utf-8")  # fmt: skip
+    assert main(["build", "--root", str(layout.root)]) == 1
+    assert "bump the version" in capsys.readouterr().err

@@ -1,15 +1,17 @@
-"""Adding an article is: drop the text in, curate its records, build. The test suite must
-then pass on the grown data with no test edited.
+"""Adding an article is: ``datapkg add-source``, review the draft, build. The test suite
+must then pass on the grown data with no test edited.
 
-This copies the project, adds the article in ``tests/extra_source/`` (a few German
+This copies the project and adds the article in ``tests/extra_source/`` (a few German
 sentences written for the tests, with a troop figure, an arms transfer, a dated action and
-a new actor) as a curator would, builds it with the README's steps, and runs the whole
-test suite on the copy.
+a new actor) as CONTRIBUTING.md tells a curator to: add-source writes the text, metadata
+and a draft; the build refuses the unconfirmed draft, one message per record; the curated
+records replace the draft; the build passes and the whole test suite runs on the copy.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -20,18 +22,31 @@ import pytest
 from .conftest import ROOT
 
 EXTRA = ROOT / "tests" / "extra_source"
-SOURCE_ID = "002_0000000000000001"
+TITLE = "Nordkoreanische Truppen in Russland: Geheimdienst nennt neue Zahl"
 NESTED = "DATAPKG_NESTED_SUITE"  # set in the copy's run, so it does not copy itself again
 _SKIP = shutil.ignore_patterns(
     ".git", ".venv", "__pycache__", ".pytest_cache", ".hypothesis", "*.egg-info", ".staging-*"
 )
 
 
-def add_source(root: Path) -> None:
-    """What a curator adds for one article: text, metadata, records, actors, changelog entry."""
-    for suffix in ("txt", "yaml"):
-        shutil.copy2(EXTRA / f"{SOURCE_ID}.{suffix}", root / "build" / "sources" / f"{SOURCE_ID}.{suffix}")
-    shutil.copy2(EXTRA / "records.yaml", root / "build" / "records" / f"{SOURCE_ID}.yaml")
+def add_with_command(root: Path) -> str:
+    """``datapkg add-source`` as CONTRIBUTING.md shows it; returns the new source id."""
+    added = _run(
+        [sys.executable, "-m", "datapkg", "add-source", str(EXTRA / "article.txt"), "--lang", "de",
+         "--published", "2024-11-13/2024-11-15", "--title", TITLE, "--basis", "publisher=assigned",
+         "--publisher", "test suite of this project", "--root", str(root)],
+        root,
+    )  # fmt: skip
+    assert added.returncode == 0, added.stderr
+    found = re.search(r"^source (\S+):", added.stdout, re.M)
+    assert found, added.stdout
+    return found.group(1)
+
+
+def confirm_records(root: Path, source_id: str) -> None:
+    """What the curator makes of the draft: the records, a new actor and a changelog entry."""
+    records = (EXTRA / "records.yaml").read_text(encoding="utf-8").replace("SOURCE_ID", source_id)
+    (root / "build" / "records" / f"{source_id}.yaml").write_text(records, encoding="utf-8")
     actors = root / "build" / "records" / "actors.yaml"
     actors.write_text(
         actors.read_text(encoding="utf-8") + (EXTRA / "actors.yaml").read_text(encoding="utf-8"),
@@ -39,9 +54,10 @@ def add_source(root: Path) -> None:
     )
     changelog = root / "CHANGELOG.md"
     text = changelog.read_text(encoding="utf-8")
-    cut = text.index("\n### Changed")
+    heading = re.search(r"^## .*\n", text, re.M)
+    assert heading, "CHANGELOG.md has no section"
     entry = (EXTRA / "changelog.md").read_text(encoding="utf-8")
-    changelog.write_text(text[:cut].rstrip("\n") + "\n" + entry + text[cut:], encoding="utf-8")
+    changelog.write_text(text[: heading.end()] + "\n" + entry + text[heading.end() :], encoding="utf-8")
 
 
 def _run(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
@@ -53,7 +69,13 @@ def _run(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
 def test_the_suite_passes_with_a_third_source_added(tmp_path: Path) -> None:
     root = tmp_path / "project"
     shutil.copytree(ROOT, root, ignore=_SKIP)
-    add_source(root)
+    source_id = add_with_command(root)
+    refused = _run([sys.executable, "-m", "datapkg", "build", "--root", str(root)], root)
+    assert refused.returncode == 1
+    drafts = [line for line in refused.stderr.splitlines() if line.startswith("error:")]
+    assert drafts and all("draft" in line and "confirm it" in line for line in drafts), refused.stderr
+    assert "Traceback" not in refused.stderr
+    confirm_records(root, source_id)
 
     built = _run([sys.executable, "-m", "datapkg", "build", "--root", str(root)], root)
     assert built.returncode == 0, built.stderr

@@ -19,7 +19,7 @@ from typing import Any
 from datapkg.compiler.curation.lexicon import COUNTRY_ADJECTIVES, COUNTRY_NAMES
 
 _WORD = re.compile(r"[\w’'.]*\w")
-_ENDINGS = ("ern", "em", "en", "er", "es", "e", "s", "n")
+_ENDINGS = ("ern", "em", "en", "er", "es", "e", "s")
 
 
 def stem(word: str) -> str:
@@ -84,18 +84,34 @@ def _name_forms(actor: dict[str, Any]) -> Iterable[_Form]:
                 yield _Form((stem(token),), id_, country, kind, exact=token)
 
 
+def _full(form: _Form, actor: dict[str, Any]) -> bool:
+    """Whether a form is an actor's whole name (a state's "Nordkorea"), not a shortening."""
+    names = (actor.get("name_de"), actor.get("name_en"))
+    return any(isinstance(n, str) and tuple(stem(w) for _, _, w in words(n)) == form.stems for n in names)
+
+
 class ActorIndex:
     """Actor references in text, from the actors vocabulary and the country lexicon."""
 
     def __init__(self, actors: Iterable[dict[str, Any]], lang: str) -> None:
         self.actors = {str(a["id"]): a for a in actors if a.get("id")}
-        forms: list[_Form] = [f for a in self.actors.values() for f in _name_forms(a)]
+        countries: list[_Form] = []
         for kind, lexicon in (("country", COUNTRY_NAMES), ("adjective", COUNTRY_ADJECTIVES)):
             for code, names in lexicon.items():
                 for name in names.get(lang, ()):
                     tokens = [w for _, _, w in words(name)]
                     exact = tokens[0] if len(tokens) == 1 and tokens[0].isupper() else None
-                    forms.append(_Form(tuple(stem(t) for t in tokens), None, code, kind, exact))
+                    countries.append(_Form(tuple(stem(t) for t in tokens), None, code, kind, exact))
+        # A shortened name that is just a country's ("North Korean official" -> "North Korean")
+        # names the country, not the actor.
+        country_stems = {f.stems for f in countries}
+        forms = [
+            f
+            for a in self.actors.values()
+            for f in _name_forms(a)
+            if f.stems not in country_stems or _full(f, a)
+        ]
+        forms += countries
         self._by_first: dict[str, list[_Form]] = {}
         for form in sorted(forms, key=lambda f: -len(f.stems)):  # longest first
             self._by_first.setdefault(form.stems[0], []).append(form)

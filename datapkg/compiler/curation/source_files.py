@@ -173,4 +173,6 @@ def yaml_scalar(value: object) -> str:
         "off",
     ):
         return text
-    return json.dumps(text, ensure_ascii=False)
+    # JSON strings are YAML double-quoted scalars; YAML also wants control characters escaped.
+    quoted = json.dumps(text, ensure_ascii=False)
+    return re.sub(r"[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]", lambda m: f"\\u{ord(m.group()):04x}", quoted)
