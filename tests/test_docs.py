@@ -95,3 +95,27 @@ def test_timeline_figure_is_up_to_date(tmp_path: pytest.TempPathFactory) -> None
     assert out.read_bytes() == (ROOT / "docs" / "timeline.svg").read_bytes(), (
         "docs/timeline.svg is stale: run python scripts/make_timeline.py"
     )
+
+
+def test_contributing_examples_are_records_of_the_data() -> None:
+    """The curation guide's worked examples say what the data say (notes may be shortened)."""
+    import yaml
+
+    text = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    examples = [yaml.safe_load(block) for block in re.findall(r"```yaml\n(.*?)```", text, re.S)]
+    tables = {t: datapkg.load(t).set_index("id") for t in FACT_TABLES}
+    shown = set()
+    for example in examples:
+        for table, records in example.items():
+            if table not in tables:
+                continue
+            for record in records:
+                row = tables[table].loc[record["id"]]
+                for field, value in record.items():
+                    if field in ("id", "date", "note"):
+                        continue
+                    assert str(row[field]) == str(value), (record["id"], field)
+                shown.add(table)
+    assert shown == set(FACT_TABLES)
+    for status in ("stated", "reported", "alleged", "estimated", "projected", "assessed"):
+        assert f"| `{status}` |" in text
