@@ -270,3 +270,45 @@ def test_an_english_draft_holds_its_troop_figures(tmp_path: Path) -> None:
         "sign-agreement",
         "2024-11-09",
     )
+
+
+KURSK = (
+    "Kursk: Tausende Nordkoreaner an der Front\n"
+    "Nach Einschätzung des ukrainischen Militärgeheimdienstes kämpfen inzwischen rund 11.000 nordkoreanische "
+    "Soldaten im russischen Gebiet Kursk. Laut Pentagon-Sprecher Pat Ryder sollen bereits mehrere Hundert von "
+    "ihnen getötet oder verwundet worden sein.\n"
+    "Südkorea zufolge könnten bis Jahresende weitere 5.000 Soldaten folgen. Schätzungen zufolge hat Russland im "
+    "November über 45.000 Soldaten verloren.\n"
+    "Zudem soll Nordkorea mehr als 100 ballistische Raketen an Russland geliefert haben, berichtete die "
+    "Washington Post."
+)
+
+
+def test_a_german_draft_reads_owners_speakers_and_losses(tmp_path: Path) -> None:
+    """Whose troops a figure counts comes from the figure's own words, else from the figures
+    before it ("weitere 5.000"); names inside an attribution ("Pentagon-Sprecher Pat Ryder")
+    are the speaker's, not the owner's."""
+    layout = copy_project(tmp_path / "project")
+    file = tmp_path / "kursk.txt"
+    file.write_text(KURSK, encoding="utf-8")
+    source_id = next_source_id(layout.sources_dir, file.read_bytes())
+    assert _add(layout, file, published="2024-12-05") == 0
+    draft = _draft(layout, source_id)
+    figures = [
+        (r["value"], r["qualifier"], r["force"], r["measure"], r["claim_status"], r["attributed_to"])
+        for r in draft["troop_figures"]
+    ]
+    assert figures == [
+        (11000, "approx", "prk-armed-forces", "deployed", "assessed", None),
+        (None, "vague", "prk-armed-forces", "casualties", "alleged", "pat-ryder"),
+        (5000, "exact", "prk-armed-forces", "planned_deployment", "projected", "kor"),
+        (45000, "more_than", "rus-armed-forces", "casualties", "estimated", None),
+    ]
+    assert str(draft["troop_figures"][3]["date"]) == "2024-11"
+    [transfer] = draft["arms_transfers"]
+    assert (transfer["item"], transfer["value"], transfer["qualifier"]) == (
+        "ballistic missiles",
+        100,
+        "more_than",
+    )
+    assert (transfer["claim_status"], transfer["attributed_to"]) == ("alleged", "washington-post")

@@ -159,7 +159,7 @@ def owner_ref(draft: Draft, span: Sentence, mention: Mention, said_by: Attributi
     neither the speaker nor a destination ("nach Russland")."""
     refs = [r for r in draft.index.find(draft.text, span.start, span.end) if r.country]
     if said_by is not None:
-        refs = [r for r in refs if not (r.start >= said_by.ref.start and r.end <= said_by.ref.end)]
+        refs = [r for r in refs if not (r.start >= said_by.start and r.end <= said_by.end)]
     for ref in refs:
         if ref.kind == "adjective" and (
             0 <= ref.start - mention.end <= 3 or 0 <= mention.start - ref.end <= 3
@@ -170,8 +170,16 @@ def owner_ref(draft: Draft, span: Sentence, mention: Mention, said_by: Attributi
         before = draft.text[max(span.start, ref.start - 12) : ref.start].lower().split()
         if (before and before[-1] in destinations) or (len(before) > 1 and before[-2] in destinations):
             continue
+        if ref.kind == "adjective" and not _before_personnel(draft, ref):
+            continue  # "des ukrainischen Geheimdienstes" says whose service, not whose troops
         return ref
     return None
+
+
+def _before_personnel(draft: Draft, ref: ActorRef) -> bool:
+    """Whether an adjective qualifies people under arms ("nordkoreanische Soldaten")."""
+    following = draft.text[ref.end : ref.end + 40].split()[:2]  # "-Soldaten" of "US-Soldaten" counts
+    return any(has_stem(w, PERSONNEL_STEMS[draft.lang], draft.lang) for w in following)
 
 
 def has_stem(word: str, stems: tuple[str, ...], lang: str) -> bool:

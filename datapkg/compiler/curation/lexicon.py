@@ -22,6 +22,7 @@ CLAIM_CUES: Final[dict[str, tuple[tuple[str, str], ...]]] = {
                       r"|\bwerden\b[^.]*\b(?:schicken|entsenden|liefern|verlegen)\b|\bbis (?:Ende|zum|Jahresende)"),
         ("alleged", r"\bsoll(?:en|te|ten)?\b|\bangeblich\b|\bmutmaßlich\b|\bmutmasslich\b"),
         ("estimated", r"\bschätz\w*|\bschaetz\w*|\bgeschätzt\w*|\bSchätzung\w*"),
+        ("assessed", r"\bEinschätzung\w*|\bnach Ansicht\b|\bvermutlich\b|\bwahrscheinlich\b|\bsicherlich\b"),
         ("confirmed", r"\bbestätigt\w*"),
         ("reported", r"\blaut\b|\bzufolge\b|\bberichte\w*|\bnach Angaben\b|\bsagte\b|\bteilte\w*\b[^.]*\bmit\b"
                      r"|\berklärte\w*|\bhieß es\b|\bhiess es\b|\bmeldete\w*"),
@@ -31,6 +32,7 @@ CLAIM_CUES: Final[dict[str, tuple[tuple[str, str], ...]]] = {
                       r"|\bset to\b|\bby the end of\b"),
         ("alleged", r"\ballegedly\b|\balleged\b|\bpurportedly\b|\b(?:is|are|was|were)(?: \w+)? said to\b|\breportedly\b"),
         ("estimated", r"\bestimate[sd]?\b|\bestimating\b"),
+        ("assessed", r"\bassess\w*|\bin the view of\b|\bprobably\b|\blikely\b"),
         ("confirmed", r"\bconfirm(?:s|ed)?\b"),
         ("reported", r"\baccording to\b|\breport(?:s|ed)?\b|\bsaid\b|\btold\b|\bstated\b|\bannounced\b"),
     ),
@@ -38,7 +40,7 @@ CLAIM_CUES: Final[dict[str, tuple[tuple[str, str], ...]]] = {
 
 # Attribution phrases: the speaker stands after ("laut X") or before ("X zufolge") the cue.
 ATTRIBUTION_AFTER: Final = {
-    "de": r"\blaut\b|\bnach Angaben\b|\bsagte\b|\bteilte\b|\bberichtete\w*|\berklärte\w*|\bwie\b|\bhieß es aus\b"
+    "de": r"\blaut\b|\bnach Angaben\b|\bnach Einschätzung\b|\bnach Ansicht\b|\bsagte\b|\bteilte\b|\bberichtete\w*|\berklärte\w*|\bwie\b|\bhieß es aus\b"
           r"|\bhiess es aus\b|\bso\b(?=\s+[A-ZÄÖÜ])|\bmeldete\w*",
     "en": r"\baccording to\b|\bsaid\b|\btold\b|\breported\b|\bstated\b|\bannounced\b",
 }  # fmt: skip
@@ -46,6 +48,9 @@ ATTRIBUTION_BEFORE: Final = {
     "de": r"\bzufolge\b|\bsagte\b|\bteilte\b[^.]*\bmit\b|\bberichtete\w*|\berklärte\w*|\bwarnte\b|\bschätzt\w*",
     "en": r"\bsaid\b|\bsays\b|\btold\b|\breported\b|\bestimated\b|\bconfirmed\b|\bstated\b|\bannounced\b",
 }  # fmt: skip
+# Lower-case words that stand between an institution and a person's name ("Pentagon spokesman Pat Ryder").
+TITLE_WORDS: Final = ("spokesman", "spokeswoman", "spokesperson", "chief", "minister", "secretary", "official",
+                      "leader", "president", "ambassador", "envoy", "general", "adviser", "advisor", "director")  # fmt: skip
 ATTRIBUTION_REACH: Final = 90  # characters from the cue within which the speaker is named
 
 # --- troop figures -----------------------------------------------------------
@@ -90,7 +95,8 @@ MEASURE_CUES: Final[dict[str, tuple[tuple[str, str], ...]]] = {
 # --- arms transfers ------------------------------------------------------------
 # Stems of materiel nouns (also inside compounds: "Artilleriegranaten") and their English.
 MATERIEL: Final = {
-    "de": (("raketenwerf", "rocket launchers", "weapons"), ("granat", "artillery shells", "ammunition"),
+    "de": (("raketenwerf", "rocket launchers", "weapons"), ("ballistische rakete", "ballistic missiles", "weapons"),
+           ("granat", "artillery shells", "ammunition"),
            ("munition", "ammunition", "ammunition"), ("marschflugkörp", "cruise missiles", "weapons"),
            ("rakete", "missiles", "weapons"), ("haubitz", "howitzers", "weapons"),
            ("panzer", "tanks", "weapons"), ("drohne", "drones", "weapons"), ("geschoss", "projectiles", "ammunition"),
@@ -101,7 +107,8 @@ MATERIEL: Final = {
     "en": (("rocket launcher", "rocket launchers", "weapons"), ("artillery shell", "artillery shells", "ammunition"),
            ("shell", "artillery shells", "ammunition"), ("ammunition", "ammunition", "ammunition"),
            ("munition", "munitions", "ammunition"),
-           ("cruise missile", "cruise missiles", "weapons"), ("missile", "missiles", "weapons"),
+           ("cruise missile", "cruise missiles", "weapons"), ("ballistic missile", "ballistic missiles", "weapons"),
+           ("missile", "missiles", "weapons"),
            ("rocket", "rockets", "weapons"), ("howitzer", "howitzers", "weapons"), ("tank", "tanks", "weapons"),
            ("drone", "drones", "weapons"), ("artillery", "artillery", "weapons"), ("mortar", "mortars", "weapons"),
            ("rifle", "rifles", "weapons"), ("equipment", "equipment", "weapons_and_equipment"),

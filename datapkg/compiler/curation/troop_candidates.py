@@ -85,10 +85,14 @@ def _candidate(draft: Draft, mention: Mention, sentence: Sentence) -> Candidate:
 
 def _owner_before(draft: Draft, sentence: Sentence, mention: Mention) -> ActorRef | None:
     """For a figure whose sentence names no country ("Up to 3,000 more could follow"): the
-    owner named in the sentence before."""
+    owner of the nearest troop figure in the three sentences before."""
     spans = draft.sentences
     at = spans.index(sentence)
-    if at == 0:
-        return None
-    before = spans[at - 1]
-    return owner_ref(draft, before, mention, attribution(draft.text, before, draft.lang, draft.index))
+    for before in reversed(spans[max(0, at - 3) : at]):
+        said = attribution(draft.text, before, draft.lang, draft.index)
+        for earlier in draft.mentions:
+            if before.start <= earlier.start < before.end and is_troop_figure(draft, earlier, before):
+                owner = owner_ref(draft, before, earlier, said)
+                if owner is not None:
+                    return owner
+    return None
