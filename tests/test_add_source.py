@@ -106,10 +106,8 @@ def test_add_source_writes_the_text_byte_for_byte_metadata_and_a_draft(
 
 def test_the_build_refuses_each_draft_record_with_one_message(tmp_path: Path, article: Path) -> None:
     layout = copy_project(tmp_path / "project")
+    records = layout.records_dir / f"{next_source_id(layout.sources_dir, article.read_bytes())}.yaml"
     assert _add(layout, article, "--title", TITLE) == 0
-    [records] = [
-        p for p in layout.records_dir.glob("*.yaml") if p.read_text(encoding="utf-8").count("status: draft")
-    ]
     drafts = records.read_text(encoding="utf-8").count("    status: draft\n")
     with pytest.raises(InputError) as raised:
         compile_package(layout)
@@ -126,10 +124,8 @@ def test_the_build_refuses_each_draft_record_with_one_message(tmp_path: Path, ar
 def test_a_confirmed_draft_builds(tmp_path: Path, article: Path) -> None:
     """Deleting the status lines and filling the English texts is all the layout needs."""
     layout = copy_project(tmp_path / "project")
+    records = layout.records_dir / f"{next_source_id(layout.sources_dir, article.read_bytes())}.yaml"
     assert _add(layout, article, "--title", TITLE) == 0
-    [records] = [
-        p for p in layout.records_dir.glob("*.yaml") if "status: draft" in p.read_text(encoding="utf-8")
-    ]
     text = records.read_text(encoding="utf-8").replace("    status: draft\n", "")
     text = re.sub(r"(quote_en|description_en): null.*", r'\1: "Checked by the curator."', text)
     records.write_text(text, encoding="utf-8")
