@@ -177,7 +177,7 @@ FAULTS = [
           "field 'id': 'PRK Construction Troops': expected text matching", R001),
     Fault("quote not in source", edit(R000, "    quote: kurz nach Putins Besuch\n", "    quote: kurz nach Putin Besuch\n"),
           "quote not found verbatim in the source text", R000),
-    Fault("ambiguous quote", edit(R001, "    quote: Andererseits fallen 10.000 Soldaten nur wenig ins Gewicht\n", "    quote: Soldaten\n"),
+    Fault("ambiguous quote", edit(R001, "    quote: Schätzungen zufolge ist Russland mit mehreren Hunderttausend Soldaten in der Ukraine im Einsatz\n", "    quote: Soldaten\n"),
           "quote occurs", R001),
     Fault("quote not at its offsets", edit(R001, "    quote: bis Dezember könnten es insgesamt 10.000 sein\n", "    quote: bis Dezember könnten es insgesamt 10.000 sein\n    quote_start: 5\n"),
           "quote is not at quote_start 5", R001),
@@ -242,7 +242,8 @@ MORE_FAULTS = [
     Fault("ignored_mentions not a list", edit(R000, "ignored_mentions:\n", "ignored_mentions: none\nold_ignored:\n"), "expected a list of {text, reason} entries", R000),
     Fault("records file saved as .yml", rename(R001, "build/records/001_f05a9056add4a36d.yml"), "YAML inputs end in .yaml; rename it", "build/records/001_f05a9056add4a36d.yml"),
     Fault("records file not UTF-8", write_bytes(R001, lambda b: b.decode("utf-8").encode("latin-1", errors="replace")), "not UTF-8", R001),
-    Fault("date text without a date", edit(R001, "    quote: Andererseits fallen 10.000 Soldaten nur wenig ins Gewicht\n", "    quote: Andererseits fallen 10.000 Soldaten nur wenig ins Gewicht\n    date_text: Andererseits\n"), "date_text given without a date", R001),
+    Fault("date text without a date", edit(R001, "    quote: Darunter sind sicherlich ein paar Experten für ballistische Raketen, die die Russen in der Bedienung schulen\n", "    quote: Darunter sind sicherlich ein paar Experten für ballistische Raketen, die die Russen in der Bedienung schulen\n    date_text: Darunter\n"), "date_text given without a date", R001),
+    Fault("date text not a mention", edit(R001, "    date_text: bis Dezember\n", "    date_text: bis Dez.\n"), "date_text 'bis Dez.' is not a mention of source 001_f05a9056add4a36d", R001),
     Fault("actor id misspelt", edit(R000, "    force: prk-armed-forces\n", "    force: prk-armed-force\n"), "did you mean 'prk-armed-forces'? (a new one goes in build/records/actors.yaml)", R000),
     Fault("action type misspelt", edit(R000, "    action_type: threaten\n", "    action_type: threatens\n"), "did you mean 'threaten'? (a new one goes in build/records/action_types.yaml)", R000),
     # vocabularies

@@ -30,8 +30,8 @@ def test_mentions_are_what_the_extractor_finds_in_every_source(source_texts: dic
 def test_every_mention_is_covered_or_ignored_with_a_reason() -> None:
     mentions = datapkg.load("mentions")
     seeds = mentions[mentions["source_id"].isin([S000, S001])]
-    assert len(seeds) == 28
-    assert seeds["status"].value_counts().to_dict() == {"covered": 23, "ignored": 5}
+    assert len(seeds) == 43
+    assert seeds["status"].value_counts().to_dict() == {"covered": 30, "ignored": 13}
     assert set(mentions["status"]) <= {"covered", "ignored"}
     covered = mentions[mentions["status"] == "covered"]
     assert covered["covered_by"].notna().all() and covered["ignore_reason"].isna().all()
@@ -39,10 +39,17 @@ def test_every_mention_is_covered_or_ignored_with_a_reason() -> None:
     assert ignored["ignore_reason"].notna().all()
     assert set(ignored[ignored["source_id"].isin([S000, S001])]["text"]) == {
         "5",
+        "10.000",
         "seit mehreren Tagen",
         "1950er-Jahren",
         "2017 bis 2018",
         "Seit 2022",
+        "seit geraumer Zeit",
+        "in letzter Zeit",
+        "während der Corona-Pandemie",
+        "seit Längerem",
+        "kurz vor einer Präsidentschaftswahl",
+        "in der Vergangenheit",
     }
 
 
@@ -78,7 +85,22 @@ def test_covering_records_quote_the_mention() -> None:
             "gfp-2024-deu-military-strength-derived gfp-2024-prk-military-strength",
         ),
         ("1,6 Millionen", "quantity", "1600000", "prk-rus-shells-1-6-million"),
-        ("zwei Tage nach", "date", None, "kor-summons-russian-ambassador-2024-06-21"),
+        ("zwei Tage nach dem Besuch Putins", "date", None, "kor-summons-russian-ambassador-2024-06-21"),
+        (
+            "kurz nach Putins Besuch",
+            "date",
+            None,
+            "kim-hosts-putin-2024-06 prk-official-warns-of-world-war-2024-06 putin-visits-pyongyang-2024-06",
+        ),
+        ("seit Kriegsbeginn", "date", None, "prk-rus-weapons-since-war-start"),
+        ("ein paar", "quantity", None, "prk-ballistic-missile-experts"),
+        ("eine große Anzahl", "quantity", None, "prk-large-deployment-ruled-out"),
+        (
+            "eine Pionier-Einheit",
+            "quantity",
+            "1",
+            "prk-announces-pioneer-unit-2024-06 prk-pioneer-unit-donetsk-planned",
+        ),
         ("An diesem Donnerstag", "date", "2024-10-24", "duma-ratifies-treaty-2024-10-24"),
         ("bis Dezember", "date", "2024-12", "nis-prk-troops-projected-10000"),
         (
@@ -108,7 +130,7 @@ def test_an_unexplained_mention_fails_the_build(project_copy: Layout) -> None:
     path = project_copy.records_dir / f"{S001}.yaml"
     text = _records(project_copy, S001)
     start = text.index("  - text: 1950er-Jahren")
-    end = text.index("  - text: 2017 bis 2018")
+    end = text.index("  - text:", start + 1)
     path.write_text(text[:start] + text[end:], encoding="utf-8")
     with pytest.raises(InputError) as caught:
         compile_package(project_copy)

@@ -10,9 +10,11 @@ import pandas as pd
 import pytest
 
 import datapkg
+from datapkg._names import FACT_TABLES
 
 S000 = "000_7e917bff9e613273"
 S001 = "001_f05a9056add4a36d"
+SEEDS = [S000, S001]
 
 
 def row(table: str, record_id: str) -> dict[str, Any]:
@@ -72,7 +74,7 @@ def test_treaty_signed_on_19_june_2024_in_both_directions() -> None:
         assert (r["date_precision"], r["date_basis"], r["date_text"]) == (
             "day",
             "stated",
-            "Am 19. Juni",
+            "19. Juni",
         )
         assert r["event_id"] == "rus-prk-treaty-signing-2024-06-19"
 
@@ -156,7 +158,7 @@ def test_shells_1_6_million_over_six_months() -> None:
     assert (r["date_precision"], r["date_basis"], r["date_text"]) == (
         "month",
         "external",
-        "im Laufe von sechs Monaten",
+        "sechs Monaten",
     )
     assert (r["claim_status"], r["attributed_to"]) == ("alleged", "washington-post")
 
@@ -218,7 +220,7 @@ EXPECTED_IDS = {
         "prk-large-deployment-ruled-out",
         "nis-prk-troops-in-russia-3000",
         "nis-prk-troops-projected-10000",
-        "prk-10000-little-weight",
+        "rus-casualties-from-faulty-shells",
         "rus-troops-in-ukraine-several-hundred-thousand",
         "rus-casualties-over-600000",
         "prk-ballistic-missile-experts",
@@ -256,3 +258,52 @@ def test_diplomatic_actions_count_and_sources() -> None:
     assert (per_source[S000], per_source[S001]) == (17, 13)
     # every action is dated
     assert actions[["date_start", "date_end", "date_precision", "date_basis"]].notna().all().all()
+
+
+RETIRED = {"prk-10000-little-weight"}  # ids are never reused
+
+
+def test_retired_ids_stay_out_of_the_data() -> None:
+    ids = {str(i) for t in FACT_TABLES for i in datapkg.load(t)["id"]}
+    assert not RETIRED & ids
+
+
+def test_the_nis_projection_of_10000_is_counted_once() -> None:
+    figures = datapkg.load("troop_figures")
+    tens = figures[(figures["value"] == 10_000) & figures["source_id"].isin(SEEDS)]
+    assert list(tens["id"]) == ["nis-prk-troops-projected-10000"]
+    mentions = datapkg.load("mentions")
+    both = mentions[(mentions["text"] == "10.000") & (mentions["source_id"] == S001)]
+    covered, restated = both.iloc[0], both.iloc[1]
+    assert list(covered["covered_by"]) == ["nis-prk-troops-projected-10000"]
+    assert restated["status"] == "ignored" and "nis-prk-troops-projected-10000" in restated["ignore_reason"]
+
+
+def test_review_corrections_of_0_2_0() -> None:
+    weapons = row("arms_transfers", "prk-rus-weapons-since-war-start")
+    assert (weapons["stage"], weapons["date_start"], weapons["date_text"]) == ("speculated", None, None)
+    nato = row("diplomatic_actions", "nato-confirms-prk-troops-in-russia-2024-10-23")
+    assert nato["actor"] == "nato-allies" and "28 October 2024" in nato["note"]
+    assert datapkg.load("actors").set_index("id").loc["nato-allies", "kind"] == "group"
+    sanctions = row("diplomatic_actions", "kor-financial-sanctions-rus")
+    assert (sanctions["date_start"], sanctions["date_end"]) == (day("2022-02-01"), day("2024-06-30"))
+    assert sanctions["date_precision"] == "month" and "strategic goods" in sanctions["note"]
+    kursk = row("diplomatic_actions", "ukraine-kursk-incursion-2024-08")
+    assert (kursk["date_precision"], kursk["date_basis"], kursk["date_text"]) == (
+        "month",
+        "stated",
+        "Anfang August",
+    )
+    concern = row("diplomatic_actions", "usa-concern-prk-rus-cooperation-2024-06-25")
+    assert (concern["actor"], concern["attributed_to"]) == ("pat-ryder", "pat-ryder")
+    threat = row("diplomatic_actions", "putin-threatens-kor-over-arms-2024-06-20")
+    assert threat["quote"].endswith("die der heutigen Führung von Südkorea kaum gefallen werden.“")
+    denounce = row("diplomatic_actions", "kor-denounces-prk-weapons-2024-06")
+    assert (
+        denounce["event_id"]
+        != row("diplomatic_actions", "kor-summons-russian-ambassador-2024-06-21")["event_id"]
+    )
+    assert row("troop_figures", "prk-construction-troops-discussed")["measure"] == "planned_deployment"
+    assert "public reporting" in row("diplomatic_actions", "kim-hosts-putin-2024-06")["note"]
+    shells = row("troop_figures", "rus-casualties-from-faulty-shells")
+    assert (shells["measure"], shells["qualifier"], shells["value"]) == ("casualties", "vague", None)

@@ -153,6 +153,9 @@ def test_rules_across_rows_and_tables_are_reported_together(installed_copy: Path
         "the row above it; rows are sorted by id",
         "diplomatic_actions record 'duma-ratifies-treaty-2024-10-24': field 'date_text': date_text "
         "'Im Jahr 1999' does not occur in the quote",
+        "diplomatic_actions record 'duma-ratifies-treaty-2024-10-24': field 'date_text': date_text "
+        "'Im Jahr 1999' is not a mention of source 001_f05a9056add4a36d: use the exact words the extractor "
+        "finds (see the source's rows in mentions)",
         "diplomatic_actions record 'austin-very-serious-problem-2024-10-23': field 'date_start': month "
         "precision needs whole months (first to last day)",
     ]

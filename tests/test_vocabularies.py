@@ -77,5 +77,6 @@ def test_actor_codes_use_iso_alpha3_not_fips() -> None:
     actors = datapkg.load("actors").set_index("id")
     assert actors.loc["prk", "country"] == "PRK" and actors.loc["kor", "country"] == "KOR"
     assert actors.loc["kor-nis", "cameo_code"] == "KORSPY"
-    assert actors.loc["nato", "cameo_code"] == "IGOWSTNAT"
-    assert actors["cameo_code"].astype(str).str[:3].isin(["IGO", *actors["country"].dropna()]).all()
+    assert actors.loc["nato-allies", "cameo_code"] == "WST"
+    # A country's code, an intergovernmental organisation (IGO) or a region such as the West (WST).
+    assert actors["cameo_code"].astype(str).str[:3].isin(["IGO", "WST", *actors["country"].dropna()]).all()

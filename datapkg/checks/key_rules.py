@@ -206,3 +206,24 @@ def within_publication(name: str, t: pa.Table, sources: pa.Table) -> list[Findin
             "end the span by then, or mark the claim projected"
         ),
     )
+
+
+def date_texts_are_mentions(name: str, t: pa.Table, mentions: pa.Table) -> list[Finding]:
+    """A record's ``date_text`` is the words its date comes from, so the extractor must find
+    them in the source: every date_text is the text of a mention of the record's source."""
+    if "date_text" not in t.column_names:
+        return []
+    separator = lit("\x00")
+    known = pc.binary_join_element_wise(mentions["source_id"], mentions["text"], separator)
+    keys = pc.binary_join_element_wise(t["source_id"], t["date_text"], separator)
+    missing = all_of(t["date_text"].is_valid(), pc.invert(pc.is_in(keys, value_set=known)))
+    return findings_where(
+        name,
+        t,
+        missing,
+        "date_text",
+        lambda r: (
+            f"date_text {r['date_text']!r} is not a mention of source {r['source_id']}: use the exact words "
+            "the extractor finds (see the source's rows in mentions)"
+        ),
+    )

@@ -42,6 +42,10 @@ def _cross_jobs(
         (partial(key_rules.row_order, specs, tables), False),
         (partial(key_rules.unused_vocabulary, specs, tables), False),
         *((partial(key_rules.within_publication, n, tables[n], tables["sources"]), False) for n in dated),
+        *(
+            (partial(key_rules.date_texts_are_mentions, n, tables[n], tables["mentions"]), False)
+            for n in dated
+        ),
     ]
     if texts is not None:
         jobs += [(partial(text_rules.quote_findings, n, tables[n], texts), False) for n in FACT_TABLES]

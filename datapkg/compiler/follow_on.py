@@ -15,6 +15,9 @@ decides what the build stays quiet about, so a curator sees each cause once.
 - Records of a source that did not load, or of a records file that names the wrong
   source, keep quiet about their quotes and source; a source whose records file did
   not parse keeps quiet about uncovered mentions (``inputs/record_files.py``).
+- A ``date_text`` is checked against the mentions of its source; a source the extractor
+  did not read (its text or metadata failed, its language is unknown) has none, and
+  that is reported with the source.
 """
 
 from __future__ import annotations
@@ -58,3 +61,8 @@ def echoes_empty_vocabulary(rule: str, empty: set[str]) -> bool:
     if not rule.startswith("foreign_key:") or not empty:
         return False
     return set(rule.removeprefix("foreign_key:").split("|")) <= empty
+
+
+def echoes_unread_source(field: str | None, source_id: Any, read_sources: set[str]) -> bool:
+    """Whether a finding only says that a source the extractor did not read has no mentions."""
+    return field == "date_text" and source_id not in read_sources

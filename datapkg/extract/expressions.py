@@ -183,4 +183,23 @@ EXPRESSIONS: dict[str, Callable[[Patterns], str]] = {
         rf"[ \u00a0]+(?P<u>{words(lx.PERIOD_UNITS['en'])}){E}"
         rf"|(?P<pre2>{B}{words(lx.PERIOD_PARTS['en'])})[ \u00a0]+the[ \u00a0]+(?P<u2>{words(lx.PERIOD_UNITS['en'])}){E}"
     ),
+    "anchored": lambda p: (
+        rf"(?:(?:(?P<n>{p.number}|{B}{ARTICLE_ONE[p.lang]}|{B}{words(lx.FEW)})[- \u00a0]+(?P<u>{p.time_unit})"
+        rf"|(?P<near>{B}{words(lx.ANCHOR_NEAR[p.lang])})){SP})?"
+        rf"(?P<pre>{B}{words(lx.ANCHOR_PREPOSITIONS[p.lang])}){SP}"
+        rf"(?:{words(lx.ANCHOR_DETERMINERS[p.lang])}{SP})?"
+        rf"(?:(?P<who>[A-ZÄÖÜ][\w-]*(?:s|'s|’s)){SP})?"
+        rf"(?P<ev>(?:{'|'.join(lx.EVENT_PHRASES[p.lang])})"
+        rf"|(?:[\w-]*(?i:{alt(lx.EVENT_NOUNS[p.lang])})){E})"
+        rf"(?:{SP}(?:(?i:in|im|to|nach){SP}[A-ZÄÖÜ][\w-]*|[A-ZÄÖÜ][\w-]*s){E})?"
+    ),
+    "vague_period": lambda p: rf"{B}{words(lx.VAGUE_PERIODS[p.lang])}{E}",
+    "vague_phrase": lambda p: rf"{B}{words(lx.VAGUE_AMOUNT_PHRASES[p.lang])}{E}",
+    "formation": lambda p: (
+        rf"{B}(?i:{alt(lx.FORMATION_ARTICLES[p.lang])}){SP}"
+        rf"(?P<u>(?:[\w-]+{SP})?[\w-]*(?i:{alt(lx.FORMATION_NOUNS[p.lang])})(?:en|n|s)?){E}"
+        if p.lang == "en"
+        else rf"{B}(?i:{alt(lx.FORMATION_ARTICLES[p.lang])}){SP}"
+        rf"(?P<u>[A-ZÄÖÜ][\w-]*(?i:{alt(lx.FORMATION_NOUNS[p.lang])})(?:en|n|s)?){E}"
+    ),
 }

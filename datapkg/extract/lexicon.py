@@ -363,3 +363,65 @@ PERIOD_PARTS: Final = {  # "Ende des Jahres", "by the end of the year"
            "start of", "the middle of", "the rest of"),
 }  # fmt: skip
 DE_GENITIVE_ARTICLES: Final = ("der", "des", "dem", "den")
+
+# --- expressions without a number ---------------------------------------------------
+# Events a date is anchored to when the text gives the event, not its date ("kurz nach
+# Putins Besuch", "bei seinem Besuch in Vietnam", "seit Kriegsbeginn"): a date mention
+# with an empty value, the preposition as its qualifier.
+ANCHOR_PREPOSITIONS: Final = {
+    "de": {"vor": "before", "nach": "after", "bei": "during", "während": "during", "seit": "since"},
+    "en": {"before": "before", "after": "after", "during": "during", "since": "since"},
+}
+ANCHOR_NEAR: Final = {
+    "de": ("kurz", "unmittelbar", "direkt", "gleich"),
+    "en": ("shortly", "just", "right", "soon"),
+}
+ANCHOR_DETERMINERS: Final = {
+    "de": (
+        "dem",
+        "der",
+        "des",
+        "den",
+        "seinem",
+        "seiner",
+        "seines",
+        "ihrem",
+        "ihrer",
+        "ihres",
+        "einem",
+        "einer",
+    ),
+    "en": ("the", "his", "her", "their", "its", "a"),
+}
+# Event nouns, also at the end of a compound ("Corona-Pandemie", "Staatsbesuch").
+EVENT_NOUNS: Final = {
+    "de": ("besuch", "besuchs", "besuches", "treffen", "treffens", "gipfel", "gipfels", "pandemie", "invasion",
+           "wahl", "wahlen", "reise", "kriegsbeginn", "kriegsausbruch", "kriegsbeginns"),
+    "en": ("visit", "meeting", "summit", "pandemic", "invasion", "election", "elections", "trip"),
+}  # fmt: skip
+# Events named by a phrase ("Beginn des Krieges", "the start of the war").
+EVENT_PHRASES: Final = {
+    "de": (r"Beginn\s+des\s+[\w-]*Krieges", r"Beginn\s+des\s+[\w-]*Kriegs", r"Ausbruch\s+des\s+[\w-]*Krieges"),
+    "en": (r"the\s+start\s+of\s+the\s+war", r"the\s+outbreak\s+of\s+the\s+war", r"the\s+war\s+began",
+           r"the\s+start\s+of\s+the\s+[\w-]+\s+war"),
+}  # fmt: skip
+# Periods the text leaves vague: date mentions with an empty value, qualifier "vague".
+VAGUE_PERIODS: Final = {
+    "de": ("seit geraumer zeit", "in letzter zeit", "in jüngster zeit", "schon länger", "seit längerem",
+           "seit langem", "seit jeher", "in der vergangenheit", "schon lange", "seit einiger zeit"),
+    "en": ("for some time", "recently", "lately", "for a long time", "for a while", "in the past",
+           "in recent times", "for quite some time"),
+}  # fmt: skip
+# Amounts the text leaves vague without a number word ("ein paar Experten"): quantity
+# mentions with an empty value, qualifier "vague".
+VAGUE_AMOUNT_PHRASES: Final = {
+    "de": ("ein paar", "eine große anzahl", "eine grosse anzahl", "eine vielzahl", "eine handvoll",
+           "eine reihe", "eine kleine zahl", "eine große zahl", "eine grosse zahl"),
+    "en": ("a few", "a handful", "a large number", "a great number", "a small number", "a number"),
+}  # fmt: skip
+# Formations counted one by "ein"/"a" ("eine Pionier-Einheit"): quantity 1.
+FORMATION_NOUNS: Final = {
+    "de": ("einheit", "brigade", "bataillon", "division", "regiment", "kompanie"),
+    "en": ("unit", "brigade", "battalion", "division", "regiment"),
+}
+FORMATION_ARTICLES: Final = {"de": ("eine", "einer", "ein", "einen"), "en": ("a", "an", "one")}

@@ -46,6 +46,18 @@ def vague_amounts(ctx: Context) -> Iterator[Mention]:
         yield ctx.mention(m, "quantity", None, unit_after(ctx, m.end()), "vague")
 
 
+def vague_phrases(ctx: Context) -> Iterator[Mention]:
+    """Amounts named without a number word ("ein paar Experten", "eine große Anzahl an Söldnern")."""
+    for m in rx(ctx.lang, "vague_phrase").finditer(ctx.text):
+        yield ctx.mention(m, "quantity", None, unit_after(ctx, m.end()), "vague")
+
+
+def formations(ctx: Context) -> Iterator[Mention]:
+    """One formation counted by its article ("eine Pionier-Einheit", "an engineering unit")."""
+    for m in rx(ctx.lang, "formation").finditer(ctx.text):
+        yield ctx.mention(m, "quantity", 1, m.group("u"))
+
+
 def ranges(ctx: Context) -> Iterator[Mention]:
     for m in rx(ctx.lang, "range").finditer(ctx.text):
         a, b, sep, z = m.group("a"), m.group("b"), m.group("sep").lower(), m.group("z")

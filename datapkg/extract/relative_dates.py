@@ -1,4 +1,5 @@
-"""Dates relative to the reference date: weekdays, "heute", "last month"."""
+"""Dates relative to the reference date (weekdays, "heute", "last month"), to an event the
+text names ("kurz nach Putins Besuch"), or left vague ("in letzter Zeit")."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from datapkg.extract.values import (
     norm,
     relative_offset,
     rx,
+    unit_name,
 )  # fmt: skip
 
 
@@ -48,3 +50,20 @@ def relative_periods(ctx: Context) -> Iterator[Mention]:
         offset = relative_offset(g.get("rel"))
         value = cal.relative_period(ctx.ref, unit, offset) if ctx.ref else None
         yield ctx.mention(m, "date", value, None, date_qualifier(g.get("pre") or g.get("pre2")))
+
+
+def anchored(ctx: Context) -> Iterator[Mention]:
+    """A date given by an event the text names, not by a date ("kurz nach Putins Besuch",
+    "zwei Tage nach dem Besuch Putins", "seit Kriegsbeginn"): the value stays empty, since
+    the event's date is not in the text; the qualifier is the direction, the unit the
+    offset's unit when there is one."""
+    prepositions = lx.ANCHOR_PREPOSITIONS[ctx.lang]
+    for m in rx(ctx.lang, "anchored").finditer(ctx.text):
+        unit = unit_name(ctx, m.group("u")) if m.group("u") else None
+        yield ctx.mention(m, "date", None, unit, prepositions[norm(m.group("pre"))])
+
+
+def vague_periods(ctx: Context) -> Iterator[Mention]:
+    """Periods the text leaves open ("seit geraumer Zeit", "in letzter Zeit", "recently")."""
+    for m in rx(ctx.lang, "vague_period").finditer(ctx.text):
+        yield ctx.mention(m, "date", None, None, "vague")

@@ -24,6 +24,8 @@ RULES: tuple[Rule, ...] = (
     Rule(relative_dates.weekdays, frozenset({"date"})),
     Rule(relative_dates.relative_periods, frozenset({"date"})),
     Rule(relative_dates.relative_words, frozenset({"date"})),
+    Rule(relative_dates.anchored, frozenset({"date"})),
+    Rule(relative_dates.vague_periods, frozenset({"date"})),
     Rule(dates.month_dates, frozenset({"date"})),
     Rule(dates.half_years, frozenset({"date"})),
     Rule(dates.seasons, frozenset({"date"})),
@@ -39,4 +41,6 @@ RULES: tuple[Rule, ...] = (
     Rule(quantities.ranges, frozenset({"quantity", "percent", "duration", "date"})),
     Rule(quantities.quantities, frozenset({"quantity"})),
     Rule(quantities.vague_amounts, frozenset({"quantity"})),
+    Rule(quantities.vague_phrases, frozenset({"quantity"})),
+    Rule(quantities.formations, frozenset({"quantity"})),
 )

@@ -9,10 +9,11 @@ from dataclasses import replace
 from datapkg._names import CURATED_TABLES, VOCABULARIES
 from datapkg.checks.run import Finding, check_tables
 from datapkg.compiler.assembly import OriginIndex
-from datapkg.compiler.follow_on import echoes_empty_vocabulary, echoes_input_problem
+from datapkg.compiler.follow_on import echoes_empty_vocabulary, echoes_input_problem, echoes_unread_source
 from datapkg.compiler.problems import Problem, Problems, at
 from datapkg.compiler.stages.read import Inputs
 from datapkg.compiler.stages.tabulate import Indexes, Tables
+from datapkg.extract import LANGUAGES
 from datapkg.schema.specs import TableSpec
 
 
@@ -35,11 +36,24 @@ def _empty_vocabularies(inputs: Inputs, tables: Tables, problems: Problems) -> s
     return empty
 
 
+def _source_of(tables: Tables, finding: Finding) -> object:
+    table = tables.get(finding.table)  # type: ignore[call-overload]
+    if table is None or finding.row is None or "source_id" not in table.column_names:
+        return None
+    return table["source_id"][finding.row].as_py()
+
+
 def check(inputs: Inputs, tables: Tables, indexes: Indexes, problems: Problems) -> None:
     texts = {doc.id: doc.text for doc in inputs.sources.values()}
     empty = _empty_vocabularies(inputs, tables, problems)
+    read = {str(s) for s in tables["mentions"]["source_id"].unique().to_pylist()} | {
+        doc.id for doc in inputs.sources.values() if str(doc.row.get("language") or "")[:2] in LANGUAGES
+    }
     for finding in check_tables(inputs.specs, tables, texts):
         if echoes_empty_vocabulary(finding.rule, empty):
+            continue
+        source = _source_of(tables, finding)
+        if echoes_unread_source(finding.field, source, read - inputs.quiet_sources):
             continue
         if finding.rule == "vocabulary_used" and not (inputs.records_complete and inputs.report_coverage):
             continue  # the records that use it may be in the file that did not load
