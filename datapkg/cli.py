@@ -65,10 +65,9 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _extract(args: argparse.Namespace) -> int:
-    import datetime as dt
     import json
 
-    from datapkg.extract import extract
+    from datapkg.extract import ReferenceFormError, extract, parse_reference
 
     try:
         if args.file == "-":
@@ -85,9 +84,9 @@ def _extract(args: argparse.Namespace) -> int:
     ref = None
     if args.date:
         try:
-            ref = dt.date.fromisoformat(args.date)
-        except ValueError:
-            print(f"error: --date {args.date!r}: expected YYYY-MM-DD", file=sys.stderr)
+            ref = parse_reference(args.date)
+        except ReferenceFormError as error:
+            print(f"error: --date {error}", file=sys.stderr)
             return 2
     for mention in extract(text, lang=args.lang, ref=ref):
         print(json.dumps(mention.as_dict(), ensure_ascii=False))
@@ -204,7 +203,11 @@ def parser() -> argparse.ArgumentParser:
     x = sub.add_parser("extract", help="print every number and date expression as JSON Lines")
     x.add_argument("file", help="UTF-8 text file ('-' for standard input)")
     x.add_argument("--lang", choices=["de", "en"], help="language (default: detected)")
-    x.add_argument("--date", help="reference date YYYY-MM-DD for relative dates")
+    x.add_argument(
+        "--date",
+        help="reference for relative dates: the publication day YYYY-MM-DD, or what is known of it: "
+        "YYYY-MM, YYYY or a window DATE/DATE",
+    )
     x.set_defaults(run=_extract)
     ls = sub.add_parser("list", help="list the resource names")
     ls.set_defaults(run=_list)

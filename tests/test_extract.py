@@ -137,7 +137,7 @@ ENGLISH = [
     ("a third of the budget", [("a third", "quantity", 0.333333, None)]),
     ("at 2 p.m.", [("at 2 p.m.", "date", "T14:00", None)]),
     ("SEOUL, Nov 4 (Reuters)", [("Nov 4", "date", "2024-11-04", None)]),
-    ("signed on Dec. 4", [("Dec. 4", "date", "2024-12-04", None)]),
+    ("signed on Dec. 4", [("Dec. 4", "date", "2023-12-04", None)]),  # past tense, later month: last year
     ("in the first half of 2024", [("in the first half of 2024", "date", "2024-H1", None)]),
     ("by the end of the year", [("by the end of the year", "date", "2024", "late")]),
     ("in June last year", [("in June last year", "date", "2023-06", None)]),

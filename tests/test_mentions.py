@@ -19,8 +19,8 @@ def test_mentions_are_what_the_extractor_finds_in_every_source(source_texts: dic
     expected = []
     for source_id, text in sorted(source_texts.items()):
         source = sources.loc[source_id]
-        ref = source["published_earliest"].date()
-        for m in extract(text, lang=str(source["language"])[:2], ref=ref):
+        window = (source["published_earliest"].date(), source["published_latest"].date())
+        for m in extract(text, lang=str(source["language"])[:2], ref=window):
             expected.append((source_id, m.start, m.end, m.text, m.kind))
     found = list(zip(mentions["source_id"].astype(str), mentions["start"], mentions["end"],
                      mentions["text"], mentions["kind"].astype(str), strict=True))  # fmt: skip

@@ -188,13 +188,15 @@ def mention_rows(
     extracted: dict[tuple[str, str, Any], list[Mention]] = {}  # sources with the same text share work
     for source_id, doc in sorted(sources.items()):
         ref = doc.row.get("published_earliest")
+        # Relative dates resolve against the whole publication window: what it determines.
+        window = (ref, doc.row.get("published_latest") or ref) if ref else None
         language = str(doc.row.get("language") or "de")[:2]
         if language not in LANGUAGES:
             accounting.unread.add(source_id)  # its language is reported with the source
             continue
-        key = (hashlib.sha256(doc.text.encode("utf-8")).hexdigest(), language, ref)
+        key = (hashlib.sha256(doc.text.encode("utf-8")).hexdigest(), language, window)
         if key not in extracted:
-            extracted[key] = extract(doc.text, lang=language, ref=ref)
+            extracted[key] = extract(doc.text, lang=language, ref=window)
         for mention in extracted[key]:
             covered_by, reason = accounting.account(doc, mention)
             rows.append(_row(source_id, mention, ref, covered_by, reason))

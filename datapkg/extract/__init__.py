@@ -20,9 +20,18 @@ import re
 
 from datapkg.extract.mention import Context, Mention
 from datapkg.extract.patterns import patterns
+from datapkg.extract.reference import ReferenceFormError, Window, parse_reference, reference_window
 from datapkg.extract.rules import RULES
 
-__all__ = ["LANGUAGES", "Mention", "RuleError", "detect_language", "extract"]
+__all__ = [
+    "LANGUAGES",
+    "Mention",
+    "ReferenceFormError",
+    "RuleError",
+    "detect_language",
+    "extract",
+    "parse_reference",
+]
 
 LANGUAGES = ("de", "en")
 """The languages the extractor reads (ISO 639-1)."""
@@ -42,18 +51,22 @@ def detect_language(text: str) -> str:
     return "de" if len(_DE_HINTS.findall(sample)) >= len(_EN_HINTS.findall(sample)) else "en"
 
 
-def extract(text: str, lang: str | None = None, ref: dt.date | None = None) -> list[Mention]:
+def extract(text: str, lang: str | None = None, ref: dt.date | str | Window | None = None) -> list[Mention]:
     """Every number and date expression in ``text``, in order of position.
 
-    ``lang`` is "de" or "en" (detected when omitted); ``ref`` is the date that
-    relative expressions ("im Juli", "an diesem Donnerstag") resolve against.
+    ``lang`` is "de" or "en" (detected when omitted); ``ref`` is what relative
+    expressions ("im Juli", "an diesem Donnerstag") resolve against: a date, text such
+    as "2024-10-23", "2024-10", "2024" or "2024-10-23/2024-10-24", or a pair of dates.
+    A window resolves what it determines and leaves the rest open.
     Where two candidates overlap, the longer wins; on equal length, the rule
     listed first in ``RULES`` wins (dates before counts).
     """
     language = lang or detect_language(text)
     if language not in LANGUAGES:
         raise ValueError(f"unsupported language {language!r}; expected 'de' or 'en'")
-    ctx = Context(text, language, ref, patterns(language))
+    window = reference_window(ref)
+    first, last = window if window is not None else (None, None)
+    ctx = Context(text, language, first, patterns(language), last)
     candidates = []
     for priority, rule in enumerate(RULES):
         for mention in rule.find(ctx):

@@ -42,6 +42,25 @@ def weekday_after(ref: dt.date, weekday: int) -> dt.date:
     return ref + dt.timedelta(days=delta)
 
 
+def weekday_near(ref: dt.date, weekday: int, offset: int) -> str:
+    """The weekday before (-1), after (+1) or in the week of (0) the reference date."""
+    if offset < 0:
+        return weekday_before(ref, weekday).isoformat()
+    if offset > 0:
+        return weekday_after(ref, weekday).isoformat()
+    return weekday_in_week(ref, weekday).isoformat()
+
+
+def day_offset(ref: dt.date, days: int) -> str:
+    """The day ``days`` after the reference date ("gestern": -1)."""
+    return (ref + dt.timedelta(days=days)).isoformat()
+
+
+def month_in_year(ref: dt.date, offset: int, month: int) -> str:
+    """A month of the reference year, or of the year ``offset`` away ("im letzten Juli")."""
+    return iso_month(ref.year + offset, month)
+
+
 def shift(ref: dt.date, amount: int, unit: str) -> str | None:
     """The date ``amount`` units away, at that unit's precision ("vor zwei Jahren" -> "2022")."""
     if unit == "day":

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import partial
 
 from datapkg.extract import calendar as cal
 from datapkg.extract import lexicon as lx
@@ -43,7 +44,7 @@ def absolute_dates(ctx: Context) -> Iterator[Mention]:
         if g.get("y3"):
             value = cal.iso_day(int(g["y3"]), int(g["m3"]), int(g["d3"]))
         elif g.get("m") and g.get("d"):
-            value = day_month(ctx, int(g["d"]), month_no(ctx, g["m"]), g.get("y"))
+            value = day_month(ctx, int(g["d"]), month_no(ctx, g["m"]), g.get("y"), m.start())
         elif ctx.lang == "de" and g.get("d2"):
             month = int(g["m2"])
             if not 1 <= month <= 12:
@@ -51,9 +52,9 @@ def absolute_dates(ctx: Context) -> Iterator[Mention]:
             year = g.get("y2")
             if year and len(year) == 2:
                 year = str(2000 + int(year)) if int(year) < 50 else str(1900 + int(year))
-            value = day_month(ctx, int(g["d2"]), month, year)
+            value = day_month(ctx, int(g["d2"]), month, year, m.start())
         else:
-            value = day_month(ctx, int(g["d2"]), month_no(ctx, g["m2"]), g.get("y2"))
+            value = day_month(ctx, int(g["d2"]), month_no(ctx, g["m2"]), g.get("y2"), m.start())
         if value is not None:
             yield ctx.mention(m, "date", value)
 
@@ -66,8 +67,8 @@ def day_ranges(ctx: Context) -> Iterator[Mention]:
         if not (month_token and first and last) or int(first) >= int(last):
             continue
         month = month_no(ctx, month_token)
-        lo = day_month(ctx, int(first), month, g.get("y"))
-        hi = day_month(ctx, int(last), month, g.get("y"))
+        lo = day_month(ctx, int(first), month, g.get("y"), m.start())
+        hi = day_month(ctx, int(last), month, g.get("y"), m.start())
         if lo and hi:
             yield ctx.mention(m, "date", [lo, hi])
 
@@ -76,13 +77,11 @@ def month_dates(ctx: Context) -> Iterator[Mention]:
     for m in rx(ctx.lang, "date_month").finditer(ctx.text):
         if not m.group("pre") and not m.group("y") and not m.group("rel"):
             continue  # a bare month name ("Mai", "August") is too often something else
-        if m.group("rel") and ctx.ref:
-            offset = relative_offset(m.group("rel"))
-            value: str | None = cal.iso_month(ctx.ref.year + offset, month_no(ctx, m.group("m")))
-        elif m.group("rel"):
-            value = None
+        if m.group("rel"):
+            offset, month = relative_offset(m.group("rel")), month_no(ctx, m.group("m"))
+            value: str | None = ctx.resolve(partial(cal.month_in_year, offset=offset, month=month))
         else:
-            value = month_value(ctx, month_no(ctx, m.group("m")), m.group("y"))
+            value = month_value(ctx, month_no(ctx, m.group("m")), m.group("y"), m.start())
         yield ctx.mention(m, "date", value, None, date_qualifier(m.group("pre")))
 
 
@@ -91,7 +90,8 @@ def half_years(ctx: Context) -> Iterator[Mention]:
         part = m.group("h").lower()
         order = 1 if m.group("o").lower().startswith(("erst", "first")) else 2
         code = f"H{order}" if part.startswith(("half", "halb")) or "hälfte" in part else f"Q{order}"
-        year = m.group("y") or m.group("y2") or (str(ctx.ref.year) if ctx.ref else None)
+        known = default_year(ctx)
+        year = m.group("y") or m.group("y2") or (str(known) if known is not None else None)
         value = f"{year}-{code}" if year else None
         yield ctx.mention(m, "date", value, None, date_qualifier(m.group("pre")))
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import partial
 
 from datapkg.extract import calendar as cal
 from datapkg.extract import lexicon as lx
@@ -36,16 +37,14 @@ def durations(ctx: Context) -> Iterator[Mention]:
             start = m.start("q") if m.group("q") else m.start("n")
             yield Mention(start, m.end(), ctx.text[start : m.end()], "duration", amount, unit, qualifier)
         elif post == "ago" or (pre == "vor" and not post):
-            value = cal.shift(ctx.ref, -int(amount), unit) if ctx.ref and amount is not None else None
+            back = -int(amount) if amount is not None else None
+            value = ctx.resolve(partial(cal.shift, amount=back, unit=unit)) if back is not None else None
             start = m.start("pre") if pre == "vor" else m.start("n")
             yield Mention(start, m.end(), ctx.text[start : m.end()], "date", value, None, qualifier)
         elif pre == "in" and ctx.lang == "de" and not post:
             # "in einem Jahr", "in zwei Wochen": a time from now, not a length.
-            value = (
-                cal.shift(ctx.ref, int(amount), unit)
-                if ctx.ref and amount is not None and amount == int(amount)
-                else None
-            )
+            ahead = int(amount) if amount is not None and amount == int(amount) else None
+            value = ctx.resolve(partial(cal.shift, amount=ahead, unit=unit)) if ahead is not None else None
             start = m.start("pre")
             yield Mention(start, m.end(), ctx.text[start : m.end()], "date", value, None, qualifier)
         elif post in lx.OFFSET_AFTER or post in lx.OFFSET_BEFORE:

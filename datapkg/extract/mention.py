@@ -41,10 +41,35 @@ class Mention:
 
 @dataclass(frozen=True)
 class Context:
+    """What a rule reads: the text, its language, and the reference window (``ref`` to
+    ``ref_end``, one day when they are equal) that relative expressions resolve against."""
+
     text: str
     lang: str
     ref: dt.date | None
     p: Patterns
+    ref_end: dt.date | None = None
+
+    @property
+    def window(self) -> tuple[dt.date, dt.date] | None:
+        if self.ref is None:
+            return None
+        return self.ref, self.ref_end or self.ref
+
+    def resolve(self, value_at: Callable[[dt.date], Any]) -> Any:
+        """A value that depends on the reference date, kept where the whole window agrees on
+        it: the same value from both ends, or the parts both ends share ("XXXX-11-01" when
+        only the year differs); None where the window leaves it open."""
+        window = self.window
+        if window is None:
+            return None
+        first, last = value_at(window[0]), value_at(window[1])
+        if first == last:
+            return first
+        same_but_year = isinstance(first, str) and isinstance(last, str) and len(first) == len(last) >= 7
+        if same_but_year and first[4:] == last[4:] and first[:4].isdigit() and last[:4].isdigit():
+            return "XXXX" + first[4:]
+        return None
 
     def mention(
         self, m: re.Match[str], kind: Kind, value: Any, unit: str | None = None,

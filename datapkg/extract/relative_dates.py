@@ -3,8 +3,8 @@ text names ("kurz nach Putins Besuch"), or left vague ("in letzter Zeit")."""
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterator
+from functools import partial
 
 from datapkg.extract import calendar as cal
 from datapkg.extract import lexicon as lx
@@ -24,22 +24,15 @@ def weekdays(ctx: Context) -> Iterator[Mention]:
         word = m.group("w").lower()
         day = next(v for k, v in table.items() if word.startswith(k))
         pre = norm(m.group("pre") or "")
-        value = None
-        if ctx.ref is not None:
-            offset = relative_offset(pre)
-            if offset < 0:
-                value = cal.weekday_before(ctx.ref, day).isoformat()
-            elif offset > 0:
-                value = cal.weekday_after(ctx.ref, day).isoformat()
-            else:
-                value = cal.weekday_in_week(ctx.ref, day).isoformat()
+        offset = relative_offset(pre)
+        value = ctx.resolve(partial(cal.weekday_near, weekday=day, offset=offset))
         yield ctx.mention(m, "date", value, None, date_qualifier(pre))
 
 
 def relative_words(ctx: Context) -> Iterator[Mention]:
     for m in rx(ctx.lang, "relative_word").finditer(ctx.text):
         offset = lx.RELATIVE_DAYS[ctx.lang][m.group("w").lower()]
-        value = (ctx.ref + dt.timedelta(days=offset)).isoformat() if ctx.ref else None
+        value = ctx.resolve(partial(cal.day_offset, days=offset))
         yield ctx.mention(m, "date", value)
 
 
@@ -48,7 +41,7 @@ def relative_periods(ctx: Context) -> Iterator[Mention]:
         g = m.groupdict()
         unit = lx.PERIOD_UNITS[ctx.lang][(g.get("u") or g.get("u2") or "").lower()]
         offset = relative_offset(g.get("rel"))
-        value = cal.relative_period(ctx.ref, unit, offset) if ctx.ref else None
+        value = ctx.resolve(partial(cal.relative_period, unit=unit, offset=offset))
         yield ctx.mention(m, "date", value, None, date_qualifier(g.get("pre") or g.get("pre2")))
 
 

@@ -3,6 +3,7 @@ number, month numbers and the year a day or month falls in."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from functools import cache
 
@@ -89,7 +90,46 @@ def is_year(token: str) -> bool:
 
 
 def default_year(ctx: Context) -> int | None:
-    return ctx.ref.year if ctx.ref else None
+    """The reference window's year, when the window lies in one year."""
+    year = ctx.resolve(lambda ref: ref.year)
+    return year if isinstance(year, int) else None
+
+
+_SENTENCE_END = re.compile(r"[.!?;]\s|\n")
+
+
+def clause_tense(ctx: Context, start: int) -> int:
+    """-1 when the sentence around ``start`` speaks of the past, +1 of the future, 0 when
+    its verbs do not say ("Im September hatte ..." against "Im September soll ...")."""
+    left = max(
+        (m.end() for m in _SENTENCE_END.finditer(ctx.text, max(0, start - 300), start)),
+        default=max(0, start - 300),
+    )
+    found = _SENTENCE_END.search(ctx.text, start)
+    sentence = ctx.text[left : found.start() if found else min(len(ctx.text), start + 300)]
+    past, future = lx.TENSE_CUES[ctx.lang]
+    if re.search(future, sentence, re.IGNORECASE):
+        return 1
+    if re.search(past, sentence, re.IGNORECASE):
+        return -1
+    return 0
+
+
+def year_for(ctx: Context, month: int, start: int) -> int | None:
+    """The year of a month the text gives without one: the reference year, but last year for
+    a later month in a past-tense sentence and next year for an earlier month in a future
+    one; None when the reference window spans years and so leaves it open."""
+    tense = clause_tense(ctx, start)
+
+    def at(ref: dt.date) -> int:
+        if tense < 0 and month > ref.month:
+            return ref.year - 1
+        if tense > 0 and month < ref.month:
+            return ref.year + 1
+        return ref.year
+
+    year = ctx.resolve(at)
+    return year if isinstance(year, int) else None
 
 
 def date_qualifier(pre: str | None) -> str | None:
@@ -112,19 +152,19 @@ def month_no(ctx: Context, token: str) -> int:
     return months(ctx.lang)[token.lower()]
 
 
-def day_month(ctx: Context, day: int, month: int, year: str | None) -> str | None:
+def day_month(ctx: Context, day: int, month: int, year: str | None, start: int = 0) -> str | None:
     if year:
         return cal.iso_day(int(year), month, day)
-    default = default_year(ctx)
+    default = year_for(ctx, month, start)
     if default is not None:
         return cal.iso_day(default, month, day)
     return f"XXXX-{month:02d}-{day:02d}" if cal.iso_day(2024, month, day) else None
 
 
-def month_value(ctx: Context, month: int, year: str | None) -> str:
+def month_value(ctx: Context, month: int, year: str | None, start: int = 0) -> str:
     if year:
         return cal.iso_month(int(year), month)
-    default = default_year(ctx)
+    default = year_for(ctx, month, start)
     return cal.iso_month(default, month) if default is not None else f"XXXX-{month:02d}"
 
 

@@ -66,8 +66,8 @@ def draft_candidates(
     """The extractor's mentions and the candidate records of a text, against the vocabularies."""
     action_types = frozenset(str(a.get("id")) for a in _vocabulary(layout, "action_types"))
     index = ActorIndex(_vocabulary(layout, "actors"), lang)
-    # The build resolves a source's relative dates against its earliest publication date.
-    draft = Draft(text, lang, extract(text, lang=lang, ref=window[0]), index, window, action_types)
+    # As the build does: relative dates resolve against the publication window.
+    draft = Draft(text, lang, extract(text, lang=lang, ref=window), index, window, action_types)
     candidates = troop_candidates(draft) + transfer_candidates(draft) + action_candidates(draft)
     unique_ids(candidates, _taken_ids(layout))
     return draft, candidates

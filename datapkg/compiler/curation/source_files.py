@@ -19,6 +19,7 @@ from pathlib import Path
 from urllib.parse import unquote
 
 from datapkg.compiler.inputs.source_texts import check_text
+from datapkg.extract import ReferenceFormError, parse_reference
 
 BASES = ("printed", "inferred", "assigned", "url", "index")
 BASIS_ITEMS = ("title", "genre", "author", "publisher", "published")
@@ -65,29 +66,11 @@ def existing_copy(sources_dir: Path, data: bytes) -> str | None:
 
 def parse_window(value: str) -> tuple[dt.date, dt.date]:
     """``DATE`` or ``DATE/DATE``, each a day, a month (2024-10) or a year: the earliest and
-    latest possible publication date."""
-    parts = value.split("/")
-    if len(parts) > 2:
-        raise SourceFileError(f"--published {value!r}: expected DATE or DATE/DATE")
-    first, last = (_period(p.strip(), value) for p in (parts[0], parts[-1]))
-    if last[1] < first[0]:
-        raise SourceFileError(f"--published {value!r}: the window ends before it starts")
-    return first[0], last[1]
-
-
-def _period(text: str, whole: str) -> tuple[dt.date, dt.date]:
+    latest possible publication date (the extractor's reference window)."""
     try:
-        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
-            day = dt.date.fromisoformat(text)
-            return day, day
-        if re.fullmatch(r"\d{4}-\d{2}", text):
-            start = dt.date.fromisoformat(f"{text}-01")
-            return start, (start.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
-        if re.fullmatch(r"\d{4}", text):
-            return dt.date(int(text), 1, 1), dt.date(int(text), 12, 31)
-    except ValueError:
-        pass
-    raise SourceFileError(f"--published {whole!r}: expected YYYY-MM-DD, YYYY-MM or YYYY, or two joined by /")
+        return parse_reference(value)
+    except ReferenceFormError as error:
+        raise SourceFileError(f"--published {error}") from None
 
 
 @dataclass
