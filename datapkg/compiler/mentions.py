@@ -189,7 +189,8 @@ def mention_rows(
     for source_id, doc in sorted(sources.items()):
         ref = doc.row.get("published_earliest")
         # Relative dates resolve against the whole publication window: what it determines.
-        window = (ref, doc.row.get("published_latest") or ref) if ref else None
+        latest = doc.row.get("published_latest") or ref
+        window = (ref, max(ref, latest)) if ref else None  # a reversed window is reported with the source
         language = str(doc.row.get("language") or "de")[:2]
         if language not in LANGUAGES:
             accounting.unread.add(source_id)  # its language is reported with the source
