@@ -145,7 +145,7 @@ ENGLISH = [
     ("half a million shells", [("half a million", "quantity", 500_000, None)]),
     ("2.5 million euros", [("2.5 million euros", "money", 2_500_000, None)]),
     ("on Thursday, Oct. 24", [("on Thursday, Oct. 24", "date", "2024-10-24", None)]),
-    ("the country's second-largest attack", [("second", "rank", 2, None)]),
+    ("the country's second-largest attack", [("second-largest", "rank", 2, None)]),
     ("held June 18-19", [("June 18-19", "date", ["2024-06-18", "2024-06-19"], None)]),
     ("10,000 to 12,000 soldiers", [("10,000 to 12,000", "quantity", [10_000, 12_000], None)]),
     ("F-16 jets and a Su-27", []),

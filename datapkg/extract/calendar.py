@@ -56,6 +56,11 @@ def day_offset(ref: dt.date, days: int) -> str:
     return (ref + dt.timedelta(days=days)).isoformat()
 
 
+def day_in_month(ref: dt.date, day: int) -> str | None:
+    """That day of the reference date's month ("vom 8. bis 13." in a November article)."""
+    return iso_day(ref.year, ref.month, day)
+
+
 def month_in_year(ref: dt.date, offset: int, month: int) -> str:
     """A month of the reference year, or of the year ``offset`` away ("im letzten Juli")."""
     return iso_month(ref.year + offset, month)

@@ -123,3 +123,16 @@ def decades(ctx: Context) -> Iterator[Mention]:
         century = m.group("c") or "19"
         digit = m.group("d") or m.groupdict().get("d2")
         yield ctx.mention(m, "date", f"{century}{digit}0s", "decade")
+
+
+def day_ranges_bare(ctx: Context) -> Iterator[Mention]:
+    """Days without their month ("vom 8. bis 13.", "from the 8th to the 13th"): the month and
+    year are the reference window's, where it lies in one month."""
+    for m in rx(ctx.lang, "day_range_bare").finditer(ctx.text):
+        first, last = int(m.group("d1")), int(m.group("d2"))
+        if not 1 <= first < last <= 31:
+            continue
+        lo = ctx.resolve(partial(cal.day_in_month, day=first))
+        hi = ctx.resolve(partial(cal.day_in_month, day=last))
+        ok = isinstance(lo, str) and isinstance(hi, str) and not lo.startswith("X") and not hi.startswith("X")
+        yield ctx.mention(m, "date", [lo, hi] if ok else None)

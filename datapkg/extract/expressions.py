@@ -202,4 +202,45 @@ EXPRESSIONS: dict[str, Callable[[Patterns], str]] = {
         else rf"{B}(?i:{alt(lx.FORMATION_ARTICLES[p.lang])}){SP}"
         rf"(?P<u>[A-ZÄÖÜ][\w-]*(?i:{alt(lx.FORMATION_NOUNS[p.lang])})(?:en|n|s)?){E}"
     ),
+    "ordinal_compound": lambda p: (
+        rf"{B}(?P<w>(?i:{alt(lx.DE_ORDINAL_STEMS)})){lx.DE_SUPERLATIVE_TAIL}{E}"
+        if p.lang == "de"
+        else rf"{B}(?P<w>{p.ordinal_word})-(?i:{alt(lx.EN_SUPERLATIVES)}|{lx.EN_SUPERLATIVE_TAIL}){E}"
+    ),
+    "rank_step": lambda p: (
+        rf"{B}(?i:um){SP}(?P<n>{p.number}|{B}(?i:einen|eine|ein)){SP}"
+        rf"(?P<u>(?i:{alt(lx.RANK_STEP_NOUNS['de'])})){E}"
+        if p.lang == "de"
+        else rf"{B}(?i:{alt(lx.EN_RANK_MOVES)}){SP}(?:(?i:by){SP})?"
+        rf"(?P<n>{p.number}|{B}(?i:a|an|one)){SP}(?P<u>(?i:{alt(lx.RANK_STEP_NOUNS['en'])})){E}"
+    ),
+    "multiplier": lambda p: (
+        rf"{B}(?P<v>(?i:verdoppel|verdreifach|vervierfach|verfünffach|verzehnfach)\w*)"
+        rf"|{B}(?P<d>(?i:doppelt)){SP}(?i:{alt(lx.DE_COMPARED)}){E}"
+        rf"|{B}(?P<dd>(?i:doppelte|doppelten|doppelter|doppeltes)){E}"
+        rf"|{B}(?P<n>\d+|{words([*lx.DE_ONES, *lx.DE_TEENS, *lx.DE_TENS, 'hundert', 'tausend'])})"
+        rf"-?(?P<x>(?i:{alt(lx.DE_MULTIPLIER_SUFFIXES)})){E}"
+        if p.lang == "de"
+        else rf"{B}(?P<v>(?i:twice|thrice|doubled|doubles|doubling|tripled|triples|tripling|quadrupled|quadrupling)){E}"
+        rf"|{B}(?P<n>\d+|{words([*lx.EN_ONES, *lx.EN_TENS, 'hundred', 'thousand'])})-?(?P<x>(?i:fold)){E}"
+        rf"|{B}(?P<n2>{p.number}){SP}(?P<t>(?i:times))(?={SP}(?i:as|more|the|larger|bigger|higher|greater|"
+        rf"smaller|fewer|less){E})"
+    ),
+    "spoken_decimal": lambda p: (
+        rf"{B}(?P<i>\d+|{p.number})(?:{SP}|-)(?i:{alt(lx.DECIMAL_POINT[p.lang])})(?:{SP}|-)"
+        rf"(?P<f>(?i:{alt(lx.DIGIT_WORDS[p.lang])})(?:(?:{SP}|-)(?i:{alt(lx.DIGIT_WORDS[p.lang])}))*){E}"
+        rf"(?:{SP}(?P<s>{p.scale}))?(?:[ \u00a0]?(?P<pc>{p.percent}))?"
+    ),
+    "relative_year": lambda p: (
+        rf"(?:(?P<pre>{B}(?i:im|des|aus\s+dem|seit\s+dem|vom)){SP})?(?P<w>{B}(?i:{alt(lx.RELATIVE_YEARS['de'])})){E}"
+        if p.lang == "de"
+        else rf"(?:(?P<pre>{B}(?i:in|of|since)){SP})?(?P<w>{B}(?i:{alt(lx.RELATIVE_YEARS['en'])})){E}"
+    ),
+    "day_range_bare": lambda p: (
+        rf"{B}(?i:vom){SP}(?P<d1>\d{{1,2}})\.{SP}(?i:bis(?:{SP}zum)?){SP}(?P<d2>\d{{1,2}})\."
+        rf"(?!{SP}?(?:\d|(?i:{alt(lx.DE_MONTHS)})))"
+        if p.lang == "de"
+        else rf"{B}(?i:from){SP}(?i:the){SP}(?P<d1>\d{{1,2}})(?i:st|nd|rd|th){SP}(?i:to|until|through){SP}"
+        rf"(?i:the){SP}(?P<d2>\d{{1,2}})(?i:st|nd|rd|th){E}(?!{SP}(?:of{SP})?(?i:{alt(lx.EN_MONTHS)}))"
+    ),
 }

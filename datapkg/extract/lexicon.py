@@ -446,3 +446,43 @@ TENSE_CUES: Final = {
         r"September|October|November|December)\b|\b(?:next|coming|upcoming)\b",
     ),
 }  # fmt: skip
+
+# --- ordinals inside compounds, rank changes ------------------------------------------
+# "fünftmächtigste", "zweitgrößten": an ordinal stem glued to a superlative.
+DE_SUPERLATIVE_TAIL: Final = r"[a-zäöüß]{2,}(?:st|ßt)(?:e|en|er|es|em)?"
+EN_SUPERLATIVE_TAIL: Final = r"(?:[a-z]{3,}est|most|best|worst|least)"
+# "um einen Rang", "dropped two notches": a move in a ranking, a quantity of places.
+RANK_STEP_NOUNS: Final = {
+    "de": ("rang", "ränge", "rängen", "platz", "plätze", "plätzen", "position", "positionen", "stelle", "stellen"),
+    "en": ("notch", "notches", "place", "places", "spot", "spots", "rank", "ranks", "position", "positions"),
+}  # fmt: skip
+EN_RANK_MOVES: Final = (
+    "rose", "rise", "rises", "risen", "rising", "fell", "fall", "falls", "fallen", "falling", "dropped",
+    "drop", "drops", "dropping", "slipped", "slips", "slid", "climbed", "climbs", "jumped", "jumps",
+    "moved up", "moved down", "moves up", "moves down", "up", "down",
+)  # fmt: skip
+
+# --- multipliers --------------------------------------------------------------------
+# Verbs and adjectives that name a factor ("verdoppelt", "tripled"): stem -> factor.
+DE_MULTIPLYING: Final = {
+    "verdoppel": 2, "verdreifach": 3, "vervierfach": 4, "verfünffach": 5, "verzehnfach": 10, "doppelt": 2,
+}  # fmt: skip
+EN_MULTIPLYING: Final = {"twice": 2, "thrice": 3, "doubl": 2, "tripl": 3, "quadrupl": 4}
+DE_MULTIPLIER_SUFFIXES: Final = ("fache", "fachen", "facher", "faches", "fach", "mal")
+EN_MULTIPLIER_SUFFIXES: Final = ("fold",)
+# "twice" and "doppelt" name a factor only before a comparison or as an adverb of a verb.
+DE_COMPARED: Final = ("so viele", "so viel", "so groß", "so hoch", "so stark", "so lang", "so teuer")
+# --- spoken decimals ----------------------------------------------------------------
+DECIMAL_POINT: Final = {"de": ("komma",), "en": ("point",)}
+DIGIT_WORDS: Final = {
+    "de": {"null": 0, "eins": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8,
+           "neun": 9},
+    "en": {"zero": 0, "oh": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+           "eight": 8, "nine": 9},
+}  # fmt: skip
+# --- relative years -----------------------------------------------------------------
+RELATIVE_YEARS: Final = {
+    "de": {"vorjahr": -1, "vorjahres": -1, "vorjahrs": -1, "folgejahr": 1, "folgejahres": 1},
+    "en": {"the previous year": -1, "the year before": -1, "the prior year": -1, "the following year": 1,
+           "the year after": 1},
+}  # fmt: skip

@@ -46,10 +46,14 @@ def vague_amounts(ctx: Context) -> Iterator[Mention]:
         yield ctx.mention(m, "quantity", None, unit_after(ctx, m.end()), "vague")
 
 
+_LINK = re.compile(r"[ \t\u00a0]+(?:an|von|of)(?=[ \t\u00a0])")
+
+
 def vague_phrases(ctx: Context) -> Iterator[Mention]:
     """Amounts named without a number word ("ein paar Experten", "eine große Anzahl an Söldnern")."""
     for m in rx(ctx.lang, "vague_phrase").finditer(ctx.text):
-        yield ctx.mention(m, "quantity", None, unit_after(ctx, m.end()), "vague")
+        link = _LINK.match(ctx.text, m.end())  # "eine große Anzahl an Söldnern"
+        yield ctx.mention(m, "quantity", None, unit_after(ctx, link.end() if link else m.end()), "vague")
 
 
 def formations(ctx: Context) -> Iterator[Mention]:

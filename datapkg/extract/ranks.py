@@ -1,14 +1,14 @@
-"""Places in a ranking: "Platz 36", "dem 36.", "the fifth"."""
+"""Places in a ranking ("Platz 36", "dem 36.", "the fifth", "fünftmächtigste") and moves in
+one ("um einen Rang")."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
+from datapkg.extract.lexicon import DE_ORDINAL_STEMS
 from datapkg.extract.mention import Context, Mention
 from datapkg.extract.numbers import parse_de_ordinal, parse_en_ordinal
-from datapkg.extract.values import (
-    rx,
-)  # fmt: skip
+from datapkg.extract.values import number_value, rx
 
 
 def ranks(ctx: Context) -> Iterator[Mention]:
@@ -40,3 +40,28 @@ def ordinal_words(ctx: Context) -> Iterator[Mention]:
         value = parse(word)
         if value is not None:
             yield ctx.mention(m, "rank", value, group="w")
+
+
+def ordinal_compounds(ctx: Context) -> Iterator[Mention]:
+    """An ordinal glued to a superlative: "fünftmächtigste", "zweitgrößten", "fifth-strongest"."""
+    parse = parse_de_ordinal if ctx.lang == "de" else parse_en_ordinal
+    for m in rx(ctx.lang, "ordinal_compound").finditer(ctx.text):
+        stem = m.group("w")
+        value = DE_ORDINAL_STEMS.get(stem.lower()) if ctx.lang == "de" else parse(stem)
+        if value is not None:
+            yield ctx.mention(m, "rank", value)
+
+
+def rank_steps(ctx: Context) -> Iterator[Mention]:
+    """A move in a ranking counted in places: "um einen Rang", "dropped two notches"."""
+    for m in rx(ctx.lang, "rank_step").finditer(ctx.text):
+        token = m.group("n")
+        amount = (
+            1
+            if token.lower() in ("ein", "eine", "einen", "a", "an", "one")
+            else number_value(token, ctx.lang)
+        )
+        if amount is not None:
+            # English keeps the verb out ("dropped two notches" -> "two notches"); German keeps "um".
+            start = m.start("n") if ctx.lang == "en" else m.start()
+            yield Mention(start, m.end(), ctx.text[start : m.end()], "quantity", amount, m.group("u"))

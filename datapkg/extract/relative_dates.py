@@ -60,3 +60,12 @@ def vague_periods(ctx: Context) -> Iterator[Mention]:
     """Periods the text leaves open ("seit geraumer Zeit", "in letzter Zeit", "recently")."""
     for m in rx(ctx.lang, "vague_period").finditer(ctx.text):
         yield ctx.mention(m, "date", None, None, "vague")
+
+
+def relative_years(ctx: Context) -> Iterator[Mention]:
+    """ "im Vorjahr", "the previous year": the year before (or after) the reference year."""
+    table = lx.RELATIVE_YEARS[ctx.lang]
+    for m in rx(ctx.lang, "relative_year").finditer(ctx.text):
+        offset = table[" ".join(m.group("w").lower().split())]
+        value = ctx.resolve(partial(cal.shift, amount=offset, unit="year"))
+        yield ctx.mention(m, "date", value, None, date_qualifier(m.group("pre")))

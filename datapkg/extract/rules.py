@@ -2,7 +2,7 @@
 may yield (``extract`` refuses a rule that yields another kind: a rule bug, not input).
 
 Each family lives in the module named for what it recognises: ``dates``,
-``relative_dates``, ``quantities``, ``durations``, ``ranks``. A rule yields candidate
+``relative_dates``, ``quantities``, ``durations``, ``ranks``, ``multipliers``. A rule yields candidate
 mentions; ``datapkg.extract.extract`` keeps the longest non-overlapping ones. Rules never
 guess a number the text does not give: vague amounts keep ``value`` empty with qualifier
 ``vague``, and dates that need an anchor the text does not supply stay empty too.
@@ -10,7 +10,7 @@ guess a number the text does not give: vague amounts keep ``value`` empty with q
 
 from __future__ import annotations
 
-from datapkg.extract import dates, durations, quantities, ranks, relative_dates
+from datapkg.extract import dates, durations, multipliers, quantities, ranks, relative_dates
 from datapkg.extract.mention import Context, Mention, Rule
 
 __all__ = ["RULES", "Context", "Mention", "Rule"]
@@ -20,10 +20,12 @@ __all__ = ["RULES", "Context", "Mention", "Rule"]
 RULES: tuple[Rule, ...] = (
     Rule(dates.absolute_dates, frozenset({"date"})),
     Rule(dates.day_ranges, frozenset({"date"})),
+    Rule(dates.day_ranges_bare, frozenset({"date"})),
     Rule(dates.clock_times, frozenset({"date"})),
     Rule(relative_dates.weekdays, frozenset({"date"})),
     Rule(relative_dates.relative_periods, frozenset({"date"})),
     Rule(relative_dates.relative_words, frozenset({"date"})),
+    Rule(relative_dates.relative_years, frozenset({"date"})),
     Rule(relative_dates.anchored, frozenset({"date"})),
     Rule(relative_dates.vague_periods, frozenset({"date"})),
     Rule(dates.month_dates, frozenset({"date"})),
@@ -36,6 +38,10 @@ RULES: tuple[Rule, ...] = (
     Rule(durations.vague_durations, frozenset({"duration"})),
     Rule(dates.year_dates, frozenset({"date"})),
     Rule(quantities.fractions, frozenset({"quantity"})),
+    Rule(ranks.ordinal_compounds, frozenset({"rank"})),
+    Rule(ranks.rank_steps, frozenset({"quantity"})),
+    Rule(multipliers.multipliers, frozenset({"quantity"})),
+    Rule(multipliers.spoken_decimals, frozenset({"quantity", "percent"})),
     Rule(ranks.ranks, frozenset({"rank"})),
     Rule(ranks.ordinal_words, frozenset({"rank"})),
     Rule(quantities.ranges, frozenset({"quantity", "percent", "duration", "date"})),

@@ -1,0 +1,54 @@
+"""Factors and spoken decimals: "doppelt so viele", "verdoppelt", "fünfmal", "dreifache",
+"twice", "threefold", "five times as many"; "null Komma fünf", "zero-point-five".
+
+A factor is a quantity whose unit is "times" and whose value is the factor.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from datapkg.extract import lexicon as lx
+from datapkg.extract.mention import Context, Mention
+from datapkg.extract.numbers import tidy
+from datapkg.extract.values import number_value, rx, scale_value
+
+TIMES = "times"
+
+
+def _factor(ctx: Context, token: str) -> int | float | None:
+    lower = token.lower()
+    table = lx.DE_MULTIPLYING if ctx.lang == "de" else lx.EN_MULTIPLYING
+    for stem, factor in table.items():
+        if lower.startswith(stem):
+            return factor
+    return None
+
+
+def multipliers(ctx: Context) -> Iterator[Mention]:
+    for m in rx(ctx.lang, "multiplier").finditer(ctx.text):
+        g = m.groupdict()
+        if g.get("v") or g.get("d") or g.get("dd"):
+            value = _factor(ctx, g.get("v") or g.get("d") or g.get("dd") or "")
+        else:
+            token = g.get("n") or g.get("n2") or ""
+            if token.lower() in ("ein", "eins", "eine", "one"):
+                continue  # "einmal", "onefold": once, not a factor
+            value = number_value(token, ctx.lang)
+        if value is not None and value > 1:
+            yield ctx.mention(m, "quantity", value, TIMES)
+
+
+def spoken_decimals(ctx: Context) -> Iterator[Mention]:
+    """Decimals as transcripts write them out: the whole part, "Komma"/"point", then digits."""
+    digits = lx.DIGIT_WORDS[ctx.lang]
+    for m in rx(ctx.lang, "spoken_decimal").finditer(ctx.text):
+        whole = number_value(m.group("i"), ctx.lang)
+        if whole is None:
+            continue
+        fraction = "".join(str(digits[w.lower()]) for w in m.group("f").replace("-", " ").split())
+        value = tidy(float(f"{int(whole)}.{fraction}") * scale_value(m.group("s"), ctx.lang))
+        if m.group("pc"):
+            yield ctx.mention(m, "percent", value, "%")
+        else:
+            yield ctx.mention(m, "quantity", value)
