@@ -369,3 +369,32 @@ def test_relative_words_come_from_one_list() -> None:
         -1, -1, -1, -1, 1,
     ]  # fmt: skip
     assert [relative_offset(w) for w in ("diesem", "this", "am", None, "pastry")] == [0, 0, 0, 0, 0]
+
+
+@pytest.mark.parametrize(
+    ("date", "value"),
+    [
+        ("2024-10-23", "2024-11-01"),
+        ("2024-10", "2024-11-01"),
+        ("2024", "2024-11-01"),
+        ("2024-10-28/2024-11-03", "2024-11-01"),
+        ("2024-12-30/2025-01-02", "XXXX-11-01"),
+    ],
+)
+def test_cli_date_takes_a_day_month_year_or_window(
+    date: str, value: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from datapkg.cli import main
+
+    article = tmp_path / "article.txt"
+    article.write_text("Am 1. November tritt der Vertrag in Kraft", encoding="utf-8")
+    assert main(["extract", str(article), "--lang", "de", "--date", date]) == 0
+    assert json.loads(capsys.readouterr().out.splitlines()[0])["value"] == value
+
+
+def test_a_reference_given_as_text_or_pair_equals_the_date() -> None:
+    text = "an diesem Donnerstag und im September"
+    assert found(text, "de", ref="2024-10-24") == found(text, "de", ref=dt.date(2024, 10, 24))
+    assert found(text, "de", ref=(dt.date(2024, 10, 23), dt.date(2024, 10, 24)))[0][2] == "2024-10-24"
+    with pytest.raises(ValueError, match="expected YYYY-MM-DD, YYYY-MM or YYYY"):
+        extract(text, "de", ref="24.10.2024")

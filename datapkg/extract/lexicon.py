@@ -429,10 +429,11 @@ FORMATION_ARTICLES: Final = {"de": ("eine", "einer", "ein", "einen"), "en": ("a"
 # --- tense of the sentence around a month without a year ------------------------------
 # (past, future) regular expressions: a later month in a past-tense sentence is last year's,
 # an earlier month in a future one next year's. The future is tested first ("hatte ...
-# angekündigt, ... soll" speaks of what is to come).
+# angekündigt, ... soll" speaks of what is to come). Verbs of saying are left out: "takes
+# effect on November 1, officials said" reports a future event in the past tense.
 TENSE_CUES: Final = {
     "de": (
-        r"\b(?:hatte|hatten|hattest|war|waren|wurde|wurden|gab|kam|kamen|sagte|erklärte|meldete|"
+        r"\b(?:hatte|hatten|hattest|war|waren|wurde|wurden|gab|kam|kamen|"
         r"unterzeichnete|unterzeichneten|schickte|schickten|lieferte|lieferten|besuchte)\b"
         r"|\b(?:hat|haben|ist|sind)\b[^.;]*\bge\w+(?:t|en)\b",
         r"\b(?:wird|werden\s+\w+en\b|soll|sollen|will|wollen|plant|planen|könnte|könnten|dürfte|dürften)\b"
@@ -440,7 +441,7 @@ TENSE_CUES: Final = {
         r"|\b(?:kommenden|nächsten|künftig)\b",
     ),
     "en": (
-        r"\b(?:was|were|had|did|said|signed|sent|visited|announced|delivered|reported)\b",
+        r"\b(?:was|were|had|did|signed|sent|visited|delivered)\b",
         r"\b(?:will|shall|is\s+to|are\s+to|plans?\s+to|is\s+going\s+to|are\s+going\s+to|could|"
         r"expected\s+to|set\s+to)\b|\bby\s+(?:the\s+end\s+of\s+)?(?:January|February|March|April|May|June|July|August|"
         r"September|October|November|December)\b|\b(?:next|coming|upcoming)\b",
