@@ -16,19 +16,18 @@ network; it never imports pandera, frictionless or the build code.
 
 from __future__ import annotations
 
-import json
 from functools import cache
-from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, overload
 
 from datapkg._names import RESOURCES, ResourceName
-from datapkg.downloads import DownloadError, fetch
 
 if TYPE_CHECKING:  # for the signatures only: load imports just the backend it is asked for
     import pandas
     import polars
     import pyarrow
+
+    from datapkg.downloads import DownloadError, fetch
 
 __all__ = [
     "Backend",
@@ -46,7 +45,19 @@ __all__ = [
     "validate",
 ]
 
-_DATA = files("datapkg") / "data"
+
+def _data_dir() -> Any:
+    """The installed data folder: beside this file, or through importlib.resources when the
+    package is not a plain folder (a zip)."""
+    here = Path(__file__).resolve().parent / "data"
+    if here.is_dir():
+        return here
+    from importlib.resources import files
+
+    return files("datapkg") / "data"
+
+
+_DATA = _data_dir()
 
 
 @cache
@@ -56,6 +67,8 @@ def package() -> dict[str, Any]:
     >>> package()["name"]
     'rus-prk-military-cooperation'
     """
+    import json
+
     descriptor: dict[str, Any] = json.loads((_DATA / "datapackage.json").read_text(encoding="utf-8"))
     return descriptor
 
@@ -70,7 +83,22 @@ def _version() -> str:
     return version
 
 
-__version__: str = _version()
+def __getattr__(name: str) -> Any:
+    # Read on first use, so `import datapkg` parses no JSON and loads no download code.
+    if name == "__version__":
+        value: Any = _version()
+    elif name in ("DownloadError", "fetch"):
+        from datapkg import downloads
+
+        value = getattr(downloads, name)
+    else:
+        raise AttributeError(f"module 'datapkg' has no attribute {name!r}")
+    globals()[name] = value
+    return value
+
+
+if TYPE_CHECKING:
+    __version__: str
 
 
 def resources() -> list[ResourceName]:
@@ -165,26 +193,59 @@ def load(
     >>> load("troop_figures", backend="pyarrow").num_rows == len(figures)
     True
     """
-    import pyarrow.parquet as pq
-
-    resource = _resource(name)
+    if not isinstance(name, str) or name not in RESOURCES:
+        _resource(name)  # raises with the valid names
     if backend not in ("pandas", "polars", "pyarrow"):
         raise ValueError(f"unknown backend {backend!r}; expected 'pandas', 'polars' or 'pyarrow'")
     if version is None:
-        file, schema = path(name, "parquet"), resource["schema"]
+        file = Path(str(_DATA / f"{name}.parquet"))  # installed as <name>.parquet
     else:
+        from datapkg.downloads import fetch
+
         file = fetch(f"{name}.parquet", version, base_url=base_url, cache=cache)
-        descriptor_file = fetch("datapackage.json", version, base_url=base_url, cache=cache)
-        schema = _schema_in(json.loads(descriptor_file.read_text(encoding="utf-8")), name)
-    if backend == "pyarrow":
-        return pq.read_table(file)
+    return _read(name, backend, file, version, base_url, cache)
+
+
+def _read(
+    name: str,
+    backend: Backend,
+    file: Path,
+    version: str | None,
+    base_url: str | None,
+    cache: str | Path | None,
+) -> Any:
+    """One file in the backend's types. The Parquet file's own metadata types the columns
+    (no descriptor read); files written before they carried their enums use the descriptor."""
     if backend == "polars":
+        # polars reads the file itself; the enums come from the descriptor, so pyarrow stays unloaded.
         from datapkg._polars import read_polars
 
-        return read_polars(file, schema)
+        return read_polars(file, _schema_of(name, version, base_url, cache))
+    from datapkg._parquet import read_parquet
+    from datapkg._parquet_schema import fields_of
+
+    table, arrow_schema = read_parquet(file)
+    if backend == "pyarrow":
+        return table
+    fields = fields_of(arrow_schema)
+    schema = {"fields": fields} if fields is not None else _schema_of(name, version, base_url, cache)
     from datapkg._dtypes import arrow_to_pandas
 
-    return arrow_to_pandas(pq.read_table(file), schema)
+    return arrow_to_pandas(table, schema)
+
+
+def _schema_of(
+    name: str, version: str | None, base_url: str | None, cache: str | Path | None
+) -> dict[str, Any]:
+    """The Table Schema from a descriptor: for files written before they carried their enums."""
+    import json
+
+    from datapkg.downloads import fetch
+
+    if version is None:
+        return _resource(name)["schema"]  # type: ignore[no-any-return]
+    descriptor_file = fetch("datapackage.json", version, base_url=base_url, cache=cache)
+    return _schema_in(json.loads(descriptor_file.read_text(encoding="utf-8")), name)
 
 
 def _schema_in(descriptor: dict[str, Any], name: str) -> dict[str, Any]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pandas as pd
 import pyarrow as pa
@@ -85,6 +86,47 @@ def test_validate_imports_neither_pandas_nor_pandera_nor_yaml() -> None:
     code = (
         "import sys, datapkg; datapkg.validate(); print(sorted(m for m in sys.modules"
         " if m.split('.')[0] in ('pandas', 'pandera', 'frictionless', 'yaml')))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd="/")
+    assert result.stdout.strip() == "[]"
+
+
+def test_each_parquet_file_types_itself_as_the_descriptor_says() -> None:
+    """The loader types columns from the Parquet file's own metadata; it must say what the
+    descriptor says (names, types, enums in schema order)."""
+    import pyarrow.parquet as pq
+
+    from datapkg._parquet_schema import ENUM_KEY, ENUM_SEPARATOR, FIELD_METADATA_KEY, fields_of
+    from datapkg.schema import arrow_types
+
+    assert (ENUM_KEY.decode(), ENUM_SEPARATOR, FIELD_METADATA_KEY.decode()) == (
+        arrow_types.ENUM_KEY, arrow_types.ENUM_SEPARATOR, arrow_types.FIELD_METADATA_KEY)  # fmt: skip
+    for name in datapkg.resources():
+        fields = fields_of(pq.read_schema(datapkg.path(name)))
+        assert fields is not None
+        expected = datapkg.package()["resources"][datapkg.resources().index(name)]["schema"]["fields"]
+        assert [(f["name"], f["type"], f.get("constraints", {}).get("enum")) for f in fields] == [
+            (f["name"], f["type"], f.get("constraints", {}).get("enum")) for f in expected
+        ]
+
+
+def test_a_file_without_enum_metadata_is_typed_from_the_descriptor(tmp_path: Path) -> None:
+    import pyarrow.parquet as pq
+
+    table = pq.read_table(datapkg.path("troop_figures")).replace_schema_metadata(None)
+    old = tmp_path / "troop_figures.parquet"
+    pq.write_table(table, old)
+    frame = datapkg._read("troop_figures", "pandas", old, None, None, None)
+    assert list(frame["claim_status"].cat.categories) == list(
+        datapkg.load("troop_figures")["claim_status"].cat.categories
+    )
+
+
+def test_a_cold_load_imports_no_filesystem_or_dataset_layer() -> None:
+    code = (
+        "import sys, datapkg; datapkg.load('troop_figures'); datapkg.load('sources', backend='pyarrow');"
+        "print(sorted(m for m in ('pyarrow.dataset', 'pyarrow.fs', 'datapkg.downloads', 'datapkg.compiler')"
+        " if m in sys.modules))"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd="/")
     assert result.stdout.strip() == "[]"

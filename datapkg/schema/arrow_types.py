@@ -22,18 +22,24 @@ def arrow_type(field: FieldSpec) -> pa.DataType:
     return ARROW_TYPES[field.type]
 
 
+ENUM_KEY = "enum"
+FIELD_METADATA_KEY = "field_metadata"  # says the fields carry these keys (files before 0.2.0 do not)
+ENUM_SEPARATOR = "\n"
+
+
+def field_metadata(field: FieldSpec) -> dict[str, str]:
+    """A field's description, and its enum values in schema order: the loader types the
+    column from the Parquet file alone (categories in this order), without the descriptor."""
+    metadata = {"description": field.descriptor.get("description", "")}
+    if field.enum:
+        metadata[ENUM_KEY] = ENUM_SEPARATOR.join(field.enum)
+    return metadata
+
+
 def arrow_schema(spec: TableSpec) -> pa.Schema:
-    """Arrow schema whose field metadata carries each field's description, so the
+    """Arrow schema whose field metadata carries each field's description and enum, so the
     Parquet files explain themselves to readers that never see the descriptor."""
     return pa.schema(
-        [
-            pa.field(
-                f.name,
-                arrow_type(f),
-                nullable=True,
-                metadata={"description": f.descriptor.get("description", "")},
-            )
-            for f in spec.fields
-        ],
-        metadata={"resource": spec.name},
+        [pa.field(f.name, arrow_type(f), nullable=True, metadata=field_metadata(f)) for f in spec.fields],
+        metadata={"resource": spec.name, FIELD_METADATA_KEY: "description enum"},
     )
