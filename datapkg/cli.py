@@ -1,4 +1,7 @@
-"""The ``datapkg`` command. Subcommands import their heavy modules only when run."""
+"""datapkg: the Russia–North Korea military cooperation data package (2024 news reporting).
+
+Load, inspect, validate, export and browse the tables; curators also build the package,
+add articles and cut releases from a checkout."""
 
 from __future__ import annotations
 
@@ -93,6 +96,38 @@ def _extract(args: argparse.Namespace) -> int:
     return 0
 
 
+def _serve(args: argparse.Namespace) -> int:
+    import subprocess
+    import tempfile
+
+    import datasette  # noqa: F401  (a missing extra is named by main)
+
+    from datapkg.explore import serve_command
+
+    with tempfile.TemporaryDirectory(prefix="datapkg-serve-") as folder:
+        command = serve_command(Path(args.dir) if args.dir else Path(folder), args.host, args.port)
+        print(f"serving on http://{args.host}:{args.port}/ (Ctrl-C stops it)", flush=True)
+        try:
+            return subprocess.run(command, check=False).returncode
+        except KeyboardInterrupt:
+            return 0
+
+
+def _keys(resource: dict[str, object]) -> list[str]:
+    schema = resource["schema"]
+    assert isinstance(schema, dict)
+    primary = schema.get("primaryKey")
+    lines = [f"primary key: {', '.join(primary) if isinstance(primary, list) else primary}"]
+    foreign = [*schema.get("foreignKeys", []), *schema.get("x-foreignKeys", [])]
+    for key in foreign:
+        fields = key["fields"] if isinstance(key["fields"], str) else ", ".join(key["fields"])
+        reference = key["reference"]
+        targets = reference.get("resource") or reference.get("resources")
+        target = targets if isinstance(targets, str) else " or ".join(targets)
+        lines.append(f"foreign key: {fields} -> {target}.{reference.get('fields')}")
+    return lines
+
+
 def _info(args: argparse.Namespace) -> int:
     import pyarrow.parquet as pq
 
@@ -107,6 +142,8 @@ def _info(args: argparse.Namespace) -> int:
     print(f"{resource['name']}: {resource['description']}")
     print(f"rows: {rows}")
     print(f"files: {datapkg.path(args.resource)}, {datapkg.path(args.resource, format='csv')}")
+    for line in _keys(resource):
+        print(line)
     print("fields:")
     for field in resource["schema"]["fields"]:
         constraints = field.get("constraints", {})
@@ -182,8 +219,11 @@ def _add_source(args: argparse.Namespace) -> int:
 
 
 def parser() -> argparse.ArgumentParser:
+    import datapkg
+
     p = argparse.ArgumentParser(prog="datapkg", description=__doc__)
-    sub = p.add_subparsers(dest="command", required=True)
+    p.add_argument("--version", action="version", version=f"datapkg {datapkg.__version__} (data and code)")
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
     b = sub.add_parser("build", help="validate the inputs and write the data package")
     b.add_argument(
         "--check",
@@ -211,14 +251,34 @@ def parser() -> argparse.ArgumentParser:
     x.set_defaults(run=_extract)
     ls = sub.add_parser("list", help="list the resource names")
     ls.set_defaults(run=_list)
-    i = sub.add_parser("info", help="describe one resource: fields, types, descriptions, rows")
-    i.add_argument("resource")
+    i = sub.add_parser(
+        "info", help="describe one resource: rows, files, keys, fields with types and descriptions"
+    )
+    i.add_argument("resource", help="a resource name, as `datapkg list` prints them")
     i.set_defaults(run=_info)
     e = sub.add_parser("export", help="write every table in another format")
-    e.add_argument("--format", required=True, choices=["parquet", "csv", "json", "sqlite"])
-    e.add_argument("--out", required=True, type=Path)
+    e.add_argument(
+        "--format",
+        required=True,
+        choices=["parquet", "csv", "json", "sqlite"],
+        help="json: one array of records per table; sqlite: one database with keys (a complete "
+        "data package is written beside either)",
+    )
+    e.add_argument("--out", required=True, type=Path, help="the folder to write into")
     e.add_argument("--force", action="store_true", help="write into OUT even when it is not empty")
     e.set_defaults(run=_export)
+    sv = sub.add_parser(
+        "serve",
+        help="browse the tables in Datasette (needs the explore extra)",
+        description="Opens the package in Datasette on the SQLite export, with the descriptor's "
+        "titles and descriptions, facets, linked keys and ready-made queries.",
+    )
+    sv.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
+    sv.add_argument("--port", type=int, default=8001, help="port (default: 8001)")
+    sv.add_argument(
+        "--dir", type=Path, help="keep the database and metadata here (default: a temporary folder)"
+    )
+    sv.set_defaults(run=_serve)
     _add_source_parser(sub)
     _release_parser(sub)
     return p
@@ -286,7 +346,10 @@ def _release_parser(sub: Any) -> None:
 
 
 # Modules of the optional extras, and the extra that brings each.
-EXTRAS = {"yaml": "build", "pandera": "build", "polars": "polars", "matplotlib": "figures"}
+EXTRAS = {
+    "yaml": "build", "pandera": "build", "polars": "polars", "matplotlib": "figures",
+    "datasette": "explore", "duckdb": "duckdb",
+}  # fmt: skip
 DIST = "rus-prk-military-cooperation"
 
 
