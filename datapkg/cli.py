@@ -122,8 +122,9 @@ def _keys(resource: dict[str, object]) -> list[str]:
     for key in foreign:
         fields = key["fields"] if isinstance(key["fields"], str) else ", ".join(key["fields"])
         reference = key["reference"]
-        targets = reference.get("resource") or reference.get("resources")
-        target = targets if isinstance(targets, str) else " or ".join(targets)
+        targets = reference.get("resources", reference.get("resource"))
+        # A list names several tables; "" refers to the table itself.
+        target = " or ".join(targets) if isinstance(targets, list) else targets or str(resource["name"])
         lines.append(f"foreign key: {fields} -> {target}.{reference.get('fields')}")
     return lines
 

@@ -169,3 +169,22 @@ def test_export_other_formats(fmt: str, tmp_path: Path) -> None:
         rows = json.loads((tmp_path / "troop_figures.json").read_text(encoding="utf-8"))
         first = next(r for r in rows if r["id"] == "nis-prk-troops-in-russia-3000")
         assert (first["value"], first["date_start"]) == (3000, "2024-10-23")
+
+
+def test_info_shows_primary_and_foreign_keys() -> None:
+    result = _cli("info", "military_rankings")
+    assert "primary key: id" in result.stdout
+    assert "foreign key: country -> actors.id" in result.stdout
+    assert "foreign key: derived_from -> military_rankings.id" in result.stdout
+    mentions = _cli("info", "mentions").stdout
+    assert (
+        "foreign key: covered_by -> troop_figures or military_rankings or arms_transfers or diplomatic_actions.id"
+        in mentions
+    )
+
+
+def test_version_option() -> None:
+    result = _cli("--version")
+    assert (
+        result.returncode == 0 and result.stdout.strip() == f"datapkg {datapkg.__version__} (data and code)"
+    )
