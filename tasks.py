@@ -2,7 +2,7 @@
 """Set-up and routine tasks, runnable with nothing but ``python3``.
 
     python3 tasks.py build   # make .venv from the lock, then build the data package and its figure
-    python3 tasks.py test    # make .venv from the lock (and Chromium, as root), then lint, type-check and test
+    python3 tasks.py test    # make .venv from the lock (Chromium too, as root), then lint, type-check, test
     python3 tasks.py lock    # refresh constraints.txt from the newest allowed versions
 
 The virtual environment lives in ``.venv`` and is reinstalled only when

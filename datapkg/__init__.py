@@ -36,8 +36,10 @@ __all__ = [
     "ValidationError",
     "__version__",
     "citation",
+    "duckdb",
     "fetch",
     "load",
+    "load_all",
     "package",
     "pandera_schema",
     "path",
@@ -183,9 +185,10 @@ def load(
     ``Enum`` columns (needs the ``polars`` extra).
 
     Without ``version`` the copy inside the package is read, offline. With
-    ``version="X.Y.Z"`` that release's file is downloaded from ``base_url`` (or
-    ``$DATAPKG_BASE_URL``) into a per-user cache and verified against the
-    SHA-256 this package records for it; see :func:`fetch`.
+    ``version="X.Y.Z"`` (or ``"latest"``) that release's file is downloaded from
+    ``base_url`` (or ``$DATAPKG_BASE_URL``) into a per-user cache and verified against
+    the SHA-256 recorded for it: by this package for the releases it knows, by the
+    release index at the base URL for newer ones; see :mod:`datapkg.downloads`.
 
     >>> figures = load("troop_figures")
     >>> str(figures["value"].dtype), str(figures["claim_status"].dtype)
@@ -200,10 +203,72 @@ def load(
     if version is None:
         file = Path(str(_DATA / f"{name}.parquet"))  # installed as <name>.parquet
     else:
-        from datapkg.downloads import fetch
+        import os
 
+        from datapkg.downloads import BASE_URL_ENV, fetch, resolve_version
+
+        # "latest" is resolved once, so the table and its descriptor come from one release.
+        version = resolve_version(version, base_url or os.environ.get(BASE_URL_ENV), cache)
         file = fetch(f"{name}.parquet", version, base_url=base_url, cache=cache)
     return _read(name, backend, file, version, base_url, cache)
+
+
+def load_all(
+    *,
+    backend: Backend = "pandas",
+    version: str | None = None,
+    base_url: str | None = None,
+    cache: str | Path | None = None,
+) -> dict[ResourceName, Any]:
+    """Every table, by resource name, in one backend (arguments as for :func:`load`).
+
+    >>> tables = load_all(backend="pyarrow")
+    >>> list(tables) == resources() and tables["military_rankings"].num_rows == 3
+    True
+    """
+    if version == "latest":
+        import os
+
+        from datapkg.downloads import BASE_URL_ENV, resolve_version
+
+        version = resolve_version(version, base_url or os.environ.get(BASE_URL_ENV), cache)
+    load_any: Any = load  # one backend for every table, whichever it is
+    return {
+        name: load_any(name, backend=backend, version=version, base_url=base_url, cache=cache)
+        for name in RESOURCES
+    }
+
+
+def duckdb(
+    version: str | None = None, *, base_url: str | None = None, cache: str | Path | None = None
+) -> Any:
+    """A DuckDB connection (in memory) with every table as a view under its resource name,
+    over the installed Parquet files (or those of ``version``). Needs the ``duckdb`` extra.
+
+    >>> duckdb().sql("SELECT count(*) FROM military_rankings").fetchall()
+    [(3,)]
+    """
+    try:
+        import duckdb as duckdb_module
+    except ModuleNotFoundError:
+        raise ImportError(
+            "datapkg.duckdb() needs duckdb: pip install 'rus-prk-military-cooperation[duckdb]'"
+        ) from None
+    if version is not None:
+        import os
+
+        from datapkg.downloads import BASE_URL_ENV, fetch, resolve_version
+
+        version = resolve_version(version, base_url or os.environ.get(BASE_URL_ENV), cache)
+    connection = duckdb_module.connect()
+    for name in RESOURCES:
+        if version is None:
+            file = Path(str(_DATA / f"{name}.parquet"))
+        else:
+            file = fetch(f"{name}.parquet", version, base_url=base_url, cache=cache)
+        quoted = str(file).replace("'", "''")
+        connection.execute(f"CREATE VIEW \"{name}\" AS SELECT * FROM read_parquet('{quoted}')")
+    return connection
 
 
 def _read(

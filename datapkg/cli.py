@@ -257,6 +257,14 @@ def parser() -> argparse.ArgumentParser:
     )
     i.add_argument("resource", help="a resource name, as `datapkg list` prints them")
     i.set_defaults(run=_info)
+    _export_parser(sub)
+    _serve_parser(sub)
+    _add_source_parser(sub)
+    _release_parser(sub)
+    return p
+
+
+def _export_parser(sub: Any) -> None:
     e = sub.add_parser("export", help="write every table in another format")
     e.add_argument(
         "--format",
@@ -268,6 +276,9 @@ def parser() -> argparse.ArgumentParser:
     e.add_argument("--out", required=True, type=Path, help="the folder to write into")
     e.add_argument("--force", action="store_true", help="write into OUT even when it is not empty")
     e.set_defaults(run=_export)
+
+
+def _serve_parser(sub: Any) -> None:
     sv = sub.add_parser(
         "serve",
         help="browse the tables in Datasette (needs the explore extra)",
@@ -280,9 +291,6 @@ def parser() -> argparse.ArgumentParser:
         "--dir", type=Path, help="keep the database and metadata here (default: a temporary folder)"
     )
     sv.set_defaults(run=_serve)
-    _add_source_parser(sub)
-    _release_parser(sub)
-    return p
 
 
 def _add_source_parser(sub: Any) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import http.server
+import json
 import shutil
 import threading
 import zipfile
@@ -206,3 +207,96 @@ def test_release_needs_the_changelog_section_and_says_what_it_writes(
                       encoding="utf-8")  # fmt: skip
     assert main(["build", "--root", str(layout.root)]) == 1
     assert "bump the version" in capsys.readouterr().err
+
+
+NEWER = "9.9.1"  # a release the installed package does not know
+
+
+@pytest.fixture(scope="module")
+def grown_root(release_root: Path) -> Path:
+    """The release folder with a newer release added, as a later `datapkg release` would."""
+    from datapkg.compiler.outputs.bundle import write_index
+
+    newer = release_root / NEWER
+    if not newer.exists():
+        shutil.copytree(release_root / VERSION, newer)
+        sums = dict(reversed(line.split("  ")) for line in (newer / "SHA256SUMS").read_text().splitlines())
+        write_index(release_root, NEWER, sums)
+    return release_root
+
+
+def test_release_writes_an_index_of_versions_and_sums(release_root: Path) -> None:
+    index = json.loads((release_root / "index.json").read_text(encoding="utf-8"))
+    sums = (release_root / VERSION / "SHA256SUMS").read_text().splitlines()
+    assert index["releases"][VERSION] == dict(reversed(line.split("  ")) for line in sums)
+
+
+def test_latest_loads_a_release_newer_than_the_package(grown_root: Path, tmp_path: Path) -> None:
+    assert NEWER not in known_releases()
+    running = _Server(grown_root)
+    try:
+        frame = datapkg.load("actors", version="latest", base_url=running.url, cache=tmp_path)
+        pd.testing.assert_frame_equal(frame, datapkg.load("actors"))
+        assert (tmp_path / NEWER / "actors.parquet").is_file()
+        tables = datapkg.load_all(backend="pyarrow", version="latest", base_url=running.url, cache=tmp_path)
+        assert {n: t.num_rows for n, t in tables.items()} == {
+            n: t.num_rows for n, t in datapkg.load_all(backend="pyarrow").items()
+        }
+    finally:
+        running.stop()
+    # The index is cached: with the server gone, "latest" still resolves, with a warning.
+    with pytest.warns(UserWarning, match="using the cached index") as caught:
+        again = datapkg.load("actors", version="latest", base_url=running.url, cache=tmp_path)
+    assert caught[0].filename == __file__  # the warning names the caller's line
+    pd.testing.assert_frame_equal(again, frame)
+
+
+def test_a_tampered_file_of_a_newer_release_is_rejected(grown_root: Path, tmp_path: Path) -> None:
+    served = tmp_path / "served"
+    shutil.copytree(grown_root, served)
+    (served / NEWER / "actors.parquet").write_bytes(b"not the release")
+    running = _Server(served)
+    try:
+        with pytest.raises(
+            datapkg.DownloadError, match=f"does not match the SHA-256 recorded for release {NEWER}"
+        ):
+            datapkg.load("actors", version=NEWER, base_url=running.url, cache=tmp_path / "cache")
+    finally:
+        running.stop()
+    assert not (tmp_path / "cache" / NEWER / "actors.parquet").exists()
+
+
+def test_an_index_that_contradicts_the_package_is_refused(grown_root: Path, tmp_path: Path) -> None:
+    served = tmp_path / "served"
+    shutil.copytree(grown_root, served)
+    index = json.loads((served / "index.json").read_text(encoding="utf-8"))
+    index["releases"][VERSION]["actors.parquet"] = "0" * 64
+    (served / "index.json").write_text(json.dumps(index), encoding="utf-8")
+    running = _Server(served)
+    try:
+        with pytest.raises(datapkg.DownloadError, match="the index is not to be trusted"):
+            datapkg.load("actors", version="latest", base_url=running.url, cache=tmp_path / "cache")
+    finally:
+        running.stop()
+
+
+def test_fetch_without_a_base_url_warns_at_the_callers_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("DATAPKG_BASE_URL", raising=False)
+    with pytest.warns(UserWarning, match="no base URL given") as caught:
+        path = datapkg.fetch("actors.csv", VERSION)
+    assert path == datapkg.path("actors", format="csv")
+    assert caught[0].filename == __file__
+    with pytest.raises(datapkg.DownloadError, match="version='latest' needs the release index"):
+        datapkg.load("actors", version="latest")
+
+
+def test_duckdb_has_every_table_as_a_view() -> None:
+    connection = datapkg.duckdb()
+    for name in datapkg.resources():
+        (count,) = connection.sql(f'SELECT count(*) FROM "{name}"').fetchall()[0]
+        assert count == len(datapkg.load(name))
+    joined = connection.sql(
+        "SELECT a.name_en, count(*) FROM troop_figures t JOIN actors a ON a.id = t.force GROUP BY 1 ORDER BY 1"
+    ).fetchall()
+    forces = datapkg.load("troop_figures")["force"].map(datapkg.load("actors").set_index("id")["name_en"])
+    assert dict(joined) == forces.astype(str).value_counts().to_dict()

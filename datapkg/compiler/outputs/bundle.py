@@ -6,6 +6,10 @@ What it writes:
   and one zip of them all (``rus-prk-military-cooperation-<version>.zip``).
   Serving ``OUT`` over HTTP makes it a base URL for ``datapkg.load(..., version=...)``.
   The zip is byte-identical for identical files (fixed timestamps and order).
+- ``OUT/index.json``: the release index, every release's files with their SHA-256 and
+  the latest release, merged with the index already in ``OUT``. A package of an older
+  version reads it to load newer releases (``load(version="latest")``) and verifies their
+  files against it.
 - ``build/releases/<version>.sha256`` in the checkout: the bundle's SHA256SUMS.
   Committing it is what marks the version as released: later builds ship its
   sums so every later version can verify this one, and refuse to change its data.
@@ -17,11 +21,13 @@ refuses a development version (``0.2.0.dev0``) and says what to do.
 from __future__ import annotations
 
 import io
+import json
 import zipfile
 from pathlib import Path
+from typing import Any
 
 from datapkg.compiler.layout import Layout
-from datapkg.compiler.outputs.release_registry import is_final, release_dir, sha256sums
+from datapkg.compiler.outputs.release_registry import is_final, release_dir, sha256sums, version_key
 from datapkg.compiler.stages.stage import Compiled
 from datapkg.compiler.stages.write import differences
 
@@ -64,6 +70,19 @@ def releasable(layout: Layout, version: str) -> None:
         raise NotReleasable("CHANGELOG.md still has a `## Unreleased` section; fold it into the release's")
 
 
+def write_index(out: Path, version: str, digests: dict[str, str]) -> Path:
+    """Add a release to ``out/index.json`` (created when missing) and name the latest."""
+    path = out / "index.json"
+    index: dict[str, Any] = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+    releases: dict[str, dict[str, str]] = dict(index.get("releases", {}))
+    releases[version] = dict(sorted(digests.items()))
+    ordered = sorted(releases, key=version_key)
+    finals = [v for v in ordered if is_final(v)]
+    content = {"latest": (finals or ordered)[-1], "releases": {v: releases[v] for v in ordered}}
+    path.write_text(json.dumps(content, indent=2) + "\n", encoding="utf-8")
+    return path
+
+
 def write_release(layout: Layout, compiled: Compiled, out: Path, *, record: bool = True) -> list[Path]:
     """Write the bundle and (with ``record``) the release record; returns every path written.
     Refuses when the committed outputs are not a fresh build."""
@@ -82,6 +101,7 @@ def write_release(layout: Layout, compiled: Compiled, out: Path, *, record: bool
     for name, data in sorted(bundle.items()):
         (target / name).write_bytes(data)
         written.append(target / name)
+    written.append(write_index(out, compiled.version, digests))
     if record:
         # The build already refused the data of a recorded version changing, so an existing
         # record holds these very sums.

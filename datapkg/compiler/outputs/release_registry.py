@@ -47,7 +47,7 @@ def release_dir(layout: Layout) -> Path:
 def released_versions(layout: Layout) -> list[str]:
     """The versions recorded as released, oldest first."""
     found = [p.stem for p in release_dir(layout).glob("*.sha256") if _VERSION.match(p.stem)]
-    return sorted(found, key=_version_key)
+    return sorted(found, key=version_key)
 
 
 def is_final(version: str) -> bool:
@@ -78,11 +78,11 @@ def registry_bytes(layout: Layout, version: str, current: dict[str, str]) -> tup
             "(and start a changelog section `## Unreleased`)",
         ))  # fmt: skip
     releases[version] = fresh
-    ordered = {v: releases[v] for v in sorted(releases, key=_version_key)}
+    ordered = {v: releases[v] for v in sorted(releases, key=version_key)}
     return (json.dumps({"releases": ordered}, indent=2) + "\n").encode("utf-8"), problems
 
 
-def _version_key(version: str) -> tuple[tuple[int, ...], int, int]:
+def version_key(version: str) -> tuple[tuple[int, ...], int, int]:
     """PEP 440 order for the versions this project uses: 0.2.0.dev0 < 0.2.0rc1 < 0.2.0 < 0.2.0.post1."""
     m = re.match(r"^(?:\d+!)?([\d.]+?)(?:(a|b|rc|\.dev|\.post)(\d+))?$", version)
     if m is None:
