@@ -92,9 +92,25 @@ def test_timeline_figure_is_up_to_date(tmp_path: pytest.TempPathFactory) -> None
     out = tmp_path / "timeline.svg"  # type: ignore[operator]
     subprocess.run([sys.executable, str(ROOT / "scripts" / "make_timeline.py"), "--out", str(out)], check=True,
                    capture_output=True)  # fmt: skip
-    assert out.read_bytes() == (ROOT / "docs" / "timeline.svg").read_bytes(), (
-        "docs/timeline.svg is stale: run python scripts/make_timeline.py"
-    )
+    for name in ("timeline.svg", "timeline.png"):
+        assert (out.parent / name).read_bytes() == (ROOT / "docs" / name).read_bytes(), (
+            f"docs/{name} is stale: run python scripts/make_timeline.py"
+        )
+
+
+def test_timeline_names_the_key_events_from_the_data() -> None:
+    """The figure's labels come from the data: the treaty's signing and the October figures
+    with their values, claim status and who reported them."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import make_timeline
+
+    actors = datapkg.load("actors").set_index("id")
+    labels = {e.label for e in make_timeline.action_events(actors) + make_timeline.figure_events(actors)}
+    assert "Sign an agreement → Kim Jong Un, 19 Jun" in labels
+    assert "3,000 deployed (alleged, NIS), 23 Oct" in labels
+    assert "10,000 planned by December (projected, NIS)" in labels
+    events = make_timeline.action_events(actors) + make_timeline.figure_events(actors)
+    assert all(e.label for e in events) and all(e.status in make_timeline.MARKS for e in events)
 
 
 def test_contributing_examples_are_records_of_the_data() -> None:
