@@ -47,6 +47,7 @@ def test_wheel_ships_data_descriptor_and_schemas_but_no_source_texts(wheel: Path
         assert f"datapkg/data/{name}.parquet" in names and f"datapkg/data/{name}.csv" in names
         assert f"datapkg/schemas/{name}.json" in names
     assert {"datapkg/data/datapackage.json", "datapkg/data/releases.json", "datapkg/py.typed"} <= names
+    assert "datapkg/figures/timeline.svg" in names  # for `datapkg serve` after an install
     assert not [n for n in names if n.startswith("build/")]
     assert not [n for n in names if n.startswith("datapkg/") and n.endswith(".txt")]
 
@@ -188,3 +189,20 @@ def test_version_option() -> None:
     assert (
         result.returncode == 0 and result.stdout.strip() == f"datapkg {datapkg.__version__} (data and code)"
     )
+
+
+def test_serve_from_the_installed_wheel_has_its_figure(wheel: Path, tmp_path: Path) -> None:
+    target = tmp_path / "site"
+    subprocess.run(
+        [sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", str(target), str(wheel)],
+        check=True,
+        capture_output=True,
+    )
+    code = (
+        "import sys, datapkg.explore as e; print(e.figure()); assert str(e.figure()).startswith(sys.argv[1])"
+    )
+    env_path = str(target) + ":" + ":".join(p for p in sys.path if p and "site-packages" in p)
+    result = subprocess.run([sys.executable, "-c", code, str(target)], cwd=tmp_path, capture_output=True, text=True,
+                            check=False, env={"PYTHONPATH": env_path, "PATH": "/usr/bin:/bin"})  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().endswith("datapkg/figures/timeline.svg")
