@@ -52,13 +52,20 @@ def test_wheel_ships_data_descriptor_and_schemas_but_no_source_texts(wheel: Path
     assert not [n for n in names if n.startswith("datapkg/") and n.endswith(".txt")]
 
 
-def test_installed_wheel_loads_everything_from_another_directory(wheel: Path, tmp_path: Path) -> None:
-    target = tmp_path / "site"
+@pytest.fixture(scope="module")
+def site(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The wheel installed into a folder of its own, as pip installs it for a user."""
+    target = tmp_path_factory.mktemp("site")
     subprocess.run(
         [sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", str(target), str(wheel)],
         check=True,
         capture_output=True,
     )
+    return target
+
+
+def test_installed_wheel_loads_everything_from_another_directory(site: Path, tmp_path: Path) -> None:
+    target = site
     code = """
 import json, sys
 import datapkg
@@ -191,13 +198,8 @@ def test_version_option() -> None:
     )
 
 
-def test_serve_from_the_installed_wheel_has_its_figure(wheel: Path, tmp_path: Path) -> None:
-    target = tmp_path / "site"
-    subprocess.run(
-        [sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", str(target), str(wheel)],
-        check=True,
-        capture_output=True,
-    )
+def test_serve_from_the_installed_wheel_has_its_figure(site: Path, tmp_path: Path) -> None:
+    target = site
     code = (
         "import sys, datapkg.explore as e; print(e.figure()); assert str(e.figure()).startswith(sys.argv[1])"
     )
