@@ -308,3 +308,19 @@ def test_a_german_draft_reads_owners_speakers_and_losses(tmp_path: Path) -> None
         "more_than",
     )
     assert (transfer["claim_status"], transfer["attributed_to"]) == ("alleged", "washington-post")
+
+
+def test_owners_from_adjectives_before_formations_and_ranges(tmp_path: Path) -> None:
+    layout = copy_project(tmp_path / "project")
+    file = tmp_path / "more.txt"
+    file.write_text(
+        "Laut Pentagon befinden sich inzwischen 11.000 bis 12.000 Soldaten aus Nordkorea in der Region Kursk.\n"
+        "Nach Angaben von Selenskyj kämpfen dort auch russische Einheiten mit rund 50.000 Mann.",
+        encoding="utf-8",
+    )
+    source_id = next_source_id(layout.sources_dir, file.read_bytes())
+    assert _add(layout, file, "--title", "Test", published="2024-12-05") == 0
+    first, second = _draft(layout, source_id)["troop_figures"]
+    assert (first["value_low"], first["value_high"], first["force"]) == (11000, 12000, "prk-armed-forces")
+    assert (second["value"], second["qualifier"], second["force"]) == (50000, "approx", "rus-armed-forces")
+    assert second["attributed_to"] == "volodymyr-zelensky"

@@ -99,6 +99,8 @@ def test_claim_status_from_cue_words(sentence: str, lang: str, status: str) -> N
         ("Es seien 3.000 Soldaten, sagte Pat Ryder", "de", "pat-ryder"),
         ("Das Auswärtige Amt teilte mit, es seien 3.000 Soldaten", "de", "deu-foreign-office"),
         ("Es seien 3.000 Soldaten, hieß es aus Seoul", "de", "kor"),
+        ("Die Ukraine meldet, dass 3.000 Soldaten getötet wurden", "de", "ukr"),
+        ("Südkoreas Geheimdienst schätzt, dass 2.000 Soldaten folgen", "de", "kor-nis"),
         ("According to South Korea's National Intelligence Service, 3,000 soldiers arrived", "en", "kor-nis"),
         ("Lloyd Austin said 3,000 soldiers arrived", "en", "lloyd-austin"),
         ("3,000 soldiers arrived in Russia", "en", None),

@@ -64,7 +64,20 @@ class _Form:
     exact: str | None = None  # acronyms match case-sensitively
 
 
-def _name_forms(actor: dict[str, Any]) -> Iterable[_Form]:
+def _genitive_forms(tokens: list[str], lang: str) -> list[tuple[str, ...]]:
+    """A name that opens with a country's adjective also stands with the country's name:
+    "südkoreanischer Geheimdienst" as "Südkoreas Geheimdienst", "Russian forces" as
+    "Russia's forces"."""
+    first = stem(tokens[0])
+    out = []
+    for code, adjectives in COUNTRY_ADJECTIVES.items():
+        if any(stem(a) == first for a in adjectives.get(lang, ())) and COUNTRY_NAMES[code].get(lang):
+            country = tuple(stem(w) for _, _, w in words(COUNTRY_NAMES[code][lang][0]))
+            out.append(country + tuple(stem(t) for t in tokens[1:]))
+    return out
+
+
+def _name_forms(actor: dict[str, Any], lang: str) -> Iterable[_Form]:
     country, kind, id_ = actor.get("country"), str(actor.get("kind") or ""), str(actor["id"])
     for name in (actor.get("name_de"), actor.get("name_en")):
         if not isinstance(name, str) or not name.strip():
@@ -75,6 +88,10 @@ def _name_forms(actor: dict[str, Any]) -> Iterable[_Form]:
         if not tokens:
             continue
         yield _Form(tuple(stem(t) for t in tokens), id_, country, kind)
+        for genitive in _genitive_forms(tokens, lang) if len(tokens) >= 2 else ():
+            yield _Form(genitive, id_, country, kind)
+            if len(genitive) >= 3:
+                yield _Form(genitive[:2], id_, country, kind)
         if len(tokens) >= 3:
             yield _Form(tuple(stem(t) for t in tokens[:2]), id_, country, kind)
         if kind == "person" and len(tokens) >= 2 and len(tokens[-1]) >= 4 and tokens[-1][0].isupper():
@@ -108,7 +125,7 @@ class ActorIndex:
         forms = [
             f
             for a in self.actors.values()
-            for f in _name_forms(a)
+            for f in _name_forms(a, lang)
             if f.stems not in country_stems or _full(f, a)
         ]
         forms += countries

@@ -179,7 +179,8 @@ def owner_ref(draft: Draft, span: Sentence, mention: Mention, said_by: Attributi
 def _before_personnel(draft: Draft, ref: ActorRef) -> bool:
     """Whether an adjective qualifies people under arms ("nordkoreanische Soldaten")."""
     following = draft.text[ref.end : ref.end + 40].split()[:2]  # "-Soldaten" of "US-Soldaten" counts
-    return any(has_stem(w, PERSONNEL_STEMS[draft.lang], draft.lang) for w in following)
+    stems = PERSONNEL_STEMS[draft.lang] + UNIT_STEMS[draft.lang]  # "russische Einheiten"
+    return any(has_stem(w, stems, draft.lang) for w in following)
 
 
 def has_stem(word: str, stems: tuple[str, ...], lang: str) -> bool:

@@ -24,8 +24,9 @@ CLAIM_CUES: Final[dict[str, tuple[tuple[str, str], ...]]] = {
         ("estimated", r"\bschätz\w*|\bschaetz\w*|\bgeschätzt\w*|\bSchätzung\w*"),
         ("assessed", r"\bEinschätzung\w*|\bnach Ansicht\b|\bvermutlich\b|\bwahrscheinlich\b|\bsicherlich\b"),
         ("confirmed", r"\bbestätigt\w*"),
-        ("reported", r"\blaut\b|\bzufolge\b|\bberichte\w*|\bnach Angaben\b|\bsagte\b|\bteilte\w*\b[^.]*\bmit\b"
-                     r"|\berklärte\w*|\bhieß es\b|\bhiess es\b|\bmeldete\w*"),
+        ("reported", r"\blaut\b|\bzufolge\b|\bberichte\w*|\bnach Angaben\b|\bsagte\b|\bsagt\b"
+                     r"|\bteilt\w*\b[^.]*\bmit\b|\berklärt\w*|\bhieß es\b|\bhiess es\b|\bheißt es\b|\bmeldet\w*"
+                     r"|\bschreibt\b|\bschrieb\b"),
     ),
     "en": (
         ("projected", r"\bcould\b|\bmight\b|\bmay\b|\bwill\b|\bexpected to\b|\bplans? to\b|\bplanned\b"
@@ -40,12 +41,13 @@ CLAIM_CUES: Final[dict[str, tuple[tuple[str, str], ...]]] = {
 
 # Attribution phrases: the speaker stands after ("laut X") or before ("X zufolge") the cue.
 ATTRIBUTION_AFTER: Final = {
-    "de": r"\blaut\b|\bnach Angaben\b|\bnach Einschätzung\b|\bnach Ansicht\b|\bsagte\b|\bteilte\b|\bberichtete\w*|\berklärte\w*|\bwie\b|\bhieß es aus\b"
+    "de": r"\blaut\b|\bnach Angaben\b|\bnach Einschätzung\b|\bnach Ansicht\b|\bsagte\b|\bsagt\b|\bteilte\b|\bberichte\w*|\berklärt\w*|\bwie\b|\bhieß es aus\b|\bheißt es aus\b"
           r"|\bhiess es aus\b|\bso\b(?=\s+[A-ZÄÖÜ])|\bmeldete\w*",
     "en": r"\baccording to\b|\bsaid\b|\btold\b|\breported\b|\bstated\b|\bannounced\b",
 }  # fmt: skip
 ATTRIBUTION_BEFORE: Final = {
-    "de": r"\bzufolge\b|\bsagte\b|\bteilte\b[^.]*\bmit\b|\bberichtete\w*|\berklärte\w*|\bwarnte\b|\bschätzt\w*",
+    "de": r"\bzufolge\b|\bsagte\b|\bsagt\b|\bteilte\b[^.]*\bmit\b|\bteilt\b[^.]*\bmit\b|\bberichte\w*"
+          r"|\berklärt\w*|\bwarnt\w*|\bschätzt\w*|\bmeldet\w*|\bschreibt\b|\bschrieb\b",
     "en": r"\bsaid\b|\bsays\b|\btold\b|\breported\b|\bestimated\b|\bconfirmed\b|\bstated\b|\bannounced\b",
 }  # fmt: skip
 # Lower-case words that stand between an institution and a person's name ("Pentagon spokesman Pat Ryder").
