@@ -96,29 +96,53 @@ def default_year(ctx: Context) -> int | None:
 
 
 _SENTENCE_END = re.compile(r"[.!?;]\s|\n")
+_CLAUSE_END = re.compile(r"[.!?;,:]\s|\s[–—-]\s|\n")
+_YEAR_NAMED = re.compile(r"\b(?:in|im|Jahr|Jahre|year)\s+((?:19|20)\d{2})\b(?![.,]?\d)", re.IGNORECASE)
 
 
-def clause_tense(ctx: Context, start: int) -> int:
-    """-1 when the sentence around ``start`` speaks of the past, +1 of the future, 0 when
-    its verbs do not say ("Im September hatte ..." against "Im September soll ...")."""
+def _span(ctx: Context, start: int, ends: re.Pattern[str]) -> tuple[int, int]:
+    """The sentence or clause (by ``ends``) around ``start``."""
     left = max(
-        (m.end() for m in _SENTENCE_END.finditer(ctx.text, max(0, start - 300), start)),
-        default=max(0, start - 300),
+        (m.end() for m in ends.finditer(ctx.text, max(0, start - 300), start)), default=max(0, start - 300)
     )
-    found = _SENTENCE_END.search(ctx.text, start)
-    sentence = ctx.text[left : found.start() if found else min(len(ctx.text), start + 300)]
-    past, future = lx.TENSE_CUES[ctx.lang]
-    if re.search(future, sentence, re.IGNORECASE):
+    found = ends.search(ctx.text, start)
+    return left, found.start() if found else min(len(ctx.text), start + 300)
+
+
+def _tense_of(text: str, lang: str) -> int:
+    past, future = lx.TENSE_CUES[lang]
+    if re.search(future, text, re.IGNORECASE):
         return 1
-    if re.search(past, sentence, re.IGNORECASE):
+    if re.search(past, text, re.IGNORECASE):
         return -1
     return 0
 
 
+def clause_tense(ctx: Context, start: int) -> int:
+    """-1 when the clause around ``start`` speaks of the past, +1 of the future, 0 when its
+    verbs do not say ("Im September hatte ..." against "Im September soll ..."). A clause
+    without a verb that tells ("In September, Kim had ...") takes its sentence's."""
+    clause_start, clause_end = _span(ctx, start, _CLAUSE_END)
+    sentence_start, sentence_end = _span(ctx, start, _SENTENCE_END)
+    clause, sentence = ctx.text[clause_start:clause_end], ctx.text[sentence_start:sentence_end]
+    return _tense_of(clause, ctx.lang) or _tense_of(sentence, ctx.lang)
+
+
+def named_year(ctx: Context, start: int) -> int | None:
+    """A year the clause names before the month ("in 2023 the leaders met in September")."""
+    left, _ = _span(ctx, start, _CLAUSE_END)
+    years = _YEAR_NAMED.findall(ctx.text, left, start)
+    return int(years[-1]) if years else None
+
+
 def year_for(ctx: Context, month: int, start: int) -> int | None:
-    """The year of a month the text gives without one: the reference year, but last year for
-    a later month in a past-tense sentence and next year for an earlier month in a future
-    one; None when the reference window spans years and so leaves it open."""
+    """The year of a month the text gives without one: a year its clause names before it;
+    else the reference year, but last year for a later month in a past-tense clause and next
+    year for an earlier month in a future one; None when the reference window spans years
+    and so leaves it open."""
+    named = named_year(ctx, start)
+    if named is not None:
+        return named
     tense = clause_tense(ctx, start)
 
     def at(ref: dt.date) -> int:
