@@ -56,6 +56,15 @@ def day_offset(ref: dt.date, days: int) -> str:
     return (ref + dt.timedelta(days=days)).isoformat()
 
 
+def weekend(ref: dt.date, ahead: bool) -> list[str]:
+    """Saturday and Sunday: the weekend at or before the reference date, or the next one."""
+    if ahead:
+        saturday = ref + dt.timedelta(days=(5 - ref.weekday()) % 7)
+    else:
+        saturday = ref - dt.timedelta(days=(ref.weekday() - 5) % 7)
+    return [saturday.isoformat(), (saturday + dt.timedelta(days=1)).isoformat()]
+
+
 def day_in_month(ref: dt.date, day: int) -> str | None:
     """That day of the reference date's month ("vom 8. bis 13." in a November article)."""
     return iso_day(ref.year, ref.month, day)

@@ -243,4 +243,6 @@ EXPRESSIONS: dict[str, Callable[[Patterns], str]] = {
         else rf"{B}(?i:from){SP}(?i:the){SP}(?P<d1>\d{{1,2}})(?i:st|nd|rd|th){SP}(?i:to|until|through){SP}"
         rf"(?i:the){SP}(?P<d2>\d{{1,2}})(?i:st|nd|rd|th){E}(?!{SP}(?:of{SP})?(?i:{alt(lx.EN_MONTHS)}))"
     ),
+    "story_day": lambda p: rf"{B}{words(lx.STORY_DAYS[p.lang])}{E}",
+    "weekend": lambda p: rf"{B}{words(lx.WEEKEND[p.lang])}{E}",
 }

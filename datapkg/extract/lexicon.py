@@ -487,3 +487,12 @@ RELATIVE_YEARS: Final = {
     "en": {"the previous year": -1, "the year before": -1, "the prior year": -1, "the following year": 1,
            "the year after": 1},
 }  # fmt: skip
+# Days given relative to another day of the story, not to the reference: empty value.
+STORY_DAYS: Final = {
+    "de": {"am folgetag": "after", "am nächsten tag": "after", "tags darauf": "after", "am tag darauf": "after",
+           "am vortag": "before", "tags zuvor": "before", "am tag zuvor": "before"},
+    "en": {"the following day": "after", "the next day": "after", "the day after": "after",
+           "the day before": "before", "the previous day": "before"},
+}  # fmt: skip
+WEEKEND: Final = {"de": ("am wochenende", "über das wochenende", "übers wochenende"),
+                  "en": ("over the weekend", "at the weekend", "on the weekend", "this weekend", "last weekend")}  # fmt: skip

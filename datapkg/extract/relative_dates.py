@@ -10,6 +10,7 @@ from datapkg.extract import calendar as cal
 from datapkg.extract import lexicon as lx
 from datapkg.extract.mention import Context, Mention
 from datapkg.extract.values import (
+    clause_tense,
     date_qualifier,
     norm,
     relative_offset,
@@ -69,3 +70,21 @@ def relative_years(ctx: Context) -> Iterator[Mention]:
         offset = table[" ".join(m.group("w").lower().split())]
         value = ctx.resolve(partial(cal.shift, amount=offset, unit="year"))
         yield ctx.mention(m, "date", value, None, date_qualifier(m.group("pre")))
+
+
+def story_days(ctx: Context) -> Iterator[Mention]:
+    """ "am Folgetag", "the next day": a day relative to another day of the story, which the
+    reference cannot fix; the value stays empty, the qualifier says which way."""
+    table = lx.STORY_DAYS[ctx.lang]
+    for m in rx(ctx.lang, "story_day").finditer(ctx.text):
+        yield ctx.mention(m, "date", None, "day", table[" ".join(m.group().lower().split())])
+
+
+def weekends(ctx: Context) -> Iterator[Mention]:
+    """ "over the weekend", "am Wochenende": the last weekend before the reference, or the
+    next one in a future-tense clause ("this weekend" / "last weekend" say it themselves)."""
+    for m in rx(ctx.lang, "weekend").finditer(ctx.text):
+        words = m.group().lower()
+        ahead = "this" in words or (clause_tense(ctx, m.start()) > 0 and "last" not in words)
+        value = ctx.resolve(partial(cal.weekend, ahead=ahead))
+        yield ctx.mention(m, "date", value)

@@ -26,6 +26,8 @@ RULES: tuple[Rule, ...] = (
     Rule(relative_dates.relative_periods, frozenset({"date"})),
     Rule(relative_dates.relative_words, frozenset({"date"})),
     Rule(relative_dates.relative_years, frozenset({"date"})),
+    Rule(relative_dates.story_days, frozenset({"date"})),
+    Rule(relative_dates.weekends, frozenset({"date"})),
     Rule(relative_dates.anchored, frozenset({"date"})),
     Rule(relative_dates.vague_periods, frozenset({"date"})),
     Rule(dates.month_dates, frozenset({"date"})),
