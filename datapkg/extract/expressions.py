@@ -191,7 +191,9 @@ EXPRESSIONS: dict[str, Callable[[Patterns], str]] = {
         rf"(?:(?P<who>[A-ZÄÖÜ][\w-]*(?:s|'s|’s)){SP})?"
         rf"(?P<ev>(?:{'|'.join(lx.EVENT_PHRASES[p.lang])})"
         rf"|(?:[\w-]*(?i:{alt(lx.EVENT_NOUNS[p.lang])})){E})"
-        rf"(?:{SP}(?:(?i:in|im|to|nach){SP}[A-ZÄÖÜ][\w-]*|[A-ZÄÖÜ][\w-]*s){E})?"
+        # a place ("in Vietnam") or a genitive ("Putins") may follow; a month begins a date of its own
+        rf"(?:{SP}(?!(?:(?i:in|im|to|nach){SP})?(?i:{alt(lx.DE_MONTHS if p.lang == 'de' else lx.EN_MONTHS)}){E})"
+        rf"(?:(?i:in|im|to|nach){SP}[A-ZÄÖÜ][\w-]*|[A-ZÄÖÜ][\w-]*s){E})?"
     ),
     "vague_period": lambda p: rf"{B}{words(lx.VAGUE_PERIODS[p.lang])}{E}",
     "vague_phrase": lambda p: rf"{B}{words(lx.VAGUE_AMOUNT_PHRASES[p.lang])}{E}",
