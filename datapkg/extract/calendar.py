@@ -42,6 +42,16 @@ def weekday_after(ref: dt.date, weekday: int) -> dt.date:
     return ref + dt.timedelta(days=delta)
 
 
+def weekday_by_tense(ref: dt.date, weekday: int, tense: int) -> str:
+    """A weekday named without "this"/"last"/"next": on or before the reference date in a
+    past-tense clause, on or after it in a future one, else in the reference date's week."""
+    if tense < 0:
+        return (ref - dt.timedelta(days=(ref.weekday() - weekday) % 7)).isoformat()
+    if tense > 0:
+        return (ref + dt.timedelta(days=(weekday - ref.weekday()) % 7)).isoformat()
+    return weekday_in_week(ref, weekday).isoformat()
+
+
 def weekday_near(ref: dt.date, weekday: int, offset: int) -> str:
     """The weekday before (-1), after (+1) or in the week of (0) the reference date."""
     if offset < 0:

@@ -433,15 +433,20 @@ FORMATION_ARTICLES: Final = {"de": ("eine", "einer", "ein", "einen"), "en": ("a"
 # effect on November 1, officials said" reports a future event in the past tense.
 TENSE_CUES: Final = {
     "de": (
-        r"\b(?:hatte|hatten|hattest|war|waren|wurde|wurden|gab|kam|kamen|"
-        r"unterzeichnete|unterzeichneten|schickte|schickten|lieferte|lieferten|besuchte)\b"
+        r"\b(?:hatte|hatten|hattest|war|waren|wurde|wurden|gab|gaben|kam|kamen|traf|trafen|ging|gingen|"
+        r"begann|begannen|fiel|fielen|hielt|hielten|griff|griffen|zog|zogen|flog|flogen|schoss|schossen|trat|traten|"
+        r"erreichte|erreichten|unterzeichnete|unterzeichneten|schickte|schickten|lieferte|lieferten|besuchte|"
+        r"besuchten|verlegte|verlegten|startete|starteten)\b"
         r"|\b(?:hat|haben|ist|sind)\b[^.;]*\bge\w+(?:t|en)\b",
         r"\b(?:wird|werden\s+\w+en\b|soll|sollen|will|wollen|plant|planen|könnte|könnten|dürfte|dürften)\b"
         r"|\bbis\s+(?:Ende\s+)?(?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\b"
         r"|\b(?:kommenden|nächsten|künftig)\b",
     ),
     "en": (
-        r"\b(?:was|were|had|did|signed|sent|visited|delivered)\b",
+        r"\b(?:was|were|had|did|met|came|went|took|began|fell|rose|held|gave|left|sent|fought|made|struck|shot|"
+        r"flew|saw|won|lost|led|hit)\b"
+        # regular past tense, less the participles news uses as adjectives or for plans
+        r"|\b(?!(?:expect|plan|schedul|propos|arm|bas|relat|unit|advanc|concern|interest|need)ed\b)[a-z]{3,}ed\b",
         r"\b(?:will|shall|is\s+to|are\s+to|plans?\s+to|is\s+going\s+to|are\s+going\s+to|could|"
         r"expected\s+to|set\s+to)\b|\bby\s+(?:the\s+end\s+of\s+)?(?:January|February|March|April|May|June|July|August|"
         r"September|October|November|December)\b|\b(?:next|coming|upcoming)\b",
@@ -496,3 +501,6 @@ STORY_DAYS: Final = {
 }  # fmt: skip
 WEEKEND: Final = {"de": ("am wochenende", "über das wochenende", "übers wochenende"),
                   "en": ("over the weekend", "at the weekend", "on the weekend", "this weekend", "last weekend")}  # fmt: skip
+
+# A weekday after these (or none) is placed by the tense of its clause ("am Donnerstag").
+BARE_WEEKDAY_PREPOSITIONS: Final = ("", "am", "on", "an", "ab", "seit", "since", "until", "bis")

@@ -26,7 +26,13 @@ def weekdays(ctx: Context) -> Iterator[Mention]:
         day = next(v for k, v in table.items() if word.startswith(k))
         pre = norm(m.group("pre") or "")
         offset = relative_offset(pre)
-        value = ctx.resolve(partial(cal.weekday_near, weekday=day, offset=offset))
+        if offset == 0 and pre in lx.BARE_WEEKDAY_PREPOSITIONS:
+            # "am Donnerstag", "on Thursday": the tense says which one, as in news copy
+            # ("arrived on Thursday" is the last one, "will meet on Thursday" the next).
+            tense = clause_tense(ctx, m.start())
+            value = ctx.resolve(partial(cal.weekday_by_tense, weekday=day, tense=tense))
+        else:
+            value = ctx.resolve(partial(cal.weekday_near, weekday=day, offset=offset))
         yield ctx.mention(m, "date", value, None, date_qualifier(pre))
 
 
