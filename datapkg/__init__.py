@@ -203,12 +203,10 @@ def load(
     if version is None:
         file = Path(str(_DATA / f"{name}.parquet"))  # installed as <name>.parquet
     else:
-        import os
-
-        from datapkg.downloads import BASE_URL_ENV, fetch, resolve_version
+        from datapkg.downloads import fetch, resolve_version
 
         # "latest" is resolved once, so the table and its descriptor come from one release.
-        version = resolve_version(version, base_url or os.environ.get(BASE_URL_ENV), cache)
+        version = resolve_version(version, base_url, cache)
         file = fetch(f"{name}.parquet", version, base_url=base_url, cache=cache)
     return _read(name, backend, file, version, base_url, cache)
 
@@ -227,11 +225,9 @@ def load_all(
     True
     """
     if version == "latest":
-        import os
+        from datapkg.downloads import resolve_version
 
-        from datapkg.downloads import BASE_URL_ENV, resolve_version
-
-        version = resolve_version(version, base_url or os.environ.get(BASE_URL_ENV), cache)
+        version = resolve_version(version, base_url, cache)
     load_any: Any = load  # one backend for every table, whichever it is
     return {
         name: load_any(name, backend=backend, version=version, base_url=base_url, cache=cache)
@@ -255,11 +251,9 @@ def duckdb(
             "datapkg.duckdb() needs duckdb: pip install 'rus-prk-military-cooperation[duckdb]'"
         ) from None
     if version is not None:
-        import os
+        from datapkg.downloads import fetch, resolve_version
 
-        from datapkg.downloads import BASE_URL_ENV, fetch, resolve_version
-
-        version = resolve_version(version, base_url or os.environ.get(BASE_URL_ENV), cache)
+        version = resolve_version(version, base_url, cache)
     connection = duckdb_module.connect()
     for name in RESOURCES:
         if version is None:

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from typing import Any
 
-# Kept in step with datapkg.schema.arrow_types (a test checks), without importing it.
-ENUM_KEY = b"enum"
-FIELD_METADATA_KEY = b"field_metadata"
-ENUM_SEPARATOR = "\n"
-_TYPES = {"string": "string", "large_string": "string", "int64": "integer", "double": "number",
-          "bool": "boolean", "date32[day]": "date"}  # fmt: skip
+from datapkg.schema import arrow_types
+
+# The keys the build writes (datapkg.schema.arrow_types), as Parquet metadata keys.
+ENUM_KEY = arrow_types.ENUM_KEY.encode()
+ENUM_SEPARATOR = arrow_types.ENUM_SEPARATOR
+FIELD_METADATA_KEY = arrow_types.FIELD_METADATA_KEY.encode()
+_TYPES = {str(arrow): kind for kind, arrow in arrow_types.ARROW_TYPES.items()} | {"large_string": "string"}
 
 
 def fields_of(arrow_schema: Any) -> list[dict[str, Any]] | None:

@@ -318,8 +318,7 @@ def _add_source_parser(sub: Any) -> None:
     a.add_argument(
         "--genre",
         default="news_report",
-        choices=["news_report", "analysis", "interview", "opinion", "press_release"],
-        help="the kind of text (default: news_report)",
+        help="the kind of text, one of the genres of the sources schema (default: news_report)",
     )
     a.add_argument(
         "--basis",

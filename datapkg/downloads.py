@@ -106,10 +106,12 @@ def _agrees_with_package(index: dict[str, Any], url: str) -> None:
             )
 
 
-def resolve_version(version: str, base: str | None, cache: str | Path | None = None) -> str:
-    """``"latest"`` as the release index names it; any other version as it is."""
+def resolve_version(version: str, base_url: str | None = None, cache: str | Path | None = None) -> str:
+    """``"latest"`` as the release index at ``base_url`` (or ``$DATAPKG_BASE_URL``) names it;
+    any other version as it is."""
     if version != "latest":
         return version
+    base = base_url or os.environ.get(BASE_URL_ENV)
     if not base:
         raise DownloadError(f"version='latest' needs the release index: pass base_url= or set {BASE_URL_ENV}")
     latest = release_index(base, cache).get("latest")

@@ -174,6 +174,12 @@ class _Accounting:
         return out
 
 
+def extraction_language(doc: SourceDoc) -> str | None:
+    """The language the extractor reads a source in; None when it reads none of it."""
+    language = str(doc.row.get("language") or "de")[:2]
+    return language if language in LANGUAGES else None
+
+
 def mention_rows(
     layout: Layout,
     sources: dict[str, SourceDoc],
@@ -191,8 +197,8 @@ def mention_rows(
         # Relative dates resolve against the whole publication window: what it determines.
         latest = doc.row.get("published_latest") or ref
         window = (ref, max(ref, latest)) if ref else None  # a reversed window is reported with the source
-        language = str(doc.row.get("language") or "de")[:2]
-        if language not in LANGUAGES:
+        language = extraction_language(doc)
+        if language is None:
             accounting.unread.add(source_id)  # its language is reported with the source
             continue
         key = (hashlib.sha256(doc.text.encode("utf-8")).hexdigest(), language, window)

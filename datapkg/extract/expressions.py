@@ -198,11 +198,10 @@ EXPRESSIONS: dict[str, Callable[[Patterns], str]] = {
     "vague_period": lambda p: rf"{B}{words(lx.VAGUE_PERIODS[p.lang])}{E}",
     "vague_phrase": lambda p: rf"{B}{words(lx.VAGUE_AMOUNT_PHRASES[p.lang])}{E}",
     "formation": lambda p: (
-        rf"{B}(?i:{alt(lx.FORMATION_ARTICLES[p.lang])}){SP}"
-        rf"(?P<u>(?:[\w-]+{SP})?[\w-]*(?i:{alt(lx.FORMATION_NOUNS[p.lang])})(?:en|n|s)?){E}"
-        if p.lang == "en"
-        else rf"{B}(?i:{alt(lx.FORMATION_ARTICLES[p.lang])}){SP}"
-        rf"(?P<u>[A-ZÄÖÜ][\w-]*(?i:{alt(lx.FORMATION_NOUNS[p.lang])})(?:en|n|s)?){E}"
+        rf"{B}(?i:{alt(lx.FORMATION_ARTICLES[p.lang])}){SP}(?P<u>"
+        # an English noun may have one word before it; a German one is a capitalised compound
+        + (rf"(?:[\w-]+{SP})?[\w-]*" if p.lang == "en" else r"[A-ZÄÖÜ][\w-]*")
+        + rf"(?i:{alt(lx.FORMATION_NOUNS[p.lang])})(?:en|n|s)?){E}"
     ),
     "ordinal_compound": lambda p: (
         rf"{B}(?P<w>(?i:{alt(lx.DE_ORDINAL_STEMS)})){lx.DE_SUPERLATIVE_TAIL}{E}"
@@ -217,14 +216,15 @@ EXPRESSIONS: dict[str, Callable[[Patterns], str]] = {
         rf"(?P<n>{p.number}|{B}(?i:a|an|one)){SP}(?P<u>(?i:{alt(lx.RANK_STEP_NOUNS['en'])})){E}"
     ),
     "multiplier": lambda p: (
-        rf"{B}(?P<v>(?i:verdoppel|verdreifach|vervierfach|verfünffach|verzehnfach)\w*)"
+        rf"{B}(?P<v>(?i:{alt(k for k in lx.DE_MULTIPLYING if k.startswith('ver'))})\w*)"
         rf"|{B}(?P<d>(?i:doppelt)){SP}(?i:{alt(lx.DE_COMPARED)}){E}"
         rf"|{B}(?P<dd>(?i:doppelte|doppelten|doppelter|doppeltes)){E}"
         rf"|{B}(?P<n>\d+|{words([*lx.DE_ONES, *lx.DE_TEENS, *lx.DE_TENS, 'hundert', 'tausend'])})"
         rf"-?(?P<x>(?i:{alt(lx.DE_MULTIPLIER_SUFFIXES)})){E}"
         if p.lang == "de"
-        else rf"{B}(?P<v>(?i:twice|thrice|doubled|doubles|doubling|tripled|triples|tripling|quadrupled|quadrupling)){E}"
-        rf"|{B}(?P<n>\d+|{words([*lx.EN_ONES, *lx.EN_TENS, 'hundred', 'thousand'])})-?(?P<x>(?i:fold)){E}"
+        else rf"{B}(?P<v>{words(lx.EN_MULTIPLYING)}){E}"
+        rf"|{B}(?P<n>\d+|{words([*lx.EN_ONES, *lx.EN_TENS, 'hundred', 'thousand'])})-?"
+        rf"(?P<x>{words(lx.EN_MULTIPLIER_SUFFIXES)}){E}"
         rf"|{B}(?P<n2>{p.number}){SP}(?P<t>(?i:times))(?={SP}(?i:as|more|the|larger|bigger|higher|greater|"
         rf"smaller|fewer|less){E})"
     ),

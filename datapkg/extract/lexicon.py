@@ -469,11 +469,15 @@ EN_RANK_MOVES: Final = (
 )  # fmt: skip
 
 # --- multipliers --------------------------------------------------------------------
-# Verbs and adjectives that name a factor ("verdoppelt", "tripled"): stem -> factor.
+# German stems of verbs and adjectives that name a factor ("verdoppelt", "doppelte"): stem -> factor.
 DE_MULTIPLYING: Final = {
     "verdoppel": 2, "verdreifach": 3, "vervierfach": 4, "verfünffach": 5, "verzehnfach": 10, "doppelt": 2,
 }  # fmt: skip
-EN_MULTIPLYING: Final = {"twice": 2, "thrice": 3, "doubl": 2, "tripl": 3, "quadrupl": 4}
+# English words whole ("double" alone is too often an adjective: "double standards").
+EN_MULTIPLYING: Final = {
+    "twice": 2, "thrice": 3, "doubled": 2, "doubles": 2, "doubling": 2, "tripled": 3, "triples": 3,
+    "tripling": 3, "quadrupled": 4, "quadrupling": 4,
+}  # fmt: skip
 DE_MULTIPLIER_SUFFIXES: Final = ("fache", "fachen", "facher", "faches", "fach", "mal")
 EN_MULTIPLIER_SUFFIXES: Final = ("fold",)
 # "twice" and "doppelt" name a factor only before a comparison or as an adverb of a verb.

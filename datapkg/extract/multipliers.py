@@ -16,18 +16,17 @@ from datapkg.extract.values import number_value, rx, scale_value
 TIMES = "times"
 
 
-def _factor(ctx: Context, token: str) -> int | float | None:
+def _factor(ctx: Context, token: str) -> int | None:
     lower = token.lower()
-    table = lx.DE_MULTIPLYING if ctx.lang == "de" else lx.EN_MULTIPLYING
-    for stem, factor in table.items():
-        if lower.startswith(stem):
-            return factor
-    return None
+    if ctx.lang == "en":
+        return lx.EN_MULTIPLYING.get(lower)
+    return next((factor for stem, factor in lx.DE_MULTIPLYING.items() if lower.startswith(stem)), None)
 
 
 def multipliers(ctx: Context) -> Iterator[Mention]:
     for m in rx(ctx.lang, "multiplier").finditer(ctx.text):
         g = m.groupdict()
+        value: int | float | None
         if g.get("v") or g.get("d") or g.get("dd"):
             value = _factor(ctx, g.get("v") or g.get("d") or g.get("dd") or "")
         else:

@@ -22,15 +22,18 @@ from datapkg.compiler.curation.source_files import (
     SourceFileError,
     SourceOptions,
     accepted_text,
+    check_options,
     existing_copy,
     next_source_id,
     parse_window,
 )
 from datapkg.compiler.curation.transfer_candidates import transfer_candidates
 from datapkg.compiler.curation.troop_candidates import troop_candidates
+from datapkg.compiler.inputs.schema_files import SchemaError, load_schemas
 from datapkg.compiler.inputs.yaml_input import load_yaml
 from datapkg.compiler.layout import Layout
-from datapkg.extract import extract
+from datapkg.extract import LANGUAGES, extract
+from datapkg.schema.specs import TableSpec
 
 __all__ = ["Added", "SourceFileError", "SourceOptions", "add_source"]
 
@@ -73,10 +76,20 @@ def draft_candidates(
     return draft, candidates
 
 
+def _sources_spec(layout: Layout) -> TableSpec:
+    """The sources schema: it lists the genres and bases a new source's metadata may use."""
+    try:
+        return load_schemas(layout.schemas_dir)["sources"]
+    except SchemaError:
+        raise SourceFileError("the schemas do not load; run `datapkg build` to see why") from None
+
+
 def add_source(layout: Layout, file: Path, options: SourceOptions) -> Added:
     """Add the text in ``file`` as a new source; raises SourceFileError with what to change."""
-    if options.lang not in ("de", "en"):
-        raise SourceFileError(f"--lang {options.lang!r}: expected de or en")
+    if options.lang not in LANGUAGES:
+        raise SourceFileError(f"--lang {options.lang!r}: expected one of {', '.join(LANGUAGES)}")
+    spec = _sources_spec(layout)
+    check_options(options, spec)
     window = parse_window(options.published)
     data = accepted_text(file.read_bytes(), str(file), options.normalize)
     twin = existing_copy(layout.sources_dir, data)
@@ -91,7 +104,7 @@ def add_source(layout: Layout, file: Path, options: SourceOptions) -> Added:
     files = {
         layout.sources_dir / f"{source_id}.txt": data,
         layout.sources_dir / f"{source_id}.yaml": metadata_yaml(
-            source_id, data, options, printed_date
+            source_id, data, options, printed_date, spec.field("title_basis").descriptor["x-enumDescriptions"]
         ).encode(),
         layout.records_dir / f"{source_id}.yaml": records_yaml(
             source_id, text, draft.mentions, candidates, draft.sentences

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from datapkg.compiler.curation.actor_names import ActorIndex, ActorRef, stem
+from datapkg.compiler.curation.actor_names import ActorIndex, ActorRef
 from datapkg.compiler.curation.cues import Attribution, claim_status
 from datapkg.compiler.curation.lexicon import (
     CASUALTY_STEMS,
@@ -242,10 +242,6 @@ def quantity_fields(mention: Mention) -> dict[str, Any]:
         return {"value": None, "qualifier": "vague"}
     qualifier = mention.qualifier if mention.qualifier in QUANTITY_QUALIFIERS else "exact"
     return {"value": mention.value, "qualifier": qualifier}
-
-
-def stem_slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", stem(text)).strip("-")
 
 
 def location_of(draft: Draft, span: Sentence) -> str | None:

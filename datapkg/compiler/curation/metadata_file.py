@@ -12,13 +12,6 @@ from datapkg.compiler.curation.source_files import (
     yaml_scalar,
 )
 
-_BASIS_WORDS = {
-    "printed": "printed in the text",
-    "inferred": "the curators' inference",
-    "assigned": "given by the curators",
-    "url": "taken from the article's web address or page",
-    "index": "taken from an index or archive that lists the article",
-}
 _ITEM_WORDS = {
     "title": "The title",
     "genre": "The genre",
@@ -35,7 +28,10 @@ def first_line(text: str) -> str:
     return line
 
 
-def metadata_yaml(source_id: str, data: bytes, options: SourceOptions, printed_date: bool) -> str:
+def metadata_yaml(
+    source_id: str, data: bytes, options: SourceOptions, printed_date: bool, basis_words: dict[str, str]
+) -> str:
+    """The metadata file; ``basis_words`` are the schema's meanings of the bases, for the note."""
     text = data.decode("utf-8")
     earliest, latest = parse_window(options.published)
     title = options.title or first_line(text)
@@ -47,9 +43,7 @@ def metadata_yaml(source_id: str, data: bytes, options: SourceOptions, printed_d
         "published": options.published,
     }
     bases = {item: basis_of(item, value, text, options, printed_date) for item, value in values.items()}
-    note = " ".join(
-        f"{_ITEM_WORDS[item]} is {_BASIS_WORDS[basis]}." for item, basis in bases.items() if basis
-    )
+    note = " ".join(f"{_ITEM_WORDS[item]} is {basis_words[basis]}." for item, basis in bases.items() if basis)
     lines = [
         f"# Metadata of {source_id}.txt, written by `datapkg add-source`. Check each value and its",
         "# basis (printed, inferred, assigned, url, index: see CONTRIBUTING.md) and add what is",

@@ -20,9 +20,8 @@ from urllib.parse import unquote
 
 from datapkg.compiler.inputs.source_texts import check_text
 from datapkg.extract import ReferenceFormError, parse_reference
+from datapkg.schema.specs import TableSpec
 
-BASES = ("printed", "inferred", "assigned", "url", "index")
-BASIS_ITEMS = ("title", "genre", "author", "publisher", "published")
 _NUMBERED = re.compile(r"^(\d+)_")
 
 
@@ -87,16 +86,23 @@ class SourceOptions:
 
 
 def parse_bases(pairs: list[str]) -> dict[str, str]:
-    out = {}
-    for pair in pairs:
-        item, _, basis = pair.partition("=")
-        if item not in BASIS_ITEMS or basis not in BASES:
+    """``ITEM=BASIS`` pairs as given; :func:`check_options` holds them to the schema."""
+    return dict(pair.partition("=")[::2] for pair in pairs)
+
+
+def check_options(options: SourceOptions, spec: TableSpec) -> None:
+    """The genre and the stated bases against the sources schema, which lists the values."""
+    items = [f.name.removesuffix("_basis") for f in spec.fields if f.name.endswith("_basis")]
+    bases = spec.field("title_basis").enum or ()
+    for item, basis in options.bases.items():
+        if item not in items or basis not in bases:
             raise SourceFileError(
-                f"--basis {pair!r}: expected ITEM=BASIS with ITEM one of {', '.join(BASIS_ITEMS)} "
-                f"and BASIS one of {', '.join(BASES)}"
+                f"--basis {f'{item}={basis}'!r}: expected ITEM=BASIS with ITEM one of {', '.join(items)} "
+                f"and BASIS one of {', '.join(bases)}"
             )
-        out[item] = basis
-    return out
+    genres = spec.field("genre").enum or ()
+    if options.genre not in genres:
+        raise SourceFileError(f"--genre {options.genre!r}: expected one of {', '.join(genres)}")
 
 
 def _in_url(value: str, url: str | None) -> bool:

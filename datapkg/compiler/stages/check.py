@@ -10,10 +10,10 @@ from datapkg._names import CURATED_TABLES, VOCABULARIES
 from datapkg.checks.run import Finding, check_tables
 from datapkg.compiler.assembly import OriginIndex
 from datapkg.compiler.follow_on import echoes_empty_vocabulary, echoes_input_problem, echoes_unread_source
+from datapkg.compiler.mentions import extraction_language
 from datapkg.compiler.problems import Problem, Problems, at
 from datapkg.compiler.stages.read import Inputs
 from datapkg.compiler.stages.tabulate import Indexes, Tables
-from datapkg.extract import LANGUAGES
 from datapkg.schema.specs import TableSpec
 
 
@@ -46,9 +46,7 @@ def _source_of(tables: Tables, finding: Finding) -> object:
 def check(inputs: Inputs, tables: Tables, indexes: Indexes, problems: Problems) -> None:
     texts = {doc.id: doc.text for doc in inputs.sources.values()}
     empty = _empty_vocabularies(inputs, tables, problems)
-    read = {str(s) for s in tables["mentions"]["source_id"].unique().to_pylist()} | {
-        doc.id for doc in inputs.sources.values() if str(doc.row.get("language") or "")[:2] in LANGUAGES
-    }
+    read = {doc.id for doc in inputs.sources.values() if extraction_language(doc) is not None}
     for finding in check_tables(inputs.specs, tables, texts):
         if echoes_empty_vocabulary(finding.rule, empty):
             continue
