@@ -15,9 +15,11 @@ a table per source. Each source copy gets its template's ignored mentions.
 from __future__ import annotations
 
 import argparse
+import json
 import math
 import re
 import shutil
+import sys
 from pathlib import Path
 
 import pyarrow as pa
@@ -26,7 +28,10 @@ import pyarrow.parquet as pq
 import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
-FACT_TABLES = ("troop_figures", "military_rankings", "arms_transfers", "diplomatic_actions")
+sys.path.insert(0, str(ROOT))  # the resource names of this checkout
+
+from datapkg._names import FACT_TABLES  # noqa: E402
+
 PER_SOURCE = 5000
 
 
@@ -39,18 +44,18 @@ def synthetic_source_id(template: int, copy: int) -> str:
     return f"syn{template:03d}-{copy:05d}"
 
 
-def _replicate(real: pa.Table, replicas: int, copies: int, sources: list[str]) -> pa.Table:
+def _replicate(
+    real: pa.Table, replicas: int, copies: int, sources: list[str], self_references: list[str]
+) -> pa.Table:
     """``replicas`` copies of the real rows, ids suffixed ``-r<replica>``, spread over source copies."""
     rows = real.num_rows
     table = pa.concat_tables([real] * replicas).combine_chunks()
     replica = [r for r in range(replicas) for _ in range(rows)]
     suffix = pa.array([f"-r{r:07d}" for r in replica])
     table = table.set_column(0, "id", pc.binary_join_element_wise(table["id"], suffix, ""))
-    if "derived_from" in table.column_names:
-        index = table.schema.get_field_index("derived_from")
-        table = table.set_column(
-            index, "derived_from", pc.binary_join_element_wise(table["derived_from"], suffix, "")
-        )
+    for column in self_references:  # a derived rank, a figure counted against another
+        index = table.schema.get_field_index(column)
+        table = table.set_column(index, column, pc.binary_join_element_wise(table[column], suffix, ""))
     copy = pa.array([f"{r % copies:05d}" for r in replica])
     template = pc.index_in(table["source_id"], value_set=pa.array(sources))
     prefix = pc.utf8_lpad(pc.cast(template, pa.string()), 3, "0")
@@ -60,6 +65,22 @@ def _replicate(real: pa.Table, replicas: int, copies: int, sources: list[str]) -
     return table.set_column(
         table.schema.get_field_index("note"), "note", pa.nulls(table.num_rows, pa.string())
     )
+
+
+def _self_references(table: str) -> list[str]:
+    schema = json.loads((ROOT / "schemas" / f"{table}.json").read_text(encoding="utf-8"))
+    return [fk["fields"] for fk in schema.get("foreignKeys", []) if not fk["reference"]["resource"]]
+
+
+def _write_events(out: Path) -> None:
+    """The events the replicated claims name: the curated columns of every built event, wherever
+    its curators wrote it (a source's records file may add events too)."""
+    events = pq.read_table(
+        ROOT / "datapkg" / "data" / "events.parquet", columns=["id", "label", "kind", "note"]
+    )
+    rows = [{k: v for k, v in row.items() if v is not None} for row in events.to_pylist()]
+    text = yaml.safe_dump({"events": rows}, allow_unicode=True, sort_keys=False)
+    (out / "build" / "records" / "events.yaml").write_text(text, encoding="utf-8")
 
 
 def generate(out: Path, records: int) -> dict[str, int]:
@@ -73,6 +94,7 @@ def generate(out: Path, records: int) -> dict[str, int]:
     shutil.copy2(ROOT / "build" / "package.yaml", out / "build" / "package.yaml")
     for vocabulary in ("actors.yaml", "action_types.yaml"):
         shutil.copy2(ROOT / "build" / "records" / vocabulary, out / "build" / "records" / vocabulary)
+    _write_events(out)
     copies = max(1, math.ceil(records / PER_SOURCE))
     sources = templates()
     for number, template in enumerate(sources):
@@ -96,7 +118,7 @@ def generate(out: Path, records: int) -> dict[str, int]:
     for table in FACT_TABLES:
         real = pq.read_table(ROOT / "datapkg" / "data" / f"{table}.parquet").drop_columns(["quote_end"])
         replicas = max(copies, math.ceil(records / real.num_rows))
-        bulk = _replicate(real, replicas, copies, sources)
+        bulk = _replicate(real, replicas, copies, sources, _self_references(table))
         pq.write_table(bulk, out / "build" / "records" / f"synthetic.{table}.parquet", compression="zstd")
         counts[table] = bulk.num_rows
     counts["sources"] = len(sources) * copies

@@ -36,6 +36,7 @@ __all__ = [
     "ValidationError",
     "__version__",
     "citation",
+    "claims",
     "duckdb",
     "fetch",
     "load",
@@ -233,6 +234,43 @@ def load_all(
         name: load_any(name, backend=backend, version=version, base_url=base_url, cache=cache)
         for name in RESOURCES
     }
+
+
+def claims(
+    *,
+    backend: Backend = "pandas",
+    version: str | None = None,
+    base_url: str | None = None,
+    cache: str | Path | None = None,
+) -> Any:
+    """Every claim of every fact table in one tidy table, with names beside the ids: the
+    event it is about (``event_id``, ``event``, ``event_kind``), the source (``source``,
+    ``published``), whom it is about (``subject_name``, ``counterpart_name``), what it says
+    (``what``: a measure, metric, item or action type; ``value`` with its ``unit``), who said
+    it (``said_by``; "(the outlet)" for the source's own voice), how (``claim_status``,
+    ``polarity``) and whether a figure is a total, an increment or a part (``count_type``).
+    Sorted by event, date and id. Count events with ``event_id``, never rows; add ``value``
+    only within one unit and never totals to their parts. Backends and versions as for
+    :func:`load`.
+
+    >>> c = claims()
+    >>> figures = c[(c["event_id"] == "prk-troop-deployment-to-russia-2024-10") & c["value"].notna()]
+    >>> seed = figures[figures["source_id"] == "001_f05a9056add4a36d"]
+    >>> seed[["value", "unit", "count_type"]].values.tolist()
+    [[3000, 'persons', 'total'], [10000, 'persons', 'total']]
+    >>> int(c["event_id"].nunique()) == len(load("events"))
+    True
+    """
+    from datapkg._claims import load_claims
+
+    def load_arrow(name: ResourceName) -> Any:
+        return load(name, backend="pyarrow", version=version, base_url=base_url, cache=cache)
+
+    if version is not None:
+        from datapkg.downloads import resolve_version
+
+        version = resolve_version(version, base_url, cache)
+    return load_claims(load_arrow, lambda name: _schema_of(name, version, base_url, cache), backend)
 
 
 def duckdb(

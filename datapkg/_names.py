@@ -16,6 +16,7 @@ ResourceName = Literal[
     "military_rankings",
     "arms_transfers",
     "diplomatic_actions",
+    "events",
     "mentions",
 ]
 """Names accepted by :func:`datapkg.load` and :func:`datapkg.path`."""
@@ -26,6 +27,7 @@ VOCABULARIES: Final[tuple[ResourceName, ...]] = (
     "sources",
     "actors",
     "action_types",
+    "events",
 )
 """Tables that describe things the facts refer to."""
 

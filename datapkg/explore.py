@@ -20,44 +20,47 @@ from typing import Any
 DATABASE = "rus-prk-military-cooperation"
 FIGURE = "timeline.svg"
 
-# Columns a reader filters by first: enums, and the actor and source of every fact row.
-FACETS: dict[str, list[str]] = {
-    "troop_figures": ["claim_status", "qualifier", "measure", "force", "source_id"],
-    "military_rankings": ["claim_status", "qualifier", "metric", "country"],
-    "arms_transfers": ["claim_status", "qualifier", "stage", "supplier", "recipient", "item_category"],
-    "diplomatic_actions": ["claim_status", "actor", "action_type", "date_precision", "source_id"],
-    "mentions": ["kind", "status", "source_id"],
-    "actors": ["kind", "country"],
-    "action_types": ["quad_class", "plover_category"],
-}
-# The column shown for a linked row instead of its id.
-LABELS = {"actors": "name_en", "action_types": "label", "sources": "title"}
-
 QUERIES: dict[str, dict[str, str]] = {
+    "events_and_what_their_claims_add_up_to": {
+        "title": "Events, and what their claims add up to",
+        "description": "One row per real-world thing the sources speak of: its dates, when it was first "
+        "reported, how many claims, sources and attributions it has, the strongest status a claim "
+        "reaches, and its best, lowest and highest figure with the unit they count.",
+        "sql": """select e.kind, e.label, e.date_start, e.date_end, e.first_reported, e.claim_count as claims,
+  e.source_count as sources, e.attribution_count as attributions, e.denial_count as denials,
+  e.strongest_status, e.value_best, e.value_low, e.value_high, e.unit, e.id
+from events e
+order by e.date_start is null, e.date_start, e.id""",
+    },
     "north_korean_troop_claims": {
         "title": "Every claim about North Korean troop numbers, by date and who said it",
-        "description": "Troop figures for North Korea's forces with value, qualifier and claim status, "
-        "the actor the source attributes them to, and the quote.",
-        "sql": """select t.date_start, t.date_end, t.measure, t.value, t.value_low, t.value_high,
-  t.qualifier, t.claim_status, coalesce(s.name_en, '(the outlet)') as said_by,
-  t.quote, t.quote_en, t.source_id, t.id
+        "description": "Troop figures for North Korea's forces with value and unit, whether a figure is a "
+        "total, an increment or a part of another, qualifier and claim status, the actor the source "
+        "attributes them to, the event they are about, and the quote. Figures of different units or "
+        "a total and its parts are never to be added.",
+        "sql": """select t.date_start, t.date_end, e.label as event, t.measure, t.value, t.unit, t.count_type,
+  t.related_figure, t.value_low, t.value_high, t.qualifier, t.claim_status, t.polarity,
+  coalesce(s.name_en, '(the outlet)') as said_by, t.quote, t.quote_en, t.source_id, t.id
 from troop_figures t
 join actors f on f.id = t.force
+join events e on e.id = t.event_id
 left join actors s on s.id = t.attributed_to
 where f.country = 'PRK'
 order by t.date_start is null, t.date_start, t.id""",
     },
     "actions_by_actor_and_quad_class": {
-        "title": "Actions by actor and CAMEO quad class",
-        "description": "How many dated actions each actor takes, by CAMEO quad class "
-        "(verbal or material, cooperation or conflict).",
-        "sql": """select a.name_en as actor, t.quad_class, t.label as action, count(*) as actions,
+        "title": "Events each actor acts in, by CAMEO quad class",
+        "description": "How many events each actor takes an action in, by CAMEO quad class (verbal or "
+        "material, cooperation or conflict) and action, beside the number of records that claim them: "
+        "both sides of a signing, or two sources reporting it, are one event.",
+        "sql": """select a.name_en as actor, t.quad_class, t.label as action,
+  count(distinct d.event_id) as events, count(*) as claims,
   min(d.date_start) as first, max(d.date_end) as last
 from diplomatic_actions d
 join actors a on a.id = d.actor
 join action_types t on t.id = d.action_type
 group by a.name_en, t.quad_class, t.label
-order by a.name_en, t.quad_class, actions desc""",
+order by a.name_en, t.quad_class, events desc""",
     },
     "numbers_and_their_records": {
         "title": "Numbers and dates in the sources, and the records that cover them",
@@ -91,10 +94,12 @@ def _tables(descriptor: dict[str, Any]) -> dict[str, Any]:
             "description": resource.get("description", ""),
             "columns": _columns(resource),
         }
-        if name in FACETS:
-            table["facets"] = FACETS[name]
-        if name in LABELS:
-            table["label_column"] = LABELS[name]
+        schema = resource["schema"]
+        facets = [f["name"] for f in schema["fields"] if f.get("x-facet")]
+        if facets:  # the columns a reader filters by first, marked in the schemas
+            table["facets"] = facets
+        if "x-label" in schema:  # shown for a linked row instead of its id
+            table["label_column"] = schema["x-label"]
         if name == "mentions":
             table["sort"] = "start"
         tables[name] = table

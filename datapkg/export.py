@@ -115,16 +115,19 @@ def _sqlite(out: Path) -> list[Path]:
 
     target = out / SQLITE_NAME
     target.unlink(missing_ok=True)
+    resources = datapkg.package()["resources"]
     with sqlite3.connect(target) as db:
         db.execute("PRAGMA foreign_keys = ON")
-        for resource in datapkg.package()["resources"]:
+        for resource in resources:
+            db.execute(create_table_sql(resource["name"], resource["schema"]))
+        # Keys are checked when the rows are all in: facts name events listed after them, and
+        # a derived rank names a stated one of its own table.
+        db.execute("PRAGMA defer_foreign_keys = ON")
+        for resource in resources:
             name, schema = resource["name"], resource["schema"]
-            db.execute(create_table_sql(name, schema))
             fields = [f["name"] for f in schema["fields"]]
             placeholders = ", ".join("?" for _ in fields)
             delimiters = {f["name"]: f.get("delimiter", ",") for f in schema["fields"] if f["type"] == "list"}
-            # Self-references (a derived rank citing a stated one) need the whole table first.
-            db.execute("PRAGMA defer_foreign_keys = ON")
             db.executemany(
                 f"INSERT INTO {_quote(name)} VALUES ({placeholders})",
                 [[_cell(row[f], delimiters.get(f)) for f in fields] for row in _rows(name)],

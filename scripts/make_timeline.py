@@ -1,14 +1,16 @@
 #!/usr/bin/env python3
-"""Draw docs/timeline.svg and docs/timeline.png: every dated action, troop figure and arms
-transfer of June–December 2024 on a time axis, one row per actor, rows grouped by country.
+"""Draw docs/timeline.svg and docs/timeline.png: every dated event of the ``events`` table on a
+time axis of June–December 2024, each once, in the row of the actor most of its claims are
+about, rows grouped by country.
 
     python scripts/make_timeline.py [--out docs/timeline.svg]
 
-Each event is labelled from the data (the action type and its counterpart; a figure's
-value, claim status and who said it). The mark's shape says how the source presents the
-claim, its colour what kind of event it is (CAMEO quad class for actions), a bar a date
-span, an arrow a span that goes on beyond the axis. Key events (the treaty signed and
-ratified, troop figures) are drawn larger with bold labels.
+Each event is labelled from the data: its label, its best figure with the unit (and the
+range the claims give), the strongest status its claims reach and how many sources report
+it. The mark's shape says that status, its colour what kind of event it is (CAMEO quad
+class for actions), a bar a date span, an arrow a span that goes on beyond the axis (an
+event wholly outside it stands at the edge with its dates). Key events (agreements and
+deployments) are drawn larger with bold labels.
 
 Reads the tables with datapkg.load, so it shows exactly what the package ships. Needs the
 ``figures`` extra (matplotlib). Both files are byte-reproducible (fixed hash salt, no
@@ -21,6 +23,7 @@ import argparse
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import matplotlib
 
@@ -60,34 +63,28 @@ KINDS = {
     2: "material cooperation (quad 2)",
     3: "verbal conflict (quad 3)",
     4: "material conflict (quad 4)",
-    "troop_figures": "troop figure",
+    "troop_figures": "troops: deployment, force size, casualties",
     "arms_transfers": "arms transfer",
 }
 # Shape: how the source presents the claim; hollow marks are hedged or not yet happened.
 MARKS = {
     "stated": ("o", True),
-    "confirmed": ("o", True),
+    "confirmed": ("h", True),
     "reported": ("s", True),
     "alleged": ("o", False),
     "estimated": ("D", True),
     "projected": ("^", False),
     "assessed": ("P", True),
     "disputed": ("X", False),
+    "denied": ("x", False),
 }
-KEY_ACTIONS = ("sign-agreement", "ratify-agreement")
-MEASURES = {
-    "deployed": "deployed",
-    "planned_deployment": "planned",
-    "active_personnel": "active",
-    "casualties": "lost",
-}
-QUALIFIERS = {
-    "approx": "about ",
-    "more_than": "over ",
-    "at_least": "at least ",
-    "up_to": "up to ",
-    "less_than": "under ",
-}
+KEY_KINDS = ("agreement", "deployment")  # drawn larger, with bold labels
+TROOP_KINDS = ("deployment", "force_size", "casualties")
+UNITS = {"persons": "troops", "units": "units"}  # how a figure's unit reads in a label
+QUALIFIERS = {"approx": "about ", "more_than": "over ", "at_least": "at least ", "up_to": "up to ",
+              "less_than": "under "}  # fmt: skip
+SHORT_NAMES = {", National Intelligence Service": ", NIS"}
+OVER_BAR = {"facecolor": "white", "edgecolor": "none", "alpha": 0.8, "pad": 0.5}  # a label over a span
 FONT = 6.5
 DAYS_PER_CHAR = 1.15  # label width estimate at FONT on this axis
 
@@ -105,14 +102,24 @@ class Event:
     key: bool
     lane: int = 0
 
-    def extent(self) -> tuple[float, float]:
-        """Where the mark and its label lie: the label follows the span's end, or stands left
-        of its start where the axis ends first."""
+    def placement(self) -> str:
+        """Where the label stands: after the span's end; before its start where the axis ends
+        first; over the span where neither side has room."""
         begin, end = mdates.date2num(self.start), mdates.date2num(self.end) + 1
         width = DAYS_PER_CHAR * len(self.label) + 4
-        if end + width > mdates.date2num(WINDOW[1]) + 1:
-            return begin - width, end
-        return begin, end + width
+        if end + width <= mdates.date2num(WINDOW[1]) + 1:
+            return "after"
+        return "before" if begin - width >= mdates.date2num(WINDOW[0]) else "over"
+
+    def extent(self) -> tuple[float, float]:
+        """Where the mark and its label lie, for lanes that keep labels apart."""
+        begin, end = mdates.date2num(self.start), mdates.date2num(self.end) + 1
+        width = DAYS_PER_CHAR * len(self.label) + 4
+        return {
+            "after": (begin, end + width),
+            "before": (begin - width, end),
+            "over": (begin, max(end, begin + width)),
+        }[self.placement()]
 
 
 def _short(actors: pd.DataFrame, actor_id: object) -> str:
@@ -130,91 +137,87 @@ def _number(value: object) -> str:
 
 
 def _clip(frame: pd.DataFrame) -> pd.DataFrame:
-    frame = frame.dropna(subset=["date_start"])
-    frame = frame[(frame["date_end"] >= WINDOW[0]) & (frame["date_start"] <= WINDOW[1])].copy()
+    """Dated events, their spans cut to the axis; one wholly before or after it keeps its place
+    at the edge, with an arrow and its dates in the label."""
+    frame = frame.dropna(subset=["date_start"]).copy()
+    frame["first"], frame["last"] = frame["date_start"], frame["date_end"]
     frame["before"], frame["after"] = frame["date_start"] < WINDOW[0], frame["date_end"] > WINDOW[1]
-    frame["date_start"] = frame["date_start"].clip(lower=WINDOW[0])
-    frame["date_end"] = frame["date_end"].clip(upper=WINDOW[1])
+    frame["date_start"] = frame["date_start"].clip(lower=WINDOW[0], upper=WINDOW[1])
+    frame["date_end"] = frame["date_end"].clip(lower=WINDOW[0], upper=WINDOW[1])
     return frame
 
 
-def action_events(actors: pd.DataFrame) -> list[Event]:
+def _lead(claims: pd.DataFrame, actors: pd.DataFrame) -> str:
+    """The actor an event is drawn for: the one most of its claims are about; of equals, the one
+    whose country comes first in the figure."""
+    counts = claims["subject"].dropna().astype(str).value_counts()
+    countries = [c for c, _ in GROUPS]
+
+    def place(actor_id: str) -> tuple[int, int, bool, str]:
+        country, kind = actors.loc[actor_id, "country"], actors.loc[actor_id, "kind"]
+        rank = countries.index(str(country)) if pd.notna(country) and country in countries else len(countries)
+        return (-int(counts[actor_id]), rank, str(kind) != "state", actor_id)
+
+    return min(counts.index, key=place)
+
+
+def _colour(event: Any, claims: pd.DataFrame, types: pd.DataFrame) -> str | int:
+    """Troop figures and arms transfers by their own colours; other events by the CAMEO quad class
+    most of their actions have (of equals, the more conflictual)."""
+    kind = str(event.kind)
+    if kind in TROOP_KINDS:
+        return "troop_figures"
+    if kind == "arms_transfer":
+        return "arms_transfers"
+    actions = claims[claims["table"] == "diplomatic_actions"]
+    quads = actions["what"].astype(str).map(types["quad_class"]).dropna().astype(int).value_counts()
+    return max(quads.index, key=lambda q: (quads[q], q)) if len(quads) else 1
+
+
+def _amount(event: Any, claims: pd.DataFrame, actors: pd.DataFrame) -> str:
+    """The best figure with its unit, its qualifier and the range the claims give; and, where
+    its claim is weaker than the event's strongest, that claim's status and who said it."""
+    best, low, high = event.value_best, event.value_low, event.value_high
+    if pd.isna(best):
+        return ""
+    unit = str(event.unit)
+    source = claims[(claims["value"] == best) & (claims["polarity"] == "positive")].iloc[0]
+    text = QUALIFIERS.get(str(source["qualifier"]), "") + f"{_number(best)} {UNITS.get(unit, unit)}"
+    if not pd.isna(low) and not pd.isna(high) and low < high:
+        text += f" ({_number(low)}–{_number(high)})"
+    if str(source["claim_status"]) != str(event.strongest_status):
+        said = "" if pd.isna(source["attributed_to"]) else ", " + _short(actors, source["attributed_to"])
+        text += f" ({source['claim_status']}{SHORT_NAMES.get(said, said)})"
+    return text
+
+
+def _when(event: Any) -> str:
+    """Dates in the label: a key event's day, and an event off the axis its whole span."""
+    first, last = event.first, event.last
+    if (event.before and last < WINDOW[0]) or (event.after and first > WINDOW[1]):
+        same_month = (first.year, first.month) == (last.year, last.month)
+        return f", {first:%b %Y}" + ("" if same_month else f"–{last:%b %Y}")
+    if str(event.kind) in KEY_KINDS and first == last:
+        return f", {first.day} {first:%b}"
+    return ""
+
+
+def event_marks(actors: pd.DataFrame) -> list[Event]:
+    """One mark per dated event, labelled from the events table and drawn for its lead actor."""
     types = datapkg.load("action_types").set_index("id")
+    claims = datapkg.claims()
     out = []
-    for r in _clip(datapkg.load("diplomatic_actions")).itertuples():
-        kind = types.loc[str(r.action_type)]
-        target = _short(actors, r.target)
-        label = str(kind["label"]) + (f" → {target}" if target else "")
-        key = str(r.action_type) in KEY_ACTIONS
-        if key and r.date_start == r.date_end:
-            label += f", {r.date_start.day} {r.date_start:%b}"
-        out.append(
-            Event(
-                str(r.actor),
-                r.date_start,
-                r.date_end,
-                r.before,
-                r.after,
-                COLOURS[int(kind["quad_class"])],
-                str(r.claim_status),
-                label,
-                key,
-            )
-        )
-    return out
-
-
-def figure_events(actors: pd.DataFrame) -> list[Event]:
-    out = []
-    for r in _clip(datapkg.load("troop_figures")).itertuples():
-        amount = "" if pd.isna(r.value) else QUALIFIERS.get(str(r.qualifier), "") + _number(r.value)
-        if str(r.unit) == "units":
-            amount += " unit" if r.value == 1 else " units"
-        when = (
-            " by " + r.date_start.strftime("%B")
-            if str(r.claim_status) == "projected"
-            and r.date_start.day == 1
-            and r.date_end.month == r.date_start.month
-            else ""
-        )
-        said = _short(actors, r.attributed_to)
-        said = {"National Intelligence Service": "NIS"}.get(said, said)
-        on = f", {r.date_start.day} {r.date_start:%b}" if r.date_start == r.date_end else ""
-        what = (
-            f"{amount} {MEASURES.get(str(r.measure), str(r.measure))}"
-            if amount
-            else f"{MEASURES.get(str(r.measure))}, no number given"
-        )
-        label = f"{what}{when} ({r.claim_status}{', ' + said if said else ''}){on}"
-        out.append(
-            Event(
-                str(r.force),
-                r.date_start,
-                r.date_end,
-                r.before,
-                r.after,
-                COLOURS["troop_figures"],
-                str(r.claim_status),
-                label,
-                True,
-            )
-        )
-    for r in _clip(datapkg.load("arms_transfers")).itertuples():
-        amount = "" if pd.isna(r.value) else _number(r.value) + " "
-        label = f"{amount}{r.item} → {_short(actors, r.recipient)} ({r.claim_status})"
-        out.append(
-            Event(
-                str(r.supplier),
-                r.date_start,
-                r.date_end,
-                r.before,
-                r.after,
-                COLOURS["arms_transfers"],
-                str(r.claim_status),
-                label,
-                False,
-            )
-        )
+    for e in _clip(datapkg.load("events")).itertuples():
+        mine = claims[claims["event_id"] == e.id]
+        asserting = mine[mine["polarity"] == "positive"]
+        status = str(e.strongest_status) if not pd.isna(e.strongest_status) else "denied"
+        sources = f", {e.source_count} sources" if e.source_count > 1 else ""
+        amount = _amount(e, mine, actors)
+        label = f"{e.label} ({status}{sources}){': ' + amount if amount else ''}{_when(e)}"
+        key = str(e.kind) in KEY_KINDS
+        colour = COLOURS[_colour(e, asserting if len(asserting) else mine, types)]
+        lead = _lead(asserting if len(asserting) else mine, actors)
+        out.append(Event(lead, e.date_start, e.date_end, e.before, e.after, colour, status, label, key))
     return out
 
 
@@ -284,18 +287,22 @@ def _draw_event(ax: plt.Axes, event: Event, y: float) -> None:
     ax.scatter(
         [at], [y], marker=marker, s=size, facecolors=face, edgecolors=event.colour, linewidths=1.2, zorder=5
     )
-    begin, _ = event.extent()
-    left = begin < mdates.date2num(event.start)
-    x = mdates.date2num(event.start) - 2.5 if left else mdates.date2num(event.end) + 3.5
+    placement = event.placement()
+    x = {
+        "after": mdates.date2num(event.end) + 3.5,
+        "before": mdates.date2num(event.start) - 2.5,
+        "over": mdates.date2num(event.start) + 3.5,
+    }[placement]
     ax.text(
         mdates.num2date(x),
         y,
         event.label,
         fontsize=FONT,
         va="center",
-        ha="right" if left else "left",
+        ha="right" if placement == "before" else "left",
         fontweight="bold" if event.key else "normal",
         zorder=6,
+        bbox=OVER_BAR if placement == "over" else None,
     )
 
 
@@ -313,7 +320,7 @@ def _legend(fig: plt.Figure) -> None:
             label=s,
         )
         for s, (m, f) in MARKS.items()
-        if s not in ("confirmed", "disputed")
+        if s not in ("disputed", "denied")
     ]
     shapes = [
         Line2D(
@@ -343,7 +350,7 @@ def _legend(fig: plt.Figure) -> None:
     )
     fig.legend(
         handles=statuses,
-        title="shape: how the source presents it (hollow: hedged or future)",
+        title="shape: the strongest status of its claims (hollow: hedged, future or denied)",
         loc="lower center",
         bbox_to_anchor=(0.55, 0.0),
         fontsize=6.5,
@@ -357,7 +364,7 @@ def _legend(fig: plt.Figure) -> None:
 def draw(out: Path) -> None:
     plt.rcParams.update({"svg.hashsalt": "rus-prk-timeline", "svg.fonttype": "path", "font.size": 7})
     actors = datapkg.load("actors").set_index("id")
-    layout = rows(action_events(actors) + figure_events(actors), actors)
+    layout = rows(event_marks(actors), actors)
     heights = [assign_lanes(evs) for _, _, evs in layout]
     total = sum(heights) + 0.6 * len(layout) + len({g for g, _, _ in layout})
     fig, ax = plt.subplots(figsize=(13, 0.19 * total + 2.6))

@@ -13,6 +13,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+import datapkg
+from datapkg._names import FACT_TABLES
 from datapkg.cli import main
 from datapkg.compiler.curation.source_files import next_source_id
 from datapkg.compiler.layout import Layout
@@ -112,13 +114,13 @@ def test_the_build_refuses_each_draft_record_with_one_message(tmp_path: Path, ar
     with pytest.raises(InputError) as raised:
         compile_package(layout)
     problems = raised.value.problems
-    assert len(problems) == drafts == 3
+    draft = _draft(layout, records.stem)
+    assert len(problems) == drafts == sum(len(draft.get(t, [])) for t in (*FACT_TABLES, "events"))
     assert all(p.field == "status" and "confirm it" in p.message and "delete" in p.message for p in problems)
     assert {p.record_id for p in problems} == {
-        r["id"]
-        for t in ("troop_figures", "arms_transfers", "diplomatic_actions")
-        for r in _draft(layout, records.stem)[t]
+        r["id"] for t in (*FACT_TABLES, "events") for r in draft.get(t, [])
     }
+    assert [len(draft[t]) for t in ("troop_figures", "arms_transfers", "diplomatic_actions")] == [1, 1, 1]
 
 
 def test_a_confirmed_draft_builds(tmp_path: Path, article: Path) -> None:
@@ -127,7 +129,7 @@ def test_a_confirmed_draft_builds(tmp_path: Path, article: Path) -> None:
     records = layout.records_dir / f"{next_source_id(layout.sources_dir, article.read_bytes())}.yaml"
     assert _add(layout, article, "--title", TITLE) == 0
     text = records.read_text(encoding="utf-8").replace("    status: draft\n", "")
-    text = re.sub(r"(quote_en|description_en): null.*", r'\1: "Checked by the curator."', text)
+    text = re.sub(r"(quote_en|description_en|label): null.*", r'\1: "Checked by the curator."', text)
     records.write_text(text, encoding="utf-8")
     compiled = compile_package(layout)
     troops = compiled.tables["troop_figures"].to_pylist()
@@ -137,6 +139,11 @@ def test_a_confirmed_draft_builds(tmp_path: Path, article: Path) -> None:
         "approx",
         text_index(layout, records.stem, new["quote"]),
     )
+    # the figure of North Korean troops in Russia joins the deployment the seed sources report
+    assert new["event_id"] == "prk-troop-deployment-to-russia-2024-10"
+    events = {e["id"]: e for e in compiled.tables["events"].to_pylist()}
+    before = datapkg.load("events").set_index("id").loc[new["event_id"], "source_count"]
+    assert events[new["event_id"]]["source_count"] == before + 1
 
 
 def text_index(layout: Layout, source_id: str, quote: str) -> int:

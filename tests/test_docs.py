@@ -55,7 +55,8 @@ def test_released_versions_are_shipped_with_their_recorded_sums() -> None:
 def test_changelog_lists_every_record_id() -> None:
     changelog = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
     listed = set(re.findall(r"[a-z0-9]+(?:-[a-z0-9]+)+", changelog))
-    missing = {table: sorted(set(datapkg.load(table)["id"].astype(str)) - listed) for table in FACT_TABLES}
+    tables = (*FACT_TABLES, "events")
+    missing = {table: sorted(set(datapkg.load(table)["id"].astype(str)) - listed) for table in tables}
     missing = {table: ids for table, ids in missing.items() if ids}
     assert not missing, f"record ids missing from CHANGELOG.md, every table at once: {missing}"
 
@@ -98,19 +99,30 @@ def test_timeline_figure_is_up_to_date(tmp_path: pytest.TempPathFactory) -> None
         )
 
 
-def test_timeline_names_the_key_events_from_the_data() -> None:
-    """The figure's labels come from the data: the treaty's signing and the October figures
-    with their values, claim status and who reported them."""
+def test_timeline_draws_each_dated_event_once_with_labels_from_the_data() -> None:
+    """One mark per dated event (the treaty's signing once, not once per record and side),
+    labelled from the events table: the best figure with its unit, the strongest status and,
+    where the figure's own claim is weaker, that claim's status and who made it."""
     sys.path.insert(0, str(ROOT / "scripts"))
     import make_timeline
 
     actors = datapkg.load("actors").set_index("id")
-    labels = {e.label for e in make_timeline.action_events(actors) + make_timeline.figure_events(actors)}
-    assert "Sign an agreement → Kim Jong Un, 19 Jun" in labels
-    assert "3,000 deployed (alleged, NIS), 23 Oct" in labels
-    assert "10,000 planned by December (projected, NIS)" in labels
-    events = make_timeline.action_events(actors) + make_timeline.figure_events(actors)
-    assert all(e.label for e in events) and all(e.status in make_timeline.MARKS for e in events)
+    marks = make_timeline.event_marks(actors)
+    events = datapkg.load("events")
+    dated = events.dropna(subset=["date_start"])
+    assert len(marks) == len(dated)
+    labels = {m.label for m in marks}
+    assert "Putin and Kim Jong Un sign the partnership treaty (stated, 2 sources), 19 Jun" in labels
+    deployment = events.set_index("id").loc["prk-troop-deployment-to-russia-2024-10"]
+    assert any(
+        label.startswith("North Korean troops sent to Russia (confirmed")
+        and f"{deployment['value_best']:,} troops" in label
+        for label in labels
+    )
+    # wholly before the axis, still drawn: at the edge, with an arrow and its dates
+    supply = next(m for m in marks if m.label.startswith("North Korean arms and ammunition for Russia"))
+    assert supply.before and supply.label.endswith("Aug 2023–Jan 2024")
+    assert all(m.status in make_timeline.MARKS for m in marks)
 
 
 def test_contributing_examples_are_records_of_the_data() -> None:

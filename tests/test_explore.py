@@ -73,15 +73,43 @@ def test_canned_queries_answer_what_a_reader_asks_first(prepared: tuple[Path, Pa
     rows = _get(prepared, f"/{DATABASE}/north_korean_troop_claims.json?_shape=array").json()
     assert sorted(r["id"] for r in rows) == sorted(north_korean["id"].astype(str))
     assert {r["said_by"] for r in rows} >= {"National Intelligence Service (South Korea)"}
-    actions = _get(prepared, f"/{DATABASE}/actions_by_actor_and_quad_class.json?_shape=array").json()
-    assert sum(r["actions"] for r in actions) == len(datapkg.load("diplomatic_actions"))
-    mentions = _get(prepared, f"/{DATABASE}/numbers_and_their_records.json?_shape=array&_size=max").json()
-    assert len(mentions) == len(datapkg.load("mentions"))
+    assert all(r["unit"] for r in rows)  # a value is never shown without what it counts
+    pioneers = next(r for r in rows if r["id"] == "prk-pioneer-unit-donetsk-planned")
+    assert (pioneers["value"], pioneers["unit"]) == (1, "units")
+    events = _get(prepared, f"/{DATABASE}/events_and_what_their_claims_add_up_to.json?_shape=array").json()
+    assert sorted(r["id"] for r in events) == sorted(datapkg.load("events")["id"].astype(str))
+    assert all(r["unit"] for r in events if r["value_best"] is not None)
+
+
+def test_actions_are_counted_as_events_not_records(prepared: tuple[Path, Path, Path]) -> None:
+    actions = datapkg.load("diplomatic_actions")
+    rows = _get(prepared, f"/{DATABASE}/actions_by_actor_and_quad_class.json?_shape=array").json()
+    assert sum(r["claims"] for r in rows) == len(actions)
+    names = datapkg.load("actors").set_index("id")["name_en"]
+    expected = actions.groupby([actions["actor"].map(names), "action_type"], observed=True)[
+        "event_id"
+    ].nunique()
+    types = datapkg.load("action_types").set_index("id")["label"]
+    shown = {(r["actor"], r["action"]): r["events"] for r in rows}
+    assert shown == {(actor, str(types[kind])): int(n) for (actor, kind), n in expected.items()}
+    # Kim Jong Un's signings: one treaty, reported by both sources
+    assert shown[("Kim Jong Un", str(types["sign-agreement"]))] == 1
     assert set(QUERIES) == {
+        "events_and_what_their_claims_add_up_to",
         "north_korean_troop_claims",
         "actions_by_actor_and_quad_class",
         "numbers_and_their_records",
     }
+
+
+def test_facets_and_labels_come_from_the_schemas() -> None:
+    metadata = datasette_metadata(datapkg.package())
+    tables = metadata["databases"][DATABASE]["tables"]
+    for resource in datapkg.package()["resources"]:
+        marked = [f["name"] for f in resource["schema"]["fields"] if f.get("x-facet")]
+        assert tables[resource["name"]].get("facets", []) == marked
+    assert tables["troop_figures"]["facets"][:3] == ["source_id", "force", "measure"]
+    assert tables["events"]["label_column"] == "label" and tables["actors"]["label_column"] == "name_en"
 
 
 def _free_port() -> int:

@@ -225,6 +225,9 @@ EXPECTED_IDS = {
         "rus-casualties-over-600000",
         "prk-ballistic-missile-experts",
         "prk-construction-troops-discussed",
+        "prk-troops-in-russia-confirmed-usa",
+        "prk-troops-in-russia-confirmed-nato-allies",
+        "prk-former-workers-among-troops",
     },
     "military_rankings": {
         "gfp-2024-prk-military-strength",
@@ -242,6 +245,7 @@ EXPECTED_IDS = {
         "kor-ukr-indirect-deliveries-speculated",
         "prk-rus-weapons-since-war-start",
         "rus-prk-money-and-technology-sought",
+        "prk-rus-military-industry-involved",
     },
 }
 
@@ -286,7 +290,7 @@ def test_review_corrections_of_0_2_0() -> None:
     assert nato["actor"] == "nato-allies" and "28 October 2024" in nato["note"]
     assert datapkg.load("actors").set_index("id").loc["nato-allies", "kind"] == "group"
     sanctions = row("diplomatic_actions", "kor-financial-sanctions-rus")
-    assert (sanctions["date_start"], sanctions["date_end"]) == (day("2022-02-01"), day("2024-06-30"))
+    assert (sanctions["date_start"], sanctions["date_end"]) == (day("2022-02-01"), day("2022-02-28"))
     assert sanctions["date_precision"] == "month" and "strategic goods" in sanctions["note"]
     kursk = row("diplomatic_actions", "ukraine-kursk-incursion-2024-08")
     assert (kursk["date_precision"], kursk["date_basis"], kursk["date_text"]) == (

@@ -4,8 +4,10 @@ must then pass on the grown data with no test edited.
 This copies the project and adds the article in ``tests/extra_source/`` (a few German
 sentences written for the tests, with a troop figure, an arms transfer, a dated action and
 a new actor) as CONTRIBUTING.md tells a curator to: add-source writes the text, metadata
-and a draft; the build refuses the unconfirmed draft, one message per record; the curated
-records replace the draft; the build passes and the whole test suite runs on the copy.
+and a draft, proposing the existing deployment for its figures of North Korean troops in
+Russia; the build refuses the unconfirmed draft, one message per record; the curated
+records replace the draft; the build passes, the events table counts the deployment once
+with the claims of both sources, and the whole test suite runs on the copy.
 """
 
 from __future__ import annotations
@@ -18,10 +20,12 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 from .conftest import ROOT
 
 EXTRA = ROOT / "tests" / "extra_source"
+DEPLOYMENT = "prk-troop-deployment-to-russia-2024-10"  # the seed sources' North Korean troops in Russia
 TITLE = "Nordkoreanische Truppen in Russland: Geheimdienst nennt neue Zahl"
 NESTED = "DATAPKG_NESTED_SUITE"  # set in the copy's run, so it does not copy itself again
 _SKIP = shutil.ignore_patterns(
@@ -70,6 +74,9 @@ def test_the_suite_passes_with_a_third_source_added(tmp_path: Path) -> None:
     root = tmp_path / "project"
     shutil.copytree(ROOT, root, ignore=_SKIP)
     source_id = add_with_command(root)
+    draft = yaml.safe_load((root / "build" / "records" / f"{source_id}.yaml").read_text(encoding="utf-8"))
+    north_korean = [f for f in draft["troop_figures"] if f["force"] == "prk-armed-forces"]
+    assert north_korean and all(f["event_id"] == DEPLOYMENT for f in north_korean), north_korean
     refused = _run([sys.executable, "-m", "datapkg", "build", "--root", str(root)], root)
     assert refused.returncode == 1
     drafts = [line for line in refused.stderr.splitlines() if line.startswith("error:")]
@@ -80,6 +87,7 @@ def test_the_suite_passes_with_a_third_source_added(tmp_path: Path) -> None:
     built = _run([sys.executable, "-m", "datapkg", "build", "--root", str(root)], root)
     assert built.returncode == 0, built.stderr
     assert f"sources {_count_sources(ROOT) + 1}," in built.stdout
+    _assert_the_deployment_is_one_event(root, source_id)
     figure = _run([sys.executable, str(root / "scripts" / "make_timeline.py")], root)
     assert figure.returncode == 0, figure.stderr
 
@@ -90,3 +98,16 @@ def test_the_suite_passes_with_a_third_source_added(tmp_path: Path) -> None:
 
 def _count_sources(root: Path) -> int:
     return len(list((root / "build" / "sources").glob("*.yaml")))
+
+
+def _assert_the_deployment_is_one_event(root: Path, source_id: str) -> None:
+    import pyarrow.parquet as pq
+
+    before = pq.read_table(ROOT / "datapkg" / "data" / "events.parquet").to_pylist()
+    after = pq.read_table(root / "datapkg" / "data" / "events.parquet").to_pylist()
+    assert len(after) == len(before) + 1  # the ratification law's signing is new; the rest are not
+    was = next(e for e in before if e["id"] == DEPLOYMENT)
+    now = next(e for e in after if e["id"] == DEPLOYMENT)
+    assert (now["source_count"], now["claim_count"]) == (was["source_count"] + 1, was["claim_count"] + 2)
+    assert (now["value_best"], now["unit"], now["strongest_status"]) == (11_000, "persons", "confirmed")
+    assert now["first_reported_in"] == was["first_reported_in"] != source_id

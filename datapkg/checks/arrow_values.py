@@ -11,6 +11,8 @@ with here. A test keeps validation free of pandas.
 ['more_than', 'at_least']
 >>> lit(3).type, lit("vague").as_py(), lit(dt.date(2024, 6, 19)).as_py()
 (DataType(int64), 'vague', datetime.date(2024, 6, 19))
+>>> optional_values(["a", None], pa.string()).to_pylist(), numbers(values([2, 5], pa.int64()), 0).tolist()
+(['a', None], [2, 5])
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from typing import Any
 
 import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
 
 _EPOCH = dt.date(1970, 1, 1)
 _NUMERIC = {
@@ -33,7 +36,7 @@ _NUMERIC = {
 }
 
 
-def values(items: Sequence[Any], type: pa.DataType) -> pa.Array:
+def values(items: Sequence[Any] | np.ndarray, type: pa.DataType) -> pa.Array:
     """A non-null array of ``type`` (string, boolean, date32 or a NumPy numeric type)."""
     n = len(items)
     if pa.types.is_string(type):
@@ -69,3 +72,27 @@ def lit(value: Any, type: pa.DataType | None = None) -> pa.Scalar:
         else:
             raise TypeError(f"no Arrow type for {value!r}")
     return values([value], type)[0]
+
+
+def numbers(column: pa.ChunkedArray | pa.Array, fill: int) -> np.ndarray:
+    """An integer, boolean or date column as a NumPy int64 array, nulls as ``fill`` (dates as days
+    since 1970). Read from the Arrow buffer: ``to_numpy`` would import pandas."""
+    if pa.types.is_boolean(column.type) or pa.types.is_date32(column.type):
+        column = pc.cast(column, pa.int32())
+    column = pc.cast(column, pa.int64())
+    filled = pc.fill_null(column, lit(fill))
+    array = filled.combine_chunks() if isinstance(filled, pa.ChunkedArray) else filled
+    if len(array) == 0:
+        return np.zeros(0, dtype=np.int64)
+    return np.frombuffer(array.buffers()[1], dtype=np.int64, count=len(array), offset=array.offset * 8)
+
+
+def optional_values(items: Sequence[Any], type: pa.DataType) -> pa.Array:
+    """Like :func:`values`, where ``None`` items become nulls."""
+    present = [v is not None for v in items]
+    filler = {pa.string(): "", pa.date32(): _EPOCH, pa.bool_(): False}.get(type, 0)
+    dense = values([filler if v is None else v for v in items], type)
+    if all(present):
+        return dense
+    validity = pa.py_buffer(np.packbits(np.asarray(present, dtype=np.bool_), bitorder="little"))
+    return pa.Array.from_buffers(type, len(items), [validity, *dense.buffers()[1:]])

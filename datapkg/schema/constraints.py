@@ -192,6 +192,18 @@ ROW_RULES: tuple[RowRule, ...] = (
     RowRule("quote_offsets_span_the_quote", "quote_end",
             (col("quote_end") - col("quote_start")).ne(col("quote").length()),
             "quote_end - quote_start must equal the quote's length"),
+    # what a figure counts, and claims that deny
+    RowRule("increment_or_part_names_its_figure", "related_figure",
+            col("count_type").isin(["increment", "part"]) & col("related_figure").is_null(),
+            "an increment or a part names the figure it adds to or is part of (related_figure)",
+            lambda r: f"count_type {r['count_type']!r} needs related_figure: the figure it "
+                      f"{'adds to' if r['count_type'] == 'increment' else 'is part of'}"),
+    RowRule("related_figure_is_another", "related_figure", col("related_figure").eq(col("id")),
+            "a figure is not counted against itself"),
+    RowRule("not_delivered_denies", "polarity",
+            col("stage").eq("not_delivered").ne(col("polarity").eq("negative")),
+            "stage 'not_delivered' and polarity 'negative' go together: a transfer said not to have "
+            "happened denies it", None, FACT_TABLES),
     # rankings
     RowRule("derived_rank_says_how", "derivation",
             _derived & (col("derivation").is_null() | col("derived_from").is_null()),

@@ -61,7 +61,27 @@ def field_problems(field: dict[str, Any]) -> list[str]:
         out.append(
             f"field {name!r}: unknown code list {field['x-codelist']!r}; known: {', '.join(CODELISTS)}"
         )
-    return out + _constraint_problems(str(name), field.get("constraints", {}))
+    return out + _constraint_problems(str(name), field.get("constraints", {})) + _enum_extras(field)
+
+
+def _enum_extras(field: dict[str, Any]) -> list[str]:
+    """A default and a status ladder name values of the field's enum; the ladder and the values
+    kept apart from it name each value once."""
+    name = field.get("name")
+    enum = field.get("constraints", {}).get("enum") if isinstance(field.get("constraints"), dict) else None
+    out = []
+    if "x-default" in field and enum is not None and field["x-default"] not in enum:
+        out.append(f"field {name!r}: x-default {field['x-default']!r} is not one of its enum values")
+    if "x-ladder" in field:
+        ladder = field["x-ladder"]
+        listed = [v for rung in ladder for v in rung] if isinstance(ladder, list) and all(
+            isinstance(rung, list) for rung in ladder) else None  # fmt: skip
+        apart = field.get("x-apart", [])
+        if listed is None or not isinstance(apart, list):
+            out.append(f"field {name!r}: x-ladder must be a list of rungs (lists of values), x-apart a list")
+        elif enum is not None and sorted(listed + apart) != sorted(enum):
+            out.append(f"field {name!r}: x-ladder and x-apart must name each enum value once")
+    return out
 
 
 def key_problems(schema: Mapping[str, Any], fields_of: Mapping[str, set[str]], resource: str) -> list[str]:

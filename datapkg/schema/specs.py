@@ -58,6 +58,12 @@ class TableSpec:
         raise KeyError(name)
 
     @property
+    def defaults(self) -> dict[str, Any]:
+        """The value of each field a record may leave out (``x-default``): written out in the
+        published tables, so readers never meet a value the data does not show."""
+        return {f.name: f.descriptor["x-default"] for f in self.fields if "x-default" in f.descriptor}
+
+    @property
     def primary_key(self) -> list[str]:
         pk = self.descriptor["primaryKey"]
         return [pk] if isinstance(pk, str) else list(pk)

@@ -49,7 +49,6 @@ def _candidate(draft: Draft, sentence: Sentence, date: DateGuess, actors: list[s
     day = date.value if not isinstance(date.value, list) else date.value[0]
     fields: dict[str, Any] = {
         "id": "-".join([actors[0], kind, str(day)]),
-        "event_id": "-".join([actors[0], kind, str(day)]),
         "actor": actors[0],
         "target": actors[1] if len(actors) > 1 else None,
         "action_type": kind,
@@ -67,7 +66,6 @@ def _candidate(draft: Draft, sentence: Sentence, date: DateGuess, actors: list[s
     hints = {
         "description_en": "one English sentence: who does what to whom",
         "quote_en": "translate the quote",
-        "event_id": "shared by the records of one event (both sides of a visit or signing)",
     }
     hints["action_type"] = "guessed from the verb: check it against action_types.yaml"
     return Candidate("diplomatic_actions", fields, sentence.start, hints)

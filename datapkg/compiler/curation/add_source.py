@@ -13,10 +13,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from datapkg._names import FACT_TABLES, ResourceName
 from datapkg.compiler.curation.action_candidates import action_candidates
 from datapkg.compiler.curation.actor_names import ActorIndex
 from datapkg.compiler.curation.candidates import Candidate, Draft
 from datapkg.compiler.curation.draft_file import records_yaml, unique_ids
+from datapkg.compiler.curation.event_links import EventIndex, link_events
 from datapkg.compiler.curation.metadata_file import metadata_yaml
 from datapkg.compiler.curation.source_files import (
     SourceFileError,
@@ -63,23 +65,38 @@ def _taken_ids(layout: Layout) -> set[str]:
     }
 
 
+EVENT_HINTS = {
+    "label": "a few English words: what the event is",
+    "kind": "guessed from the claims: check it against the kinds in schemas/events.json",
+    "note": "why these claims are one event, what they leave open (optional)",
+}
+
+
 def draft_candidates(
     layout: Layout, text: str, lang: str, window: tuple[Any, Any]
 ) -> tuple[Draft, list[Candidate]]:
-    """The extractor's mentions and the candidate records of a text, against the vocabularies."""
+    """The extractor's mentions and the candidate records of a text, against the vocabularies,
+    each linked to the event it is most likely about (new events drafted as candidates too)."""
+    specs = _schemas(layout)
     action_types = frozenset(str(a.get("id")) for a in _vocabulary(layout, "action_types"))
     index = ActorIndex(_vocabulary(layout, "actors"), lang)
     # As the build does: relative dates resolve against the publication window.
     draft = Draft(text, lang, extract(text, lang=lang, ref=window), index, window, action_types)
     candidates = troop_candidates(draft) + transfer_candidates(draft) + action_candidates(draft)
-    unique_ids(candidates, _taken_ids(layout))
+    taken = _taken_ids(layout)
+    unique_ids(candidates, taken)
+    events = EventIndex.built(layout, specs, index.actors)
+    events.taken |= taken
+    drafted = link_events(candidates, events, specs)
+    candidates += [Candidate("events", fields, -1, dict(EVENT_HINTS)) for fields in drafted]
     return draft, candidates
 
 
-def _sources_spec(layout: Layout) -> TableSpec:
-    """The sources schema: it lists the genres and bases a new source's metadata may use."""
+def _schemas(layout: Layout) -> dict[ResourceName, TableSpec]:
+    """The schemas: the genres and bases a new source's metadata may use, what each fact table
+    says as a claim, the kinds of event."""
     try:
-        return load_schemas(layout.schemas_dir)["sources"]
+        return load_schemas(layout.schemas_dir)
     except SchemaError:
         raise SourceFileError("the schemas do not load; run `datapkg build` to see why") from None
 
@@ -88,7 +105,7 @@ def add_source(layout: Layout, file: Path, options: SourceOptions) -> Added:
     """Add the text in ``file`` as a new source; raises SourceFileError with what to change."""
     if options.lang not in LANGUAGES:
         raise SourceFileError(f"--lang {options.lang!r}: expected one of {', '.join(LANGUAGES)}")
-    spec = _sources_spec(layout)
+    spec = _schemas(layout)["sources"]
     check_options(options, spec)
     window = parse_window(options.published)
     data = accepted_text(file.read_bytes(), str(file), options.normalize)
@@ -111,10 +128,7 @@ def add_source(layout: Layout, file: Path, options: SourceOptions) -> Added:
         ).encode(),
     }
     _write_all(files)
-    counts = {
-        t: sum(c.table == t for c in candidates)
-        for t in ("troop_figures", "arms_transfers", "diplomatic_actions")
-    }
+    counts: dict[str, int] = {t: sum(c.table == t for c in candidates) for t in (*FACT_TABLES, "events")}
     return Added(source_id, list(files), counts, len(draft.mentions))
 
 

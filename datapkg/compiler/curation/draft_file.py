@@ -44,7 +44,9 @@ def _covering(candidates: list[Candidate], mention: Mention) -> list[str]:
     return [
         str(c.fields["id"])
         for c in candidates
-        if c.quote_at <= mention.start and mention.end <= c.quote_at + len(str(c.fields["quote"]))
+        if "quote" in c.fields
+        and c.quote_at <= mention.start
+        and mention.end <= c.quote_at + len(str(c.fields["quote"]))
     ]
 
 
@@ -95,7 +97,7 @@ def records_yaml(source_id: str, text: str, mentions: list[Mention], candidates:
     lines = _HEADER.format(source_id=source_id, draft=DRAFT).splitlines()
     lines += _mention_lines(text, mentions, candidates, spans)
     lines += ["", f"source_id: {yaml_scalar(source_id)}"]
-    for table in ("troop_figures", "military_rankings", "arms_transfers", "diplomatic_actions"):
+    for table in dict.fromkeys(c.table for c in candidates):  # fact tables first, then new events
         rows = [c for c in candidates if c.table == table]
         if rows:
             lines += ["", f"{table}:"]

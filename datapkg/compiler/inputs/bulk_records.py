@@ -37,7 +37,8 @@ def _read(path_shown: str, raw: pa.Table, spec: TableSpec) -> tuple[pa.Table | N
         for c in raw.column_names
         if c not in allowed
     ]
-    required = [f.name for f in spec.fields if f.required and f.name != "quote_end"]
+    defaults = spec.defaults
+    required = [f.name for f in spec.fields if f.required and f.name not in ("quote_end", *defaults)]
     absent = [c for c in required if c not in raw.column_names]
     problems += [Problem(path_shown, f"required column {c!r} is missing") for c in absent]
     if problems:
@@ -53,6 +54,8 @@ def _read(path_shown: str, raw: pa.Table, spec: TableSpec) -> tuple[pa.Table | N
                 message = f"column {field.name!r}: expected {field.type} ({error})"
                 problems.append(Problem(path_shown, message))
                 columns.append(pa.nulls(raw.num_rows, field.type))
+        elif field.name in defaults:  # a column the schema gives a default may be left out
+            columns.append(pa.array([defaults[field.name]] * raw.num_rows, field.type))
         else:
             columns.append(pa.nulls(raw.num_rows, field.type))
     table = pa.table(columns, schema=schema)

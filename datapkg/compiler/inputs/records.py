@@ -151,6 +151,9 @@ def _record(table: ResourceName, item: LineDict, ctx: FileContext) -> tuple[Reco
     raw_id = item.get("id")
     id_ = raw_id if isinstance(raw_id, str) else None
     row, errors = typed_row(item, fields, extra, ctx.shown, id_)
+    for name, default in spec.defaults.items():
+        if name not in item:
+            row[name] = default
     if table in FACT_TABLES:
         row["source_id"] = ctx.source_id
     record = Record(table, {**{n: None for n in spec.field_names}, **row}, item.origin(ctx.shown))

@@ -15,7 +15,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from datapkg._names import FACT_TABLES, RESOURCES, ResourceName
+from datapkg._names import EXTRACTED, FACT_TABLES, RESOURCES, VOCABULARIES, ResourceName
 from datapkg.schema.lint import field_problems, key_problems
 from datapkg.schema.specs import TableSpec, table_spec
 
@@ -25,11 +25,13 @@ RESOURCES_FILE = "resources.json"  # the resources in order, with their groups (
 _PROVENANCE = (
     "id",
     "source_id",
+    "event_id",
     "quote",
     "quote_start",
     "quote_end",
     "quote_en",
     "claim_status",
+    "polarity",
     "attributed_to",
 )
 RELIED_ON: dict[str, tuple[str, ...]] = {
@@ -37,6 +39,9 @@ RELIED_ON: dict[str, tuple[str, ...]] = {
                 "text_sha256", "text_length", "text_bytes"),
     "actors": ("id",),
     "action_types": ("id",),
+    "events": ("id", "label", "kind", "date_start", "date_end", "first_reported", "first_reported_in",
+               "claim_count", "source_count", "attribution_count", "denial_count", "strongest_status",
+               "unit", "value_best", "value_low", "value_high"),
     **{name: _PROVENANCE for name in FACT_TABLES},
     "mentions": ("id", "source_id", "start", "end", "text", "kind", "value", "value_number",
                  "value_low", "value_high", "unit", "qualifier", "reference_date", "status", "covered_by",
@@ -47,7 +52,15 @@ TOGETHER = (
     ("value", "value_low", "value_high", "qualifier"),
     ("date_start", "date_end", "date_precision", "date_basis"),
 )
-"""Fields that come as a group: a table with the first of them has all."""
+"""Fields that come as a group in a fact table: one with the first of them has all."""
+
+
+GROUP_MEMBERS: dict[str, tuple[ResourceName, ...]] = {
+    "vocabulary": VOCABULARIES,
+    "fact": FACT_TABLES,
+    "extracted": EXTRACTED,
+}
+"""The groups of schemas/resources.json, as a foreign key can name them."""
 
 
 class SchemaError(Exception):
@@ -98,6 +111,22 @@ def _expand_field(raw: Any, shared: dict[str, Any], where: str) -> dict[str, Any
     return field
 
 
+def _expand_group(key: Any, where: str) -> Any:
+    """A key into a group of resources (``{"group": "fact"}``) names each of them, so a new fact
+    table is referenced by being listed in resources.json, and the descriptor says plainly which."""
+    reference = key.get("reference") if isinstance(key, dict) else None
+    if not isinstance(reference, dict) or "group" not in reference:
+        return key
+    members = GROUP_MEMBERS.get(reference["group"])
+    if members is None:
+        known = ", ".join(GROUP_MEMBERS)
+        raise SchemaError(
+            [f"{where}: foreign key into unknown group {reference['group']!r}; expected {known}"]
+        )
+    expanded = {"resources": list(members)} | {k: v for k, v in reference.items() if k != "group"}
+    return key | {"reference": expanded}
+
+
 def _resource(schema_dir: Path, name: ResourceName, shared: dict[str, Any]) -> TableSpec:
     path = schema_dir / f"{name}.json"
     raw = _read(path)
@@ -108,10 +137,14 @@ def _resource(schema_dir: Path, name: ResourceName, shared: dict[str, Any]) -> T
     linted = [f"{where}: {p}" for f in fields for p in field_problems(f)]
     if linted:
         raise SchemaError(linted)
-    spec = table_spec(name, {"fields": fields} | {k: v for k, v in raw.items() if k != "fields"})
+    rest = {k: v for k, v in raw.items() if k != "fields"}
+    if "x-foreignKeys" in rest:
+        rest["x-foreignKeys"] = [_expand_group(fk, where) for fk in rest["x-foreignKeys"]]
+    spec = table_spec(name, {"fields": fields} | rest)
     names = set(spec.field_names)
     missing = [f for f in RELIED_ON.get(name, ("id",)) if f not in names]
-    missing += [f for group in TOGETHER if group[0] in names for f in group if f not in names]
+    if name in FACT_TABLES:
+        missing += [f for group in TOGETHER if group[0] in names for f in group if f not in names]
     if missing:
         raise SchemaError(
             [f"{where}: missing field(s) the build relies on: {', '.join(dict.fromkeys(missing))}"]

@@ -8,6 +8,7 @@ from __future__ import annotations
 import pyarrow as pa
 
 from datapkg._names import FACT_TABLES, RESOURCES, ResourceName
+from datapkg.checks.event_rollup import summarize
 from datapkg.compiler.assembly import OriginIndex, assemble
 from datapkg.compiler.follow_on import mention_reported_fields
 from datapkg.compiler.inputs.records import Record
@@ -43,6 +44,8 @@ def tabulate_records(inputs: Inputs) -> tuple[Tables, Indexes]:
         tables[name], indexes[name] = assemble(inputs.specs[name], by_table[name], inputs.bulk.pop(name, []))
         if name in FACT_TABLES and "value" in tables[name].column_names:
             tables[name] = fill_implied_bounds(tables[name])
+    # What each event's claims add up to: its rows keep their order, so the index still holds.
+    tables["events"] = summarize(inputs.specs, tables)
     return tables, indexes
 
 

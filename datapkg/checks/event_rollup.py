@@ -1,0 +1,323 @@
+"""What an event's claims add up to: the derived columns of ``events``. The build computes them
+(:func:`summarize`); the checks recompute them and report any difference, with what keeps the
+figures honest (:func:`event_findings`): the figures counted for one event share a unit, and a
+figure counted against another (a field marked ``x-same-event``) names one of the same event
+in the same unit.
+
+The rules are written in the events schema and read from it here: the ladder of claim
+statuses (``x-ladder`` and ``x-apart`` of ``strongest_status``), which claims count towards
+its figures (``x-counted`` of ``value_best``) and which kinds of event last (``x-lasting`` of
+``kind``). The reductions per event are NumPy's over the Arrow buffers, because Acero's
+group_by and Arrow's conversions of Python values would import pandas, which validation does
+without.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from datapkg._names import FACT_TABLES, ResourceName
+from datapkg.checks.arrow_values import lit, numbers, optional_values, values
+from datapkg.checks.claims import claim_rows
+from datapkg.checks.findings import Finding, all_of, findings_at, findings_where
+from datapkg.schema.specs import TableSpec
+
+EVENTS: ResourceName = "events"
+DERIVED: tuple[str, ...] = (
+    "date_start", "date_end", "first_reported", "first_reported_in", "claim_count", "source_count",
+    "attribution_count", "denial_count", "strongest_status", "unit", "value_best", "value_low", "value_high",
+)  # fmt: skip
+"""The columns of ``events`` the build derives from the claims."""
+_BIG = np.iinfo(np.int64).max
+_SMALL = np.iinfo(np.int64).min
+_EPOCH = np.datetime64("1970-01-01", "D")
+
+
+@dataclass(frozen=True)
+class Rules:
+    """The events schema's rules: statuses strongest first (the ladder, then those kept apart),
+    the claims counted for an event's figures, and the kinds of event that last."""
+
+    statuses: tuple[str, ...]
+    apart: frozenset[str]
+    exclude: dict[str, tuple[str, ...]]
+    only: dict[str, tuple[str, ...]]
+    lasting: frozenset[str]
+
+    @classmethod
+    def of(cls, spec: TableSpec) -> Rules:
+        status = spec.field("strongest_status").descriptor
+        counted = spec.field("value_best").descriptor.get("x-counted", {})
+        apart = tuple(status.get("x-apart", ()))
+        return cls(
+            statuses=tuple(v for rung in status["x-ladder"] for v in rung) + apart,
+            apart=frozenset(apart),
+            exclude={k: tuple(v) for k, v in counted.get("exclude", {}).items()},
+            only={k: tuple(v) for k, v in counted.get("only", {}).items()},
+            lasting=frozenset(spec.field("kind").descriptor.get("x-lasting", ())),
+        )
+
+    @property
+    def columns(self) -> tuple[str, ...]:
+        """Columns the claims need beyond the usual ones."""
+        return tuple(dict.fromkeys([*self.exclude, *self.only]))
+
+
+def _codes(column: Any, known: Any) -> np.ndarray:
+    """Position of each value in ``known``; -1 where it is null or not there."""
+    return numbers(pc.index_in(column, value_set=known), -1)
+
+
+def _mask(column: Any) -> np.ndarray:
+    return numbers(column, 0).astype(bool)
+
+
+def _per_event(n: int, codes: np.ndarray, keys: np.ndarray) -> np.ndarray:
+    """How many distinct keys each event has."""
+    pairs = np.unique(codes.astype(np.int64) * (int(keys.max(initial=0)) + 2) + keys + 1)
+    return np.bincount(pairs // (int(keys.max(initial=0)) + 2), minlength=n)
+
+
+@dataclass
+class _Claims:
+    """The claims of known events, as NumPy columns."""
+
+    table: pa.Table
+    code: np.ndarray  # the event's row
+    source: np.ndarray  # the source's row, -1 when unknown
+    rank: np.ndarray  # position of the status on the ladder (unknown: after all)
+    asserting: np.ndarray
+
+
+def _claims(rules: Rules, events: pa.Table, claims: pa.Table, sources: pa.Table) -> _Claims:
+    code = _codes(claims["event_id"], events["id"])
+    keep = code >= 0
+    table = claims.filter(values(keep, pa.bool_())) if not keep.all() else claims
+    rank = _codes(table["claim_status"], values(rules.statuses, pa.string()))
+    rank[rank < 0] = len(rules.statuses)
+    asserting = ~_mask(pc.equal(table["polarity"], lit("negative")))
+    return _Claims(table, code[keep], _codes(table["source_id"], sources["id"]), rank, asserting)
+
+
+def _dates(rules: Rules, kinds: list[Any], c: _Claims, n: int) -> tuple[list[Any], list[Any]]:
+    """The span of each event: over its dated asserting claims, the projected ones only when
+    there are no others; where all of a single act's claims agree, else all their dates."""
+    start, end = numbers(c.table["date_start"], 0), numbers(c.table["date_end"], 0)
+    dated = c.asserting & _mask(pc.is_valid(c.table["date_start"])) & _mask(pc.is_valid(c.table["date_end"]))
+    apart = np.isin(c.rank, [i for i, s in enumerate(rules.statuses) if s in rules.apart])
+    firm = np.zeros(n, dtype=bool)
+    firm[c.code[dated & ~apart]] = True
+    use = dated & (apart != firm[c.code])
+    lows, highs = np.full(n, _BIG), np.full(n, _SMALL)
+    late_start, early_end = np.full(n, _SMALL), np.full(n, _BIG)
+    np.minimum.at(lows, c.code[use], start[use])
+    np.maximum.at(highs, c.code[use], end[use])
+    np.maximum.at(late_start, c.code[use], start[use])
+    np.minimum.at(early_end, c.code[use], end[use])
+    starts: list[Any] = []
+    ends: list[Any] = []
+    for e in range(n):
+        if highs[e] == _SMALL:
+            starts.append(None)
+            ends.append(None)
+        elif kinds[e] in rules.lasting or late_start[e] > early_end[e]:
+            starts.append(_day(lows[e]))
+            ends.append(_day(highs[e]))
+        else:
+            starts.append(_day(late_start[e]))
+            ends.append(_day(early_end[e]))
+    return starts, ends
+
+
+def _day(days: int) -> Any:
+    return (_EPOCH + np.timedelta64(int(days), "D")).astype(object)
+
+
+def _first_reported(c: _Claims, sources: pa.Table, n: int) -> tuple[list[Any], list[Any]]:
+    """The earliest publication date among each event's sources, and that source (lowest id)."""
+    known = c.source >= 0
+    published = numbers(sources["published_earliest"], 0)[c.source[known]]
+    code = c.code[known]
+    first = np.full(n, _BIG)
+    np.minimum.at(first, code, published)
+    ids = sources["id"].to_pylist()
+    order = np.argsort(np.argsort(np.asarray(ids, dtype=object)))  # rank of each source id
+    at_first = published == first[code]
+    lowest = np.full(n, _BIG)
+    np.minimum.at(lowest, code[at_first], order[c.source[known]][at_first])
+    by_rank = {int(r): ids[i] for i, r in enumerate(order)}
+    return (
+        [None if first[e] == _BIG else _day(first[e]) for e in range(n)],
+        [by_rank.get(int(lowest[e])) for e in range(n)],
+    )
+
+
+def _counts(c: _Claims, n: int) -> dict[str, list[Any]]:
+    who = pc.coalesce(
+        c.table["attributed_to"], pc.binary_join_element_wise(lit("\x00"), c.table["source_id"], lit(""))
+    )
+    who_code = numbers(pc.dictionary_encode(who.combine_chunks()).indices, -1)
+    return {
+        "claim_count": np.bincount(c.code, minlength=n).tolist(),
+        "source_count": _per_event(n, c.code, c.source).tolist(),
+        "attribution_count": _per_event(n, c.code, who_code).tolist(),
+        "denial_count": np.bincount(c.code[~c.asserting], minlength=n).tolist(),
+    }
+
+
+def _strongest(rules: Rules, c: _Claims, n: int) -> list[Any]:
+    best = np.full(n, len(rules.statuses))
+    np.minimum.at(best, c.code[c.asserting], c.rank[c.asserting])
+    return [rules.statuses[r] if r < len(rules.statuses) else None for r in best]
+
+
+def _counted(rules: Rules, c: _Claims) -> np.ndarray:
+    """The claims counted for their event's figures (``x-counted``)."""
+    counted = c.asserting.copy()
+    for column, excluded in rules.exclude.items():
+        counted &= ~_mask(pc.is_in(c.table[column], value_set=values(excluded, pa.string())))
+    for column, allowed in rules.only.items():
+        inside = pc.is_in(c.table[column], value_set=values(allowed, pa.string()))
+        counted &= _mask(inside) | _mask(pc.is_null(c.table[column]))
+    numbered = [_mask(pc.is_valid(c.table[k])) for k in ("value", "value_low", "value_high")]
+    return np.asarray(counted & (numbered[0] | numbered[1] | numbered[2]))
+
+
+def _figures(rules: Rules, c: _Claims, sources: pa.Table, n: int) -> tuple[dict[str, list[Any]], list[int]]:
+    """Unit, best, low and high of each event, and the events whose counted claims mix units."""
+    counted = _counted(rules, c)
+    t = c.table
+    unit = numbers(pc.dictionary_encode(t["unit"].combine_chunks()).indices, -1)
+    units_per_event = _per_event(n, c.code[counted], unit[counted])
+    mixed = [e for e in range(n) if units_per_event[e] > 1]
+    earliest = numbers(sources["published_earliest"], 0)[np.maximum(c.source, 0)]
+    latest = numbers(sources["published_latest"], 0)[np.maximum(c.source, 0)]
+    start = np.where(_mask(pc.is_valid(t["date_start"])), numbers(t["date_start"], 0), earliest)
+    end = np.where(_mask(pc.is_valid(t["date_end"])), numbers(t["date_end"], 0), latest)
+    latest_start = np.full(n, _SMALL)
+    np.maximum.at(latest_start, c.code[counted], start[counted])
+    keep = counted & (end >= latest_start[c.code])  # as of the latest date (figures are cumulative)
+    value, has_value = numbers(t["value"], 0), _mask(pc.is_valid(t["value"]))
+    out: dict[str, list[Any]] = {}
+    for column, pick, reduce, empty in (
+        ("value_low", "value_low", np.minimum, _BIG), ("value_high", "value_high", np.maximum, _SMALL)
+    ):  # fmt: skip
+        bound, has_bound = numbers(t[pick], 0), _mask(pc.is_valid(t[pick]))
+        figure = np.where(has_bound, bound, value)
+        rows = keep & (has_bound | has_value)
+        result = np.full(n, empty)
+        reduce.at(result, c.code[rows], figure[rows])
+        out[column] = [None if r == empty else int(r) for r in result]
+    valued = keep & has_value
+    strongest = np.full(n, _BIG)
+    np.minimum.at(strongest, c.code[valued], c.rank[valued])
+    chosen = valued & (c.rank == strongest[c.code])
+    best = np.full(n, _BIG)
+    np.minimum.at(best, c.code[chosen], value[chosen])
+    out["value_best"] = [None if b == _BIG else int(b) for b in best]
+    kept = np.flatnonzero(keep)
+    unit_of: list[Any] = [None] * n
+    for row, name in zip(kept, t["unit"].take(values(kept, pa.int64())).to_pylist(), strict=True):
+        unit_of[c.code[row]] = name
+    out["unit"] = unit_of
+    for e in mixed:
+        for column in ("unit", "value_best", "value_low", "value_high"):
+            out[column][e] = None  # figures in different units are never combined
+    return out, mixed
+
+
+def derive(
+    rules: Rules, events: pa.Table, claims: pa.Table, sources: pa.Table
+) -> tuple[dict[str, list[Any]], list[int]]:
+    """Every derived column, per event row; and the rows whose counted figures mix units."""
+    n = events.num_rows
+    c = _claims(rules, events, claims, sources)
+    starts, ends = _dates(rules, events["kind"].to_pylist(), c, n)
+    first, first_in = _first_reported(c, sources, n)
+    figures, mixed = _figures(rules, c, sources, n)
+    derived = {"date_start": starts, "date_end": ends, "first_reported": first, "first_reported_in": first_in}
+    derived |= _counts(c, n) | {"strongest_status": _strongest(rules, c, n)} | figures
+    return derived, mixed
+
+
+def _inputs(
+    specs: Mapping[ResourceName, TableSpec], tables: Mapping[ResourceName, pa.Table]
+) -> tuple[Rules, pa.Table]:
+    rules = Rules.of(specs[EVENTS])
+    return rules, claim_rows(specs, tables, rules.columns)
+
+
+def summarize(specs: Mapping[ResourceName, TableSpec], tables: Mapping[ResourceName, pa.Table]) -> pa.Table:
+    """The events table with its derived columns filled in from the fact tables."""
+    rules, claims = _inputs(specs, tables)
+    events = tables[EVENTS]
+    derived, _ = derive(rules, events, claims, tables["sources"])
+    for name in DERIVED:
+        index = events.schema.get_field_index(name)
+        field = events.schema.field(index)  # the Field keeps the description in the metadata
+        events = events.set_column(index, field, optional_values(derived[name], field.type))
+    return events
+
+
+def event_findings(
+    specs: Mapping[ResourceName, TableSpec], tables: Mapping[ResourceName, pa.Table]
+) -> list[Finding]:
+    """Events whose figures mix units, derived columns that differ from what the claims give,
+    and figures counted against a figure of another event or unit."""
+    rules, claims = _inputs(specs, tables)
+    events = tables[EVENTS]
+    derived, mixed = derive(rules, events, claims, tables["sources"])
+    out = findings_at(EVENTS, events, mixed, "unit", lambda r: _mixed_message(r, claims, rules))
+    given = {name: events[name].to_pylist() for name in DERIVED}
+    for name in DERIVED:
+        wrong = [e for e in range(events.num_rows) if given[name][e] != derived[name][e]]
+        out += findings_at(
+            EVENTS, events, wrong, name,
+            lambda r, name=name: f"{r[name]!r}, but its claims give "
+            f"{derived[name][events['id'].to_pylist().index(r['id'])]!r}: the events table does not match "
+            "the fact tables",
+            "event_derived",
+        )  # fmt: skip
+    for name in FACT_TABLES:
+        out += same_event_findings(name, specs[name], tables[name])
+    return out
+
+
+def _mixed_message(row: dict[str, Any], claims: pa.Table, rules: Rules) -> str:
+    mine = claims.filter(pc.equal(claims["event_id"], lit(str(row["id"]))))
+    units = sorted({str(u) for u in mine["unit"].to_pylist() if u is not None})
+    return (
+        f"its claims give figures in different units ({', '.join(units)}), which are never combined: "
+        "give the claims of each unit their own event"
+    )
+
+
+def same_event_findings(name: str, spec: TableSpec, table: pa.Table) -> list[Finding]:
+    """A figure counted against another (``x-same-event``) names one about the same event, in the
+    same unit: a total, its increments and its parts are one thing counted."""
+    out: list[Finding] = []
+    for field in (f.name for f in spec.fields if f.descriptor.get("x-same-event")):
+        position = pc.index_in(table[field], value_set=table["id"])
+        found = pc.is_valid(position)
+        other_event = pc.take(table["event_id"], pc.fill_null(position, lit(0, pa.int32())))
+        elsewhere = all_of(found, pc.not_equal(table["event_id"], other_event))
+        out += findings_where(
+            name, table, elsewhere, field,
+            lambda r, field=field: f"{r[field]!r} is a figure of another event than {r['event_id']!r}: "
+            "a figure is counted against one about the same event",
+        )  # fmt: skip
+        if "unit" in table.column_names:
+            other_unit = pc.take(table["unit"], pc.fill_null(position, lit(0, pa.int32())))
+            unlike = all_of(found, pc.not_equal(table["unit"], other_unit))
+            out += findings_where(
+                name, table, unlike, field,
+                lambda r, field=field: f"{r[field]!r} counts another unit than {r['unit']!r}: a figure is "
+                "counted against one in the same unit",
+            )  # fmt: skip
+    return out
