@@ -181,13 +181,17 @@ def _amount(event: Any, claims: pd.DataFrame, actors: pd.DataFrame) -> str:
     if pd.isna(best):
         return ""
     unit = str(event.unit)
-    source = claims[(claims["value"] == best) & (claims["polarity"] == "positive")].iloc[0]
+    status = str(event.value_best_status)
+    chosen = (
+        (claims["value"] == best) & (claims["polarity"] == "positive") & (claims["claim_status"] == status)
+    )
+    source = claims[chosen].iloc[0]
     text = QUALIFIERS.get(str(source["qualifier"]), "") + f"{_number(best)} {UNITS.get(unit, unit)}"
     if not pd.isna(low) and not pd.isna(high) and low < high:
         text += f" ({_number(low)}–{_number(high)})"
-    if str(source["claim_status"]) != str(event.strongest_status):
+    if status != str(event.strongest_status):
         said = "" if pd.isna(source["attributed_to"]) else ", " + _short(actors, source["attributed_to"])
-        text += f" ({source['claim_status']}{SHORT_NAMES.get(said, said)})"
+        text += f" ({status}{SHORT_NAMES.get(said, said)})"
     return text
 
 
@@ -306,8 +310,13 @@ def _draw_event(ax: plt.Axes, event: Event, y: float) -> None:
     )
 
 
-def _legend(fig: plt.Figure) -> None:
-    kinds = [Line2D([], [], marker="o", linestyle="", color=c, label=KINDS[k]) for k, c in COLOURS.items()]
+def _legend(fig: plt.Figure, used: set[str]) -> None:
+    """A key for every colour the figure uses (and no other), every status shape and mark."""
+    kinds = [
+        Line2D([], [], marker="o", linestyle="", color=c, label=KINDS[k])
+        for k, c in COLOURS.items()
+        if c in used
+    ]
     statuses = [
         Line2D(
             [],
@@ -408,7 +417,7 @@ def draw(out: Path) -> None:
         loc="left",
         pad=18,
     )
-    _legend(fig)
+    _legend(fig, {event.colour for _, _, evs in layout for event in evs})
     fig.tight_layout(rect=(0, 0.09, 1, 1))
     out.parent.mkdir(parents=True, exist_ok=True)
     fig.savefig(out, format="svg", metadata={"Date": None, "Creator": None})

@@ -119,9 +119,12 @@ def test_timeline_draws_each_dated_event_once_with_labels_from_the_data() -> Non
         and f"{deployment['value_best']:,} troops" in label
         for label in labels
     )
-    # wholly before the axis, still drawn: at the edge, with an arrow and its dates
+    # wholly before the axis, still drawn: at the edge, with an arrow and its dates; the supply
+    # stream comes in from the left
+    sanctions = next(m for m in marks if m.label.startswith("South Korea joins financial sanctions"))
+    assert sanctions.before and sanctions.label.endswith("Feb 2022–Mar 2022")
     supply = next(m for m in marks if m.label.startswith("North Korean arms and ammunition for Russia"))
-    assert supply.before and supply.label.endswith("Aug 2023–Jan 2024")
+    assert supply.before and "1.6 million shells (alleged, The Washington Post)" in supply.label
     assert all(m.status in make_timeline.MARKS for m in marks)
 
 

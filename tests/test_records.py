@@ -290,7 +290,7 @@ def test_review_corrections_of_0_2_0() -> None:
     assert nato["actor"] == "nato-allies" and "28 October 2024" in nato["note"]
     assert datapkg.load("actors").set_index("id").loc["nato-allies", "kind"] == "group"
     sanctions = row("diplomatic_actions", "kor-financial-sanctions-rus")
-    assert (sanctions["date_start"], sanctions["date_end"]) == (day("2022-02-01"), day("2022-02-28"))
+    assert (sanctions["date_start"], sanctions["date_end"]) == (day("2022-02-01"), day("2022-03-31"))
     assert sanctions["date_precision"] == "month" and "strategic goods" in sanctions["note"]
     kursk = row("diplomatic_actions", "ukraine-kursk-incursion-2024-08")
     assert (kursk["date_precision"], kursk["date_basis"], kursk["date_text"]) == (
@@ -302,10 +302,11 @@ def test_review_corrections_of_0_2_0() -> None:
     assert (concern["actor"], concern["attributed_to"]) == ("pat-ryder", "pat-ryder")
     threat = row("diplomatic_actions", "putin-threatens-kor-over-arms-2024-06-20")
     assert threat["quote"].endswith("die der heutigen Führung von Südkorea kaum gefallen werden.“")
+    # 0.3.0: what is said at the summons is a claim about the summons (it had an event of its own)
     denounce = row("diplomatic_actions", "kor-denounces-prk-weapons-2024-06")
     assert (
         denounce["event_id"]
-        != row("diplomatic_actions", "kor-summons-russian-ambassador-2024-06-21")["event_id"]
+        == row("diplomatic_actions", "kor-summons-russian-ambassador-2024-06-21")["event_id"]
     )
     assert row("troop_figures", "prk-construction-troops-discussed")["measure"] == "planned_deployment"
     assert "public reporting" in row("diplomatic_actions", "kim-hosts-putin-2024-06")["note"]

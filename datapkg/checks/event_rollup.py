@@ -1,8 +1,6 @@
 """What an event's claims add up to: the derived columns of ``events``. The build computes them
-(:func:`summarize`); the checks recompute them and report any difference, with what keeps the
-figures honest (:func:`event_findings`): the figures counted for one event share a unit, and a
-figure counted against another (a field marked ``x-same-event``) names one of the same event
-in the same unit.
+(:func:`summarize`); the checks recompute them and report any difference
+(:mod:`datapkg.checks.event_findings`).
 
 The rules are written in the events schema and read from it here: the ladder of claim
 statuses (``x-ladder`` and ``x-apart`` of ``strongest_status``), which claims count towards
@@ -22,16 +20,16 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from datapkg._names import FACT_TABLES, ResourceName
+from datapkg._names import ResourceName
 from datapkg.checks.arrow_values import lit, numbers, optional_values, values
 from datapkg.checks.claims import claim_rows
-from datapkg.checks.findings import Finding, all_of, findings_at, findings_where
 from datapkg.schema.specs import TableSpec
 
 EVENTS: ResourceName = "events"
 DERIVED: tuple[str, ...] = (
     "date_start", "date_end", "first_reported", "first_reported_in", "claim_count", "source_count",
-    "attribution_count", "denial_count", "strongest_status", "unit", "value_best", "value_low", "value_high",
+    "attribution_count", "denial_count", "strongest_status", "unit", "value_best", "value_best_status",
+    "value_low", "value_high",
 )  # fmt: skip
 """The columns of ``events`` the build derives from the claims."""
 _BIG = np.iinfo(np.int64).max
@@ -189,13 +187,28 @@ def _counted(rules: Rules, c: _Claims) -> np.ndarray:
     return np.asarray(counted & (numbered[0] | numbered[1] | numbered[2]))
 
 
-def _figures(rules: Rules, c: _Claims, sources: pa.Table, n: int) -> tuple[dict[str, list[Any]], list[int]]:
+Mixed = dict[int, list[str]]  # event row -> the units its counted claims mix
+
+
+def _mixed_units(c: _Claims, counted: np.ndarray, n: int) -> Mixed:
+    """The events whose counted claims give figures in more than one unit, with those units."""
+    encoded = pc.dictionary_encode(c.table["unit"].combine_chunks())
+    unit, names = numbers(encoded.indices, -1), encoded.dictionary.to_pylist()
+    per_event = _per_event(n, c.code[counted], unit[counted])
+    return {
+        e: sorted({str(names[u]) for u in unit[counted & (c.code == e)] if u >= 0})
+        for e in range(n)
+        if per_event[e] > 1
+    }
+
+
+def _figures(
+    rules: Rules, c: _Claims, sources: pa.Table, n: int
+) -> tuple[dict[str, list[Any]], dict[int, list[str]]]:
     """Unit, best, low and high of each event, and the events whose counted claims mix units."""
     counted = _counted(rules, c)
     t = c.table
-    unit = numbers(pc.dictionary_encode(t["unit"].combine_chunks()).indices, -1)
-    units_per_event = _per_event(n, c.code[counted], unit[counted])
-    mixed = [e for e in range(n) if units_per_event[e] > 1]
+    mixed = _mixed_units(c, counted, n)
     earliest = numbers(sources["published_earliest"], 0)[np.maximum(c.source, 0)]
     latest = numbers(sources["published_latest"], 0)[np.maximum(c.source, 0)]
     start = np.where(_mask(pc.is_valid(t["date_start"])), numbers(t["date_start"], 0), earliest)
@@ -221,21 +234,25 @@ def _figures(rules: Rules, c: _Claims, sources: pa.Table, n: int) -> tuple[dict[
     best = np.full(n, _BIG)
     np.minimum.at(best, c.code[chosen], value[chosen])
     out["value_best"] = [None if b == _BIG else int(b) for b in best]
+    out["value_best_status"] = [
+        None if b == _BIG else rules.statuses[s] for b, s in zip(best, strongest, strict=True)
+    ]
     kept = np.flatnonzero(keep)
     unit_of: list[Any] = [None] * n
     for row, name in zip(kept, t["unit"].take(values(kept, pa.int64())).to_pylist(), strict=True):
         unit_of[c.code[row]] = name
     out["unit"] = unit_of
     for e in mixed:
-        for column in ("unit", "value_best", "value_low", "value_high"):
+        for column in ("unit", "value_best", "value_best_status", "value_low", "value_high"):
             out[column][e] = None  # figures in different units are never combined
     return out, mixed
 
 
 def derive(
     rules: Rules, events: pa.Table, claims: pa.Table, sources: pa.Table
-) -> tuple[dict[str, list[Any]], list[int]]:
-    """Every derived column, per event row; and the rows whose counted figures mix units."""
+) -> tuple[dict[str, list[Any]], Mixed]:
+    """Every derived column, per event row; and the rows whose counted figures mix units, with
+    the units."""
     n = events.num_rows
     c = _claims(rules, events, claims, sources)
     starts, ends = _dates(rules, events["kind"].to_pylist(), c, n)
@@ -246,7 +263,7 @@ def derive(
     return derived, mixed
 
 
-def _inputs(
+def rules_and_claims(
     specs: Mapping[ResourceName, TableSpec], tables: Mapping[ResourceName, pa.Table]
 ) -> tuple[Rules, pa.Table]:
     rules = Rules.of(specs[EVENTS])
@@ -255,7 +272,7 @@ def _inputs(
 
 def summarize(specs: Mapping[ResourceName, TableSpec], tables: Mapping[ResourceName, pa.Table]) -> pa.Table:
     """The events table with its derived columns filled in from the fact tables."""
-    rules, claims = _inputs(specs, tables)
+    rules, claims = rules_and_claims(specs, tables)
     events = tables[EVENTS]
     derived, _ = derive(rules, events, claims, tables["sources"])
     for name in DERIVED:
@@ -263,61 +280,3 @@ def summarize(specs: Mapping[ResourceName, TableSpec], tables: Mapping[ResourceN
         field = events.schema.field(index)  # the Field keeps the description in the metadata
         events = events.set_column(index, field, optional_values(derived[name], field.type))
     return events
-
-
-def event_findings(
-    specs: Mapping[ResourceName, TableSpec], tables: Mapping[ResourceName, pa.Table]
-) -> list[Finding]:
-    """Events whose figures mix units, derived columns that differ from what the claims give,
-    and figures counted against a figure of another event or unit."""
-    rules, claims = _inputs(specs, tables)
-    events = tables[EVENTS]
-    derived, mixed = derive(rules, events, claims, tables["sources"])
-    out = findings_at(EVENTS, events, mixed, "unit", lambda r: _mixed_message(r, claims, rules))
-    given = {name: events[name].to_pylist() for name in DERIVED}
-    for name in DERIVED:
-        wrong = [e for e in range(events.num_rows) if given[name][e] != derived[name][e]]
-        out += findings_at(
-            EVENTS, events, wrong, name,
-            lambda r, name=name: f"{r[name]!r}, but its claims give "
-            f"{derived[name][events['id'].to_pylist().index(r['id'])]!r}: the events table does not match "
-            "the fact tables",
-            "event_derived",
-        )  # fmt: skip
-    for name in FACT_TABLES:
-        out += same_event_findings(name, specs[name], tables[name])
-    return out
-
-
-def _mixed_message(row: dict[str, Any], claims: pa.Table, rules: Rules) -> str:
-    mine = claims.filter(pc.equal(claims["event_id"], lit(str(row["id"]))))
-    units = sorted({str(u) for u in mine["unit"].to_pylist() if u is not None})
-    return (
-        f"its claims give figures in different units ({', '.join(units)}), which are never combined: "
-        "give the claims of each unit their own event"
-    )
-
-
-def same_event_findings(name: str, spec: TableSpec, table: pa.Table) -> list[Finding]:
-    """A figure counted against another (``x-same-event``) names one about the same event, in the
-    same unit: a total, its increments and its parts are one thing counted."""
-    out: list[Finding] = []
-    for field in (f.name for f in spec.fields if f.descriptor.get("x-same-event")):
-        position = pc.index_in(table[field], value_set=table["id"])
-        found = pc.is_valid(position)
-        other_event = pc.take(table["event_id"], pc.fill_null(position, lit(0, pa.int32())))
-        elsewhere = all_of(found, pc.not_equal(table["event_id"], other_event))
-        out += findings_where(
-            name, table, elsewhere, field,
-            lambda r, field=field: f"{r[field]!r} is a figure of another event than {r['event_id']!r}: "
-            "a figure is counted against one about the same event",
-        )  # fmt: skip
-        if "unit" in table.column_names:
-            other_unit = pc.take(table["unit"], pc.fill_null(position, lit(0, pa.int32())))
-            unlike = all_of(found, pc.not_equal(table["unit"], other_unit))
-            out += findings_where(
-                name, table, unlike, field,
-                lambda r, field=field: f"{r[field]!r} counts another unit than {r['unit']!r}: a figure is "
-                "counted against one in the same unit",
-            )  # fmt: skip
-    return out

@@ -13,7 +13,7 @@ from concurrent.futures import ThreadPoolExecutor
 from functools import partial
 
 from datapkg._names import FACT_TABLES, ResourceName
-from datapkg.checks import event_rollup, key_rules, text_rules
+from datapkg.checks import event_findings, key_rules, text_rules
 from datapkg.checks.findings import Finding
 from datapkg.checks.key_rules import Tables
 from datapkg.checks.table_rules import constraint_findings, structure_findings
@@ -46,7 +46,7 @@ def _cross_jobs(
             (partial(key_rules.date_texts_are_mentions, n, tables[n], tables["mentions"]), False)
             for n in dated
         ),
-        (partial(event_rollup.event_findings, specs, tables), False),
+        (partial(event_findings.event_findings, specs, tables), False),
     ]
     if texts is not None:
         jobs += [(partial(text_rules.quote_findings, n, tables[n], texts), False) for n in FACT_TABLES]

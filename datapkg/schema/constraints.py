@@ -193,11 +193,10 @@ ROW_RULES: tuple[RowRule, ...] = (
             (col("quote_end") - col("quote_start")).ne(col("quote").length()),
             "quote_end - quote_start must equal the quote's length"),
     # what a figure counts, and claims that deny
-    RowRule("increment_or_part_names_its_figure", "related_figure",
-            col("count_type").isin(["increment", "part"]) & col("related_figure").is_null(),
-            "an increment or a part names the figure it adds to or is part of (related_figure)",
-            lambda r: f"count_type {r['count_type']!r} needs related_figure: the figure it "
-                      f"{'adds to' if r['count_type'] == 'increment' else 'is part of'}"),
+    RowRule("increment_names_its_figure", "related_figure",
+            col("count_type").eq("increment") & col("related_figure").is_null(),
+            "an increment names the figure it adds to (related_figure)",
+            lambda r: "count_type 'increment' needs related_figure: the figure it adds to"),
     RowRule("related_figure_is_another", "related_figure", col("related_figure").eq(col("id")),
             "a figure is not counted against itself"),
     RowRule("not_delivered_denies", "polarity",

@@ -41,7 +41,7 @@ RELIED_ON: dict[str, tuple[str, ...]] = {
     "action_types": ("id",),
     "events": ("id", "label", "kind", "date_start", "date_end", "first_reported", "first_reported_in",
                "claim_count", "source_count", "attribution_count", "denial_count", "strongest_status",
-               "unit", "value_best", "value_low", "value_high"),
+               "unit", "value_best", "value_best_status", "value_low", "value_high"),
     **{name: _PROVENANCE for name in FACT_TABLES},
     "mentions": ("id", "source_id", "start", "end", "text", "kind", "value", "value_number",
                  "value_low", "value_high", "unit", "qualifier", "reference_date", "status", "covered_by",
