@@ -114,8 +114,8 @@ def _home(descriptor: dict[str, Any], figure_url: str | None) -> str:
             'style="max-width:100%"></p>'
         )
     sources = "".join(
-        f"<li>{html.escape(s.get('title', ''))} ({html.escape(s.get('x-published', ''))}, "
-        f"{html.escape(s.get('x-publisher', ''))})</li>"
+        f"<li>{html.escape(s.get('title') or '')} ({html.escape(s.get('x-published') or '')}, "
+        f"{html.escape(s.get('x-publisher') or 'publisher not known')})</li>"
         for s in descriptor.get("sources", [])
     )
     parts.append(f"<p>Sources:</p><ul>{sources}</ul>")

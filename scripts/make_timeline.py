@@ -185,7 +185,7 @@ def _amount(event: Any, claims: pd.DataFrame, actors: pd.DataFrame) -> str:
     chosen = (
         (claims["value"] == best) & (claims["polarity"] == "positive") & (claims["claim_status"] == status)
     )
-    source = claims[chosen].iloc[0]
+    source = claims[chosen].sort_values(["date_end", "id"]).iloc[-1]  # the figure as of its latest date
     text = QUALIFIERS.get(str(source["qualifier"]), "") + f"{_number(best)} {UNITS.get(unit, unit)}"
     if not pd.isna(low) and not pd.isna(high) and low < high:
         text += f" ({_number(low)}–{_number(high)})"

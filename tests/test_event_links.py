@@ -101,3 +101,24 @@ def test_later_candidates_of_the_article_join_a_new_event(index: Any) -> None:
     assert second.fields["event_id"] == "deu-summons-2024-12-02"
     assert drafted[0]["kind"] == "protest"
     assert THRESHOLD > 0
+
+
+def test_of_two_records_of_one_figure_the_one_that_says_less_is_the_repeat(index: Any) -> None:
+    events, specs = index
+    headline = figure("prk-troops-11000", 11000, dt.date(2024, 11, 13))
+    body = figure("prk-troops-11000-2", 11000, dt.date(2024, 11, 13))
+    body.fields |= {"attributed_to": "kor-nis", "date_basis": "resolved"}
+    link_events([headline, body], events, specs)
+    assert headline.hints["id"].startswith("likely a restatement of prk-troops-11000-2 ")
+    assert "id" not in body.hints
+
+
+def test_a_claim_about_another_actors_doing_never_joins_an_event_on_dates_alone(index: Any) -> None:
+    """A German summons of the Russian ambassador on a day inside the deployment's span shares the
+    counterpart (Russia) with North Korea's sending of troops: not the same thing."""
+    events, specs = index
+    summons = action(
+        "deu-summons-rus-2024-10-20", "deu-foreign-office", "rus", "summon-diplomat", dt.date(2024, 10, 20)
+    )
+    link_events([summons], events, specs)
+    assert summons.fields["event_id"] != DEPLOYMENT

@@ -413,7 +413,8 @@ def test_an_event_whose_figures_mix_units_is_refused(project_copy: Any) -> None:
         f"  - id: {DEPLOYMENT}") + 1  # fmt: skip
     assert problems == [
         f"{EVENTS}:{line}: record {DEPLOYMENT!r}: field 'unit': its claims give figures in different units "
-        "(persons, units), which are never combined: give the claims of each unit their own event"
+        "(persons, units), which are never combined: name the unit its figures are read in (unit: persons), "
+        "or give the claims of each unit their own event"
     ]
 
 
@@ -430,3 +431,21 @@ def test_a_source_may_list_the_events_it_first_reports(project_copy: Any) -> Non
                     encoding="utf-8")  # fmt: skip
     compiled = compile_package(project_copy)
     assert compiled.tables["events"].equals(datapkg.load("events", backend="pyarrow"))
+
+
+def test_an_event_whose_curators_name_its_unit_reads_its_figures_in_that_unit() -> None:
+    """A supply stream counted in shells and in containers: its figures are read in the unit its
+    curators name, and the other claims stay out of them (never converted or added)."""
+    events = pa.table({"id": ["e"], "kind": ["arms_transfer"], "unit": ["shells"]})
+    rows = [
+        claim(value=1_600_000, unit="shells", date_start="2024-01-31", date_end="2024-01-31"),
+        claim(value=13_000, unit="containers", date_start="2024-10-23", date_end="2024-10-23"),
+    ]
+    table = pa.table({k: pa.array([c[k] for c in rows], t) for k, t in CLAIM_TYPES.items()})
+    derived, mixed = derive(RULES, events, table, SOURCES)
+    assert mixed == {}
+    assert (derived["unit"][0], derived["value_best"][0], derived["value_high"][0]) == (
+        "shells",
+        1_600_000,
+        1_600_000,
+    )

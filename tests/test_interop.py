@@ -50,7 +50,7 @@ def test_duckdb_answers_a_question() -> None:
     path = datapkg.path("diplomatic_actions")
     rows = duckdb.sql(
         f"SELECT id FROM read_parquet('{path}') WHERE action_type = 'sign-agreement' AND date_start = DATE '2024-06-19' "
-        "ORDER BY id"
+        "AND source_id = '000_7e917bff9e613273' ORDER BY id"
     ).fetchall()
     assert rows == [("kim-signs-treaty-2024-06-19",), ("putin-signs-treaty-2024-06-19",)]
     assert isinstance(pq.read_table(path).column("date_start")[0].as_py(), dt.date)

@@ -28,11 +28,7 @@ def event_findings(
     events = tables[EVENTS]
     derived, mixed = derive(rules, events, claims, tables["sources"])
     rows = events["id"].to_pylist()
-    out = findings_at(
-        EVENTS, events, sorted(mixed), "unit",
-        lambda r: f"its claims give figures in different units ({', '.join(mixed[rows.index(r['id'])])}), "
-        "which are never combined: give the claims of each unit their own event",
-    )  # fmt: skip
+    out = findings_at(EVENTS, events, sorted(mixed), "unit", lambda r: _mixed(mixed[rows.index(r["id"])]))
     given = {name: events[name].to_pylist() for name in DERIVED}
     for name in DERIVED:
         wrong = [e for e in range(events.num_rows) if given[name][e] != derived[name][e]]
@@ -46,6 +42,14 @@ def event_findings(
     for name in FACT_TABLES:
         out += same_event_findings(name, specs[name], tables[name])
     return out
+
+
+def _mixed(units: list[str]) -> str:
+    return (
+        f"its claims give figures in different units ({', '.join(units)}), which are never combined: "
+        f"name the unit its figures are read in (unit: {units[0]}), or give the claims of each unit "
+        "their own event"
+    )
 
 
 def same_event_findings(name: str, spec: TableSpec, table: pa.Table) -> list[Finding]:

@@ -191,7 +191,8 @@ Mixed = dict[int, list[str]]  # event row -> the units its counted claims mix
 
 
 def _mixed_units(c: _Claims, counted: np.ndarray, n: int) -> Mixed:
-    """The events whose counted claims give figures in more than one unit, with those units."""
+    """The events whose counted claims give figures in more than one unit, with those units
+    (``counted`` already leaves out the claims of events whose curators named a unit)."""
     encoded = pc.dictionary_encode(c.table["unit"].combine_chunks())
     unit, names = numbers(encoded.indices, -1), encoded.dictionary.to_pylist()
     per_event = _per_event(n, c.code[counted], unit[counted])
@@ -202,26 +203,27 @@ def _mixed_units(c: _Claims, counted: np.ndarray, n: int) -> Mixed:
     }
 
 
-def _figures(
-    rules: Rules, c: _Claims, sources: pa.Table, n: int
-) -> tuple[dict[str, list[Any]], dict[int, list[str]]]:
-    """Unit, best, low and high of each event, and the events whose counted claims mix units."""
-    counted = _counted(rules, c)
+def _latest(c: _Claims, counted: np.ndarray, sources: pa.Table, n: int) -> np.ndarray:
+    """The counted claims dated at the latest date any of their event's counted claims starts: a
+    deployment's or a supply stream's figures are cumulative. An undated claim is dated with its
+    source's publication window."""
     t = c.table
-    mixed = _mixed_units(c, counted, n)
     earliest = numbers(sources["published_earliest"], 0)[np.maximum(c.source, 0)]
     latest = numbers(sources["published_latest"], 0)[np.maximum(c.source, 0)]
     start = np.where(_mask(pc.is_valid(t["date_start"])), numbers(t["date_start"], 0), earliest)
     end = np.where(_mask(pc.is_valid(t["date_end"])), numbers(t["date_end"], 0), latest)
     latest_start = np.full(n, _SMALL)
     np.maximum.at(latest_start, c.code[counted], start[counted])
-    keep = counted & (end >= latest_start[c.code])  # as of the latest date (figures are cumulative)
+    return np.asarray(counted & (end >= latest_start[c.code]))
+
+
+def _extremes(rules: Rules, c: _Claims, keep: np.ndarray, n: int) -> dict[str, list[Any]]:
+    """Low, high and best of the kept claims of each event, and the status the best comes from."""
+    t = c.table
     value, has_value = numbers(t["value"], 0), _mask(pc.is_valid(t["value"]))
     out: dict[str, list[Any]] = {}
-    for column, pick, reduce, empty in (
-        ("value_low", "value_low", np.minimum, _BIG), ("value_high", "value_high", np.maximum, _SMALL)
-    ):  # fmt: skip
-        bound, has_bound = numbers(t[pick], 0), _mask(pc.is_valid(t[pick]))
+    for column, reduce, empty in (("value_low", np.minimum, _BIG), ("value_high", np.maximum, _SMALL)):
+        bound, has_bound = numbers(t[column], 0), _mask(pc.is_valid(t[column]))
         figure = np.where(has_bound, bound, value)
         rows = keep & (has_bound | has_value)
         result = np.full(n, empty)
@@ -237,11 +239,28 @@ def _figures(
     out["value_best_status"] = [
         None if b == _BIG else rules.statuses[s] for b, s in zip(best, strongest, strict=True)
     ]
+    return out
+
+
+def _figures(
+    rules: Rules, c: _Claims, sources: pa.Table, named: list[Any]
+) -> tuple[dict[str, list[Any]], Mixed]:
+    """Unit, best, low and high of each event, and the events whose counted claims mix units.
+    ``named`` is each event's unit as its curators named it (or None): only claims in it count."""
+    n = len(named)
+    counted = _counted(rules, c)
+    if any(u is not None for u in named):
+        wanted = values([u or "" for u in named], pa.string()).take(values(c.code, pa.int64()))
+        unnamed = np.asarray([u is None for u in named], dtype=bool)[c.code]
+        counted &= _mask(pc.equal(c.table["unit"], wanted)) | unnamed
+    mixed = _mixed_units(c, counted, n)
+    keep = _latest(c, counted, sources, n)
+    out = _extremes(rules, c, keep, n)
     kept = np.flatnonzero(keep)
     unit_of: list[Any] = [None] * n
-    for row, name in zip(kept, t["unit"].take(values(kept, pa.int64())).to_pylist(), strict=True):
+    for row, name in zip(kept, c.table["unit"].take(values(kept, pa.int64())).to_pylist(), strict=True):
         unit_of[c.code[row]] = name
-    out["unit"] = unit_of
+    out["unit"] = [given if given is not None else found for given, found in zip(named, unit_of, strict=True)]
     for e in mixed:
         for column in ("unit", "value_best", "value_best_status", "value_low", "value_high"):
             out[column][e] = None  # figures in different units are never combined
@@ -257,7 +276,8 @@ def derive(
     c = _claims(rules, events, claims, sources)
     starts, ends = _dates(rules, events["kind"].to_pylist(), c, n)
     first, first_in = _first_reported(c, sources, n)
-    figures, mixed = _figures(rules, c, sources, n)
+    named = events["unit"].to_pylist() if "unit" in events.column_names else [None] * n
+    figures, mixed = _figures(rules, c, sources, named)
     derived = {"date_start": starts, "date_end": ends, "first_reported": first, "first_reported_in": first_in}
     derived |= _counts(c, n) | {"strongest_status": _strongest(rules, c, n)} | figures
     return derived, mixed

@@ -149,6 +149,7 @@ class EventIndex:
         return None
 
     def _agreement(self, new: Claim, old: Claim) -> list[str]:
+        """What two claims agree on; nothing unless they are about the same actor or country."""
         reasons = []
         if new.subject and new.subject == old.subject:
             reasons.append("same subject")
@@ -166,9 +167,11 @@ class EventIndex:
             reasons.append("same action" if new.table == "diplomatic_actions" else "same measure")
         elif {new.what, old.what} <= DEPLOYMENT_MEASURES:
             reasons.append("a deployment and a plan for one")
-        if new.value is not None and new.value == old.value:
+        if new.value is not None and new.value == old.value and new.what == old.what:
             reasons.append("same value")
-        if reasons and new.table == old.table:
+        if not {"same subject", "subject of the same country"} & set(reasons):
+            return []  # a claim about someone else's doing is another thing, whatever else agrees
+        if new.table == old.table:
             reasons.insert(0, "same kind of claim")
         return reasons
 
@@ -241,12 +244,28 @@ def _claim_of(candidate: Candidate, spec: TableSpec) -> Claim:
     )  # fmt: skip
 
 
-def _restated(claim: Claim, before: list[Claim]) -> Claim | None:
+def _restated(claim: Claim, before: list[tuple[Claim, Candidate]]) -> Candidate | None:
     """An earlier figure of this article with the same subject, measure and value."""
     if claim.table != "troop_figures" or claim.value is None:
         return None
     key = (claim.table, claim.subject, claim.what, claim.value)
-    return next((c for c in before if (c.table, c.subject, c.what, c.value) == key), None)
+    return next((c for old, c in before if (old.table, old.subject, old.what, old.value) == key), None)
+
+
+def _evidence(candidate: Candidate) -> tuple[bool, bool, bool]:
+    """How much a figure's record says beyond its number: who said it, a date of its own, a place."""
+    fields = candidate.fields
+    said = fields.get("attributed_to") is not None
+    return said, fields.get("date_basis") not in (None, "publication"), fields.get("location") is not None
+
+
+def _flag_restatement(first: Candidate, again: Candidate) -> None:
+    """Of two records of one figure, the one that says less (of equals, the later) is the repeat."""
+    repeat, kept = (first, again) if _evidence(first) < _evidence(again) else (again, first)
+    repeat.hints["id"] = (
+        f"likely a restatement of {kept.fields['id']} (same subject, measure and value), which says more: "
+        "keep that record, and list this mention under ignored_mentions with that reason"
+    )
 
 
 def _reason(match: Match) -> str:
@@ -262,7 +281,7 @@ def link_events(
 ) -> list[dict[str, Any]]:
     """Give every candidate an ``event_id`` with its reason as a hint, in order; returns the new
     events drafted for those that match none."""
-    seen: list[Claim] = []
+    seen: list[tuple[Claim, Candidate]] = []
     for candidate in candidates:
         claim = _claim_of(candidate, specs[candidate.table])  # type: ignore[index]
         match = index.best(claim)
@@ -275,13 +294,10 @@ def link_events(
                 hint += f" (nearest: {match.event.id}, {', '.join(match.reasons)})"
         restated = _restated(claim, seen)
         if restated is not None:
-            candidate.hints["id"] = (
-                f"likely a restatement of {restated.id} (same subject, measure and value): keep one record "
-                "and list this mention under ignored_mentions with that reason"
-            )
+            _flag_restatement(restated, candidate)
         claim.event_id = event.id
         event.claims.append(claim)
-        seen.append(claim)
+        seen.append((claim, candidate))
         candidate.fields = _with_event(candidate.fields, event.id)
         candidate.hints["event_id"] = hint
     return index.drafted
