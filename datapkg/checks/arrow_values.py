@@ -13,6 +13,8 @@ with here. A test keeps validation free of pandas.
 (DataType(int64), 'vague', datetime.date(2024, 6, 19))
 >>> optional_values(["a", None], pa.string()).to_pylist(), numbers(values([2, 5], pa.int64()), 0).tolist()
 (['a', None], [2, 5])
+>>> flags(optional_values([True, None, False], pa.bool_())).tolist()
+[True, False, False]
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ import pyarrow.compute as pc
 
 _EPOCH = dt.date(1970, 1, 1)
 _NUMERIC = {
+    pa.uint8(): np.uint8,
     pa.int8(): np.int8,
     pa.int16(): np.int16,
     pa.int32(): np.int32,
@@ -74,17 +77,28 @@ def lit(value: Any, type: pa.DataType | None = None) -> pa.Scalar:
     return values([value], type)[0]
 
 
-def numbers(column: pa.ChunkedArray | pa.Array, fill: int) -> np.ndarray:
-    """An integer, boolean or date column as a NumPy int64 array, nulls as ``fill`` (dates as days
-    since 1970). Read from the Arrow buffer: ``to_numpy`` would import pandas."""
+def numbers(column: pa.ChunkedArray | pa.Array, fill: int, dtype: type = np.int64) -> np.ndarray:
+    """An integer, boolean or date column as a NumPy array of ``dtype`` (int64 or int32), nulls as
+    ``fill`` (dates as days since 1970). Read from the Arrow buffer: ``to_numpy`` would import
+    pandas."""
+    arrow = pa.int32() if dtype == np.int32 else pa.int64()
     if pa.types.is_boolean(column.type) or pa.types.is_date32(column.type):
         column = pc.cast(column, pa.int32())
-    column = pc.cast(column, pa.int64())
-    filled = pc.fill_null(column, lit(fill))
+    filled = pc.fill_null(pc.cast(column, arrow), lit(fill, arrow))
     array = filled.combine_chunks() if isinstance(filled, pa.ChunkedArray) else filled
     if len(array) == 0:
-        return np.zeros(0, dtype=np.int64)
-    return np.frombuffer(array.buffers()[1], dtype=np.int64, count=len(array), offset=array.offset * 8)
+        return np.zeros(0, dtype=dtype)
+    width = arrow.bit_width // 8
+    return np.frombuffer(array.buffers()[1], dtype=dtype, count=len(array), offset=array.offset * width)
+
+
+def flags(column: pa.ChunkedArray | pa.Array) -> np.ndarray:
+    """A boolean column as a NumPy bool array, nulls as false (a byte each, not eight)."""
+    filled = pc.fill_null(pc.cast(column, pa.uint8()), lit(0, pa.uint8()))
+    array = filled.combine_chunks() if isinstance(filled, pa.ChunkedArray) else filled
+    if len(array) == 0:
+        return np.zeros(0, dtype=bool)
+    return np.frombuffer(array.buffers()[1], dtype=np.uint8, count=len(array), offset=array.offset).view(bool)
 
 
 def optional_values(items: Sequence[Any], type: pa.DataType) -> pa.Array:

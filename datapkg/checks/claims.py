@@ -73,12 +73,16 @@ def _constant(text: str, rows: int) -> pa.Array:
     return pa.repeat(lit(text), rows)
 
 
-def table_claims(name: str, spec: TableSpec, table: pa.Table, extra: Sequence[str] = ()) -> pa.Table:
-    """One fact table's rows as claims; ``extra`` columns of the table come along as text
-    (empty where the table has no such column)."""
+def table_claims(
+    name: str, spec: TableSpec, table: pa.Table, extra: Sequence[str] = (), only: Sequence[str] | None = None
+) -> pa.Table:
+    """One fact table's rows as claims (``only`` some of the claim columns, if given); ``extra``
+    columns of the table come along as text (empty where the table has no such column)."""
     rows = table.num_rows
     columns: dict[str, pa.Array | pa.ChunkedArray] = {}
     for column, type_ in CLAIM_COLUMNS.items():
+        if only is not None and column not in only:
+            continue
         found = _source_column(column, spec)
         if column == "table":
             columns[column] = _constant(name, rows)
@@ -99,7 +103,8 @@ def claim_rows(
     specs: Mapping[ResourceName, TableSpec],
     tables: Mapping[ResourceName, pa.Table],
     extra: Sequence[str] = (),
+    only: Sequence[str] | None = None,
 ) -> pa.Table:
     """The claims of every fact table, table by table in resource order."""
-    parts = [table_claims(name, specs[name], tables[name], extra) for name in FACT_TABLES]
+    parts = [table_claims(name, specs[name], tables[name], extra, only) for name in FACT_TABLES]
     return pa.concat_tables(parts)

@@ -24,6 +24,7 @@ def event_findings(
 ) -> list[Finding]:
     """Events whose figures mix units, derived columns that differ from what the claims give,
     and figures counted against a figure of another event or unit."""
+    pa.default_memory_pool().release_unused()  # what the checks before freed, before this one allocates
     rules, claims = rules_and_claims(specs, tables)
     events = tables[EVENTS]
     derived, mixed = derive(rules, events, claims, tables["sources"])

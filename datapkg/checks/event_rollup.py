@@ -21,7 +21,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from datapkg._names import ResourceName
-from datapkg.checks.arrow_values import lit, numbers, optional_values, values
+from datapkg.checks.arrow_values import flags, lit, numbers, optional_values, values
 from datapkg.checks.claims import claim_rows
 from datapkg.schema.specs import TableSpec
 
@@ -32,6 +32,9 @@ DERIVED: tuple[str, ...] = (
     "value_low", "value_high",
 )  # fmt: skip
 """The columns of ``events`` the build derives from the claims."""
+NEEDED = ("event_id", "source_id", "claim_status", "polarity", "attributed_to", "value", "value_low",
+          "value_high", "unit", "date_start", "date_end")  # fmt: skip
+"""The claim columns the derivation reads (the quotes stay out of memory)."""
 _BIG = np.iinfo(np.int64).max
 _SMALL = np.iinfo(np.int64).min
 _EPOCH = np.datetime64("1970-01-01", "D")
@@ -67,19 +70,33 @@ class Rules:
         return tuple(dict.fromkeys([*self.exclude, *self.only]))
 
 
+def _at(ufunc: Any, out: np.ndarray, codes: np.ndarray, values: np.ndarray) -> None:
+    """``ufunc.at`` over event rows; the values in ``out``'s type, which keeps NumPy on its fast
+    path (a cast inside ``at`` costs forty times as much)."""
+    ufunc.at(out, codes, values.astype(out.dtype, copy=False))
+
+
 def _codes(column: Any, known: Any) -> np.ndarray:
     """Position of each value in ``known``; -1 where it is null or not there."""
-    return numbers(pc.index_in(column, value_set=known), -1)
+    return numbers(pc.index_in(column, value_set=known), -1, np.int32)
 
 
-def _mask(column: Any) -> np.ndarray:
-    return numbers(column, 0).astype(bool)
+def _days(column: Any) -> np.ndarray:
+    return numbers(column, 0, np.int32)
+
+
+_mask = flags
 
 
 def _per_event(n: int, codes: np.ndarray, keys: np.ndarray) -> np.ndarray:
-    """How many distinct keys each event has."""
-    pairs = np.unique(codes.astype(np.int64) * (int(keys.max(initial=0)) + 2) + keys + 1)
-    return np.bincount(pairs // (int(keys.max(initial=0)) + 2), minlength=n)
+    """How many distinct keys (-1 counts as one) each event has."""
+    width = int(keys.max(initial=0)) + 2
+    pairs = codes.astype(np.int64) * width + keys + 1
+    if n * width <= 1 << 22:  # a table of every (event, key) pair is small: count, don't sort
+        seen = np.bincount(pairs, minlength=n * width).reshape(n, width) > 0
+        counts: np.ndarray = seen.sum(axis=1)
+        return counts
+    return np.bincount(np.unique(pairs) // width, minlength=n)
 
 
 @dataclass
@@ -106,7 +123,7 @@ def _claims(rules: Rules, events: pa.Table, claims: pa.Table, sources: pa.Table)
 def _dates(rules: Rules, kinds: list[Any], c: _Claims, n: int) -> tuple[list[Any], list[Any]]:
     """The span of each event: over its dated asserting claims, the projected ones only when
     there are no others; where all of a single act's claims agree, else all their dates."""
-    start, end = numbers(c.table["date_start"], 0), numbers(c.table["date_end"], 0)
+    start, end = _days(c.table["date_start"]), _days(c.table["date_end"])
     dated = c.asserting & _mask(pc.is_valid(c.table["date_start"])) & _mask(pc.is_valid(c.table["date_end"]))
     apart = np.isin(c.rank, [i for i, s in enumerate(rules.statuses) if s in rules.apart])
     firm = np.zeros(n, dtype=bool)
@@ -114,10 +131,10 @@ def _dates(rules: Rules, kinds: list[Any], c: _Claims, n: int) -> tuple[list[Any
     use = dated & (apart != firm[c.code])
     lows, highs = np.full(n, _BIG), np.full(n, _SMALL)
     late_start, early_end = np.full(n, _SMALL), np.full(n, _BIG)
-    np.minimum.at(lows, c.code[use], start[use])
-    np.maximum.at(highs, c.code[use], end[use])
-    np.maximum.at(late_start, c.code[use], start[use])
-    np.minimum.at(early_end, c.code[use], end[use])
+    _at(np.minimum, lows, c.code[use], start[use])
+    _at(np.maximum, highs, c.code[use], end[use])
+    _at(np.maximum, late_start, c.code[use], start[use])
+    _at(np.minimum, early_end, c.code[use], end[use])
     starts: list[Any] = []
     ends: list[Any] = []
     for e in range(n):
@@ -140,15 +157,15 @@ def _day(days: int) -> Any:
 def _first_reported(c: _Claims, sources: pa.Table, n: int) -> tuple[list[Any], list[Any]]:
     """The earliest publication date among each event's sources, and that source (lowest id)."""
     known = c.source >= 0
-    published = numbers(sources["published_earliest"], 0)[c.source[known]]
+    published = _days(sources["published_earliest"])[c.source[known]]
     code = c.code[known]
     first = np.full(n, _BIG)
-    np.minimum.at(first, code, published)
+    _at(np.minimum, first, code, published)
     ids = sources["id"].to_pylist()
     order = np.argsort(np.argsort(np.asarray(ids, dtype=object)))  # rank of each source id
     at_first = published == first[code]
     lowest = np.full(n, _BIG)
-    np.minimum.at(lowest, code[at_first], order[c.source[known]][at_first])
+    _at(np.minimum, lowest, code[at_first], order[c.source[known]][at_first])
     by_rank = {int(r): ids[i] for i, r in enumerate(order)}
     return (
         [None if first[e] == _BIG else _day(first[e]) for e in range(n)],
@@ -157,10 +174,10 @@ def _first_reported(c: _Claims, sources: pa.Table, n: int) -> tuple[list[Any], l
 
 
 def _counts(c: _Claims, n: int) -> dict[str, list[Any]]:
-    who = pc.coalesce(
-        c.table["attributed_to"], pc.binary_join_element_wise(lit("\x00"), c.table["source_id"], lit(""))
-    )
-    who_code = numbers(pc.dictionary_encode(who.combine_chunks()).indices, -1)
+    """Claims, sources, attributions (each actor once, each source's own voice once) and denials."""
+    encoded = pc.dictionary_encode(c.table["attributed_to"].combine_chunks())
+    actor = numbers(encoded.indices, -1, np.int32)
+    who_code = np.where(actor >= 0, actor, len(encoded.dictionary) + c.source + 1)
     return {
         "claim_count": np.bincount(c.code, minlength=n).tolist(),
         "source_count": _per_event(n, c.code, c.source).tolist(),
@@ -171,7 +188,7 @@ def _counts(c: _Claims, n: int) -> dict[str, list[Any]]:
 
 def _strongest(rules: Rules, c: _Claims, n: int) -> list[Any]:
     best = np.full(n, len(rules.statuses))
-    np.minimum.at(best, c.code[c.asserting], c.rank[c.asserting])
+    _at(np.minimum, best, c.code[c.asserting], c.rank[c.asserting])
     return [rules.statuses[r] if r < len(rules.statuses) else None for r in best]
 
 
@@ -190,31 +207,34 @@ def _counted(rules: Rules, c: _Claims) -> np.ndarray:
 Mixed = dict[int, list[str]]  # event row -> the units its counted claims mix
 
 
-def _mixed_units(c: _Claims, counted: np.ndarray, n: int) -> Mixed:
-    """The events whose counted claims give figures in more than one unit, with those units
-    (``counted`` already leaves out the claims of events whose curators named a unit)."""
-    encoded = pc.dictionary_encode(c.table["unit"].combine_chunks())
-    unit, names = numbers(encoded.indices, -1), encoded.dictionary.to_pylist()
-    per_event = _per_event(n, c.code[counted], unit[counted])
+def _subset(c: _Claims, mask: np.ndarray, columns: list[str]) -> _Claims:
+    """The claims where ``mask`` holds, with only ``columns`` of their table."""
+    rows = values(np.flatnonzero(mask), pa.int64())
+    return _Claims(
+        c.table.select(columns).take(rows), c.code[mask], c.source[mask], c.rank[mask], c.asserting[mask]
+    )
+
+
+def _mixed_units(c: _Claims, unit: np.ndarray, names: list[Any], n: int) -> Mixed:
+    """The events whose counted claims give figures in more than one unit, with those units."""
+    per_event = _per_event(n, c.code, unit)
     return {
-        e: sorted({str(names[u]) for u in unit[counted & (c.code == e)] if u >= 0})
-        for e in range(n)
-        if per_event[e] > 1
+        e: sorted({str(names[u]) for u in unit[c.code == e] if u >= 0}) for e in range(n) if per_event[e] > 1
     }
 
 
-def _latest(c: _Claims, counted: np.ndarray, sources: pa.Table, n: int) -> np.ndarray:
-    """The counted claims dated at the latest date any of their event's counted claims starts: a
+def _latest(c: _Claims, sources: pa.Table, n: int) -> np.ndarray:
+    """The (counted) claims dated at the latest date any of their event's claims starts: a
     deployment's or a supply stream's figures are cumulative. An undated claim is dated with its
     source's publication window."""
     t = c.table
-    earliest = numbers(sources["published_earliest"], 0)[np.maximum(c.source, 0)]
-    latest = numbers(sources["published_latest"], 0)[np.maximum(c.source, 0)]
-    start = np.where(_mask(pc.is_valid(t["date_start"])), numbers(t["date_start"], 0), earliest)
-    end = np.where(_mask(pc.is_valid(t["date_end"])), numbers(t["date_end"], 0), latest)
+    earliest = _days(sources["published_earliest"])[np.maximum(c.source, 0)]
+    latest = _days(sources["published_latest"])[np.maximum(c.source, 0)]
+    start = np.where(_mask(pc.is_valid(t["date_start"])), _days(t["date_start"]), earliest)
+    end = np.where(_mask(pc.is_valid(t["date_end"])), _days(t["date_end"]), latest)
     latest_start = np.full(n, _SMALL)
-    np.maximum.at(latest_start, c.code[counted], start[counted])
-    return np.asarray(counted & (end >= latest_start[c.code]))
+    _at(np.maximum, latest_start, c.code, start)
+    return np.asarray(end >= latest_start[c.code])
 
 
 def _extremes(rules: Rules, c: _Claims, keep: np.ndarray, n: int) -> dict[str, list[Any]]:
@@ -227,14 +247,14 @@ def _extremes(rules: Rules, c: _Claims, keep: np.ndarray, n: int) -> dict[str, l
         figure = np.where(has_bound, bound, value)
         rows = keep & (has_bound | has_value)
         result = np.full(n, empty)
-        reduce.at(result, c.code[rows], figure[rows])
+        _at(reduce, result, c.code[rows], figure[rows])
         out[column] = [None if r == empty else int(r) for r in result]
     valued = keep & has_value
     strongest = np.full(n, _BIG)
-    np.minimum.at(strongest, c.code[valued], c.rank[valued])
+    _at(np.minimum, strongest, c.code[valued], c.rank[valued])
     chosen = valued & (c.rank == strongest[c.code])
     best = np.full(n, _BIG)
-    np.minimum.at(best, c.code[chosen], value[chosen])
+    _at(np.minimum, best, c.code[chosen], value[chosen])
     out["value_best"] = [None if b == _BIG else int(b) for b in best]
     out["value_best_status"] = [
         None if b == _BIG else rules.statuses[s] for b, s in zip(best, strongest, strict=True)
@@ -248,18 +268,22 @@ def _figures(
     """Unit, best, low and high of each event, and the events whose counted claims mix units.
     ``named`` is each event's unit as its curators named it (or None): only claims in it count."""
     n = len(named)
-    counted = _counted(rules, c)
-    if any(u is not None for u in named):
-        wanted = values([u or "" for u in named], pa.string()).take(values(c.code, pa.int64()))
-        unnamed = np.asarray([u is None for u in named], dtype=bool)[c.code]
-        counted &= _mask(pc.equal(c.table["unit"], wanted)) | unnamed
-    mixed = _mixed_units(c, counted, n)
-    keep = _latest(c, counted, sources, n)
+    # From here on only the counted claims, and the columns their figures need: memory at scale.
+    c = _subset(c, _counted(rules, c), ["value", "value_low", "value_high", "unit", "date_start", "date_end"])
+    encoded = pc.dictionary_encode(c.table["unit"].combine_chunks())
+    unit, names = numbers(encoded.indices, -1, np.int32), encoded.dictionary.to_pylist()
+    if any(u is not None for u in named):  # only claims in the unit the curators named count
+        wanted = _codes(values([u or "" for u in named], pa.string()), encoded.dictionary)
+        in_unit = (unit == wanted[c.code]) | np.asarray([u is None for u in named], dtype=bool)[c.code]
+        c, unit = _subset(c, in_unit, c.table.column_names), unit[in_unit]
+    mixed = _mixed_units(c, unit, names, n)
+    keep = _latest(c, sources, n)
     out = _extremes(rules, c, keep, n)
-    kept = np.flatnonzero(keep)
     unit_of: list[Any] = [None] * n
-    for row, name in zip(kept, c.table["unit"].take(values(kept, pa.int64())).to_pylist(), strict=True):
-        unit_of[c.code[row]] = name
+    kept = np.flatnonzero(keep)
+    events, first = np.unique(c.code[kept], return_index=True)  # one kept claim an event is enough
+    for event, row in zip(events, kept[first], strict=True):
+        unit_of[event] = names[unit[row]] if unit[row] >= 0 else None
     out["unit"] = [given if given is not None else found for given, found in zip(named, unit_of, strict=True)]
     for e in mixed:
         for column in ("unit", "value_best", "value_best_status", "value_low", "value_high"):
@@ -287,7 +311,7 @@ def rules_and_claims(
     specs: Mapping[ResourceName, TableSpec], tables: Mapping[ResourceName, pa.Table]
 ) -> tuple[Rules, pa.Table]:
     rules = Rules.of(specs[EVENTS])
-    return rules, claim_rows(specs, tables, rules.columns)
+    return rules, claim_rows(specs, tables, rules.columns, NEEDED)
 
 
 def summarize(specs: Mapping[ResourceName, TableSpec], tables: Mapping[ResourceName, pa.Table]) -> pa.Table:

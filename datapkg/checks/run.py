@@ -29,7 +29,8 @@ def _cross_jobs(
     specs: Mapping[ResourceName, TableSpec], tables: Tables, texts: Mapping[str, str] | None
 ) -> list[tuple[Job, bool]]:
     """The checks across rows, tables and texts as independent jobs, in the order their
-    findings are reported, each with whether it is costly (hashes every fact id)."""
+    findings are reported, each with whether it is costly in memory (hashes every fact id, or
+    reduces every claim per event)."""
     dated = [n for n in FACT_TABLES if "date_start" in specs[n].field_names]
     jobs: list[tuple[Job, bool]] = [
         *(
@@ -46,7 +47,7 @@ def _cross_jobs(
             (partial(key_rules.date_texts_are_mentions, n, tables[n], tables["mentions"]), False)
             for n in dated
         ),
-        (partial(event_findings.event_findings, specs, tables), False),
+        (partial(event_findings.event_findings, specs, tables), True),
     ]
     if texts is not None:
         jobs += [(partial(text_rules.quote_findings, n, tables[n], texts), False) for n in FACT_TABLES]
