@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from datapkg.compiler.curation.candidates import Candidate
-from datapkg.compiler.curation.event_links import THRESHOLD, EventIndex, link_events
+from datapkg.compiler.curation.event_links import EventIndex, link_events
 from datapkg.compiler.inputs.schema_files import load_schemas
 from datapkg.compiler.layout import Layout
 
@@ -100,7 +100,8 @@ def test_later_candidates_of_the_article_join_a_new_event(index: Any) -> None:
     assert [d["id"] for d in drafted] == ["deu-summons-2024-12-02"]
     assert second.fields["event_id"] == "deu-summons-2024-12-02"
     assert drafted[0]["kind"] == "protest"
-    assert THRESHOLD > 0
+    assert second.hints["event_id"].startswith("existing event 'deu-summons-2024-12-02': ")
+    assert "same subject" in second.hints["event_id"] and "dates overlap" in second.hints["event_id"]
 
 
 def test_of_two_records_of_one_figure_the_one_that_says_less_is_the_repeat(index: Any) -> None:

@@ -449,3 +449,37 @@ def test_an_event_whose_curators_name_its_unit_reads_its_figures_in_that_unit() 
         1_600_000,
         1_600_000,
     )
+
+
+def test_a_descriptor_whose_event_rules_are_missing_or_malformed_is_refused_not_crashed(
+    installed_copy: Path,
+) -> None:
+    package = json.loads(installed_copy.read_text(encoding="utf-8"))
+    schemas = {r["name"]: r["schema"] for r in package["resources"]}
+    fields = {f["name"]: f for f in schemas["events"]["fields"]}
+    del fields["strongest_status"]["x-ladder"]
+    fields["value_best"]["x-counted"] = ["polarity"]
+    schemas["troop_figures"]["x-claim"] = {"subject": "../force"}
+    installed_copy.write_text(json.dumps(package), encoding="utf-8")
+    problems = validate_package(installed_copy)
+    assert problems == [
+        "resource 'troop_figures': schema: x-claim: subject names no field '../force'",
+        "resource 'events': schema: field 'value_best': x-counted must map exclude and only to {field: [values]}",
+    ]
+    fields["value_best"]["x-counted"] = {}
+    schemas["troop_figures"]["x-claim"] = {"subject": "force"}
+    installed_copy.write_text(json.dumps(package), encoding="utf-8")
+    assert validate_package(installed_copy) == [
+        "events: field 'strongest_status': strongest_status lacks x-ladder, the order of claim statuses it is "
+        "read on"
+    ]
+
+
+def test_the_build_names_an_events_schema_without_its_ladder(project_copy: Any) -> None:
+    path = project_copy.root / "schemas" / "events.json"
+    schema = json.loads(path.read_text(encoding="utf-8"))
+    next(f for f in schema["fields"] if f.get("name") == "strongest_status").pop("x-ladder")
+    path.write_text(json.dumps(schema), encoding="utf-8")
+    assert _problems(project_copy) == [
+        "schemas/events.json: strongest_status lacks x-ladder, the order of claim statuses it is read on"
+    ]

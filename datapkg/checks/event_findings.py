@@ -14,7 +14,7 @@ import pyarrow.compute as pc
 
 from datapkg._names import FACT_TABLES, ResourceName
 from datapkg.checks.arrow_values import lit
-from datapkg.checks.event_rollup import DERIVED, EVENTS, derive, rules_and_claims
+from datapkg.checks.event_rollup import DERIVED, EVENTS, RulesError, derive, rules_and_claims
 from datapkg.checks.findings import Finding, all_of, findings_at, findings_where
 from datapkg.schema.specs import TableSpec
 
@@ -25,8 +25,11 @@ def event_findings(
     """Events whose figures mix units, derived columns that differ from what the claims give,
     and figures counted against a figure of another event or unit."""
     pa.default_memory_pool().release_unused()  # what the checks before freed, before this one allocates
-    rules, claims = rules_and_claims(specs, tables)
     events = tables[EVENTS]
+    try:
+        rules, claims = rules_and_claims(specs, tables)
+    except RulesError as error:
+        return [Finding(EVENTS, None, None, "strongest_status", str(error), "event_rules")]
     derived, mixed = derive(rules, events, claims, tables["sources"])
     rows = events["id"].to_pylist()
     out = findings_at(EVENTS, events, sorted(mixed), "unit", lambda r: _mixed(mixed[rows.index(r["id"])]))

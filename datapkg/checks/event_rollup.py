@@ -40,6 +40,10 @@ _SMALL = np.iinfo(np.int64).min
 _EPOCH = np.datetime64("1970-01-01", "D")
 
 
+class RulesError(ValueError):
+    """The events schema does not say how its columns are derived."""
+
+
 @dataclass(frozen=True)
 class Rules:
     """The events schema's rules: statuses strongest first (the ladder, then those kept apart),
@@ -53,7 +57,11 @@ class Rules:
 
     @classmethod
     def of(cls, spec: TableSpec) -> Rules:
+        """The rules of an events schema; RulesError when it lacks its ladder of statuses (the
+        shapes of the rules are checked with the schema, by :mod:`datapkg.schema.lint`)."""
         status = spec.field("strongest_status").descriptor
+        if "x-ladder" not in status:
+            raise RulesError("strongest_status lacks x-ladder, the order of claim statuses it is read on")
         counted = spec.field("value_best").descriptor.get("x-counted", {})
         apart = tuple(status.get("x-apart", ()))
         return cls(
@@ -223,13 +231,22 @@ def _mixed_units(c: _Claims, unit: np.ndarray, names: list[Any], n: int) -> Mixe
     }
 
 
+def _published(sources: pa.Table, column: str, source: np.ndarray) -> np.ndarray:
+    """A source column of days for each claim (0 where its source is unknown)."""
+    days = _days(sources[column])
+    if len(days) == 0:
+        return np.zeros(len(source), dtype=np.int32)
+    return np.where(source >= 0, days[np.maximum(source, 0)], 0)
+
+
 def _latest(c: _Claims, sources: pa.Table, n: int) -> np.ndarray:
     """The (counted) claims dated at the latest date any of their event's claims starts: a
     deployment's or a supply stream's figures are cumulative. An undated claim is dated with its
     source's publication window."""
     t = c.table
-    earliest = _days(sources["published_earliest"])[np.maximum(c.source, 0)]
-    latest = _days(sources["published_latest"])[np.maximum(c.source, 0)]
+    earliest, latest = (
+        _published(sources, column, c.source) for column in ("published_earliest", "published_latest")
+    )
     start = np.where(_mask(pc.is_valid(t["date_start"])), _days(t["date_start"]), earliest)
     end = np.where(_mask(pc.is_valid(t["date_end"])), _days(t["date_end"]), latest)
     latest_start = np.full(n, _SMALL)

@@ -81,11 +81,41 @@ def _enum_extras(field: dict[str, Any]) -> list[str]:
             out.append(f"field {name!r}: x-ladder must be a list of rungs (lists of values), x-apart a list")
         elif enum is not None and sorted(listed + apart) != sorted(enum):
             out.append(f"field {name!r}: x-ladder and x-apart must name each enum value once")
+    lasting = field.get("x-lasting", [])
+    if not isinstance(lasting, list) or (enum is not None and not set(lasting) <= set(enum)):
+        out.append(f"field {name!r}: x-lasting must be a list of its enum values")
+    counted = field.get("x-counted", {})
+    if not isinstance(counted, dict) or not all(
+        key in ("exclude", "only") and _lists_by_name(value) for key, value in counted.items()
+    ):
+        out.append(f"field {name!r}: x-counted must map exclude and only to {{field: [values]}}")
     return out
 
 
+def _lists_by_name(value: Any) -> bool:
+    return isinstance(value, dict) and all(
+        isinstance(k, str) and isinstance(v, list) and all(isinstance(i, str) for i in v)
+        for k, v in value.items()
+    )
+
+
+CLAIM_ROLES = ("subject", "counterpart", "what", "value", "unit")
+"""Keys of a fact schema's ``x-claim`` that name its columns (``unit_constant`` is a text)."""
+
+
+def claim_problems(schema: Mapping[str, Any], own: set[str]) -> list[str]:
+    """``x-claim`` (how a fact table's rows read as claims) names columns the table has."""
+    claim = schema.get("x-claim", {})
+    if not isinstance(claim, dict) or not all(isinstance(v, str) for v in claim.values()):
+        return ["x-claim must map roles to column names"]
+    out = [f"x-claim: unknown role {k!r}" for k in claim if k not in (*CLAIM_ROLES, "unit_constant")]
+    return out + [
+        f"x-claim: {k} names no field {v!r}" for k, v in claim.items() if k in CLAIM_ROLES and v not in own
+    ]
+
+
 def key_problems(schema: Mapping[str, Any], fields_of: Mapping[str, set[str]], resource: str) -> list[str]:
-    """primaryKey and foreign keys name fields that exist, in resources that exist."""
+    """primaryKey, foreign keys and ``x-claim`` name fields that exist, in resources that exist."""
     own = fields_of[resource]
     pk = schema.get("primaryKey")
     names = [pk] if isinstance(pk, str) else pk if isinstance(pk, list) else None
@@ -107,4 +137,4 @@ def key_problems(schema: Mapping[str, Any], fields_of: Mapping[str, set[str]], r
                 out.append(
                     f"foreign key on {key.get('fields')!r}: {target} has no field {ref.get('fields')!r}"
                 )
-    return out
+    return out + claim_problems(schema, own)

@@ -15,7 +15,6 @@ restatement.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
@@ -25,6 +24,7 @@ import pyarrow.parquet as pq
 from datapkg._names import FACT_TABLES, ResourceName
 from datapkg.checks.claims import table_claims
 from datapkg.compiler.curation.candidates import Candidate
+from datapkg.compiler.inputs.dates import DateFormError, expand_date
 from datapkg.compiler.layout import Layout
 from datapkg.schema.specs import TableSpec
 
@@ -85,22 +85,15 @@ class Match:
 
 
 def _span(value: Any) -> tuple[dt.date | None, dt.date | None]:
-    """First and last day of a records file's date (a day, "YYYY-MM", a year or a two-item span)."""
+    """First and last day of a records file's date, as the build expands it (none when it has none
+    or the draft's date is not one the build accepts)."""
     if value is None:
         return None, None
-    if isinstance(value, list) and len(value) == 2:
-        return _span(value[0])[0], _span(value[1])[1]
-    if isinstance(value, dt.date):
-        return value, value
-    text = str(value)
-    if re.fullmatch(r"\d{4}", text):
-        year = int(text)
-        return dt.date(year, 1, 1), dt.date(year, 12, 31)
-    if re.fullmatch(r"\d{4}-\d{2}", text):
-        year, month = int(text[:4]), int(text[5:])
-        following = dt.date(year + month // 12, month % 12 + 1, 1)
-        return dt.date(year, month, 1), following - dt.timedelta(days=1)
-    return None, None
+    try:
+        span = expand_date(value)
+    except DateFormError:
+        return None, None
+    return span.start, span.end
 
 
 class EventIndex:

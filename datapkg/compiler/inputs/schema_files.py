@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from datapkg._names import EXTRACTED, FACT_TABLES, RESOURCES, VOCABULARIES, ResourceName
+from datapkg.checks.event_rollup import Rules, RulesError
 from datapkg.schema.lint import field_problems, key_problems
 from datapkg.schema.specs import TableSpec, table_spec
 
@@ -172,6 +173,11 @@ def load_schemas(schema_dir: Path) -> dict[ResourceName, TableSpec]:
     known = {*RESOURCES, Path(SHARED_FILE).stem, Path(RESOURCES_FILE).stem}
     problems += [f"schemas/{p.name}: schema of an unknown resource; list it in {RESOURCES_FILE}"
                  for p in sorted(schema_dir.glob("*.json")) if p.stem not in known]  # fmt: skip
+    if "events" in specs:
+        try:
+            Rules.of(specs["events"])
+        except RulesError as error:
+            problems.append(f"schemas/events.json: {error}")
     if problems:
         raise SchemaError(problems)
     return specs
