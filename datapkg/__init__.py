@@ -189,7 +189,10 @@ def load(
     ``version="X.Y.Z"`` (or ``"latest"``) that release's file is downloaded from
     ``base_url`` (or ``$DATAPKG_BASE_URL``) into a per-user cache and verified against
     the SHA-256 recorded for it: by this package for the releases it knows, by the
-    release index at the base URL for newer ones; see :mod:`datapkg.downloads`.
+    release index at the base URL for newer ones; each download must finish within
+    ``$DATAPKG_DEADLINE`` seconds (120 by default); see :mod:`datapkg.downloads`.
+    A value outside its field's enum raises :class:`ValidationError` naming the file,
+    column and value (every backend), rather than loading as missing.
 
     >>> figures = load("troop_figures")
     >>> str(figures["value"].dtype), str(figures["claim_status"].dtype)
@@ -319,16 +322,18 @@ def _read(
 
         return read_polars(file, _schema_of(name, version, base_url, cache))
     from datapkg._parquet import read_parquet
-    from datapkg._parquet_schema import fields_of
+    from datapkg._parquet_schema import check_enums, fields_of
 
     table, arrow_schema = read_parquet(file)
+    fields = fields_of(arrow_schema, file)
     if backend == "pyarrow":
+        if fields is not None:  # a value its own metadata does not allow is refused here too
+            check_enums(table, fields, file)
         return table
-    fields = fields_of(arrow_schema)
     schema = {"fields": fields} if fields is not None else _schema_of(name, version, base_url, cache)
     from datapkg._dtypes import arrow_to_pandas
 
-    return arrow_to_pandas(table, schema)
+    return arrow_to_pandas(table, schema, source=file)
 
 
 def _schema_of(
@@ -342,15 +347,27 @@ def _schema_of(
     if version is None:
         return _resource(name)["schema"]  # type: ignore[no-any-return]
     descriptor_file = fetch("datapackage.json", version, base_url=base_url, cache=cache)
-    return _schema_in(json.loads(descriptor_file.read_text(encoding="utf-8")), name)
+    try:
+        descriptor = json.loads(descriptor_file.read_bytes())
+    except (OSError, ValueError, RecursionError) as error:
+        raise ValueError(
+            f"{descriptor_file}: cannot read it as a data package descriptor ({error})"
+        ) from None
+    return _schema_in(descriptor, name, descriptor_file)
 
 
-def _schema_in(descriptor: dict[str, Any], name: str) -> dict[str, Any]:
-    for resource in descriptor["resources"]:
-        if resource["name"] == name:
-            schema: dict[str, Any] = resource["schema"]
-            return schema
-    raise ValueError(f"resource {name!r} is missing from that release's descriptor")
+def _schema_in(descriptor: Any, name: str, where: object = "that release's descriptor") -> dict[str, Any]:
+    resources = descriptor.get("resources") if isinstance(descriptor, dict) else None
+    for resource in resources if isinstance(resources, list) else []:
+        if isinstance(resource, dict) and resource.get("name") == name:
+            schema = resource.get("schema")
+            fields = schema.get("fields") if isinstance(schema, dict) else None
+            if not isinstance(fields, list) or not all(isinstance(f, dict) and "name" in f for f in fields):
+                raise ValueError(
+                    f"{where}: resource {name!r} has no Table Schema with a list of named fields"
+                )
+            return schema  # type: ignore[return-value]
+    raise ValueError(f"resource {name!r} is missing from {where}")
 
 
 def citation() -> str:

@@ -95,7 +95,7 @@ def load_claims(load: Callable[..., Any], schema_of: Callable[[str], dict[str, A
     if backend == "polars":
         from datapkg._polars import typed_polars
 
-        return typed_polars(table, schema)
+        return typed_polars(table, schema, "claims()")
     from datapkg._dtypes import arrow_to_pandas
 
-    return arrow_to_pandas(table, schema)
+    return arrow_to_pandas(table, schema, source="claims()")

@@ -13,6 +13,8 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
+from datapkg._parquet_schema import enum_indices
+
 _ARROW_TO_PANDAS: dict[pa.DataType, Any] = {
     pa.string(): pd.StringDtype(),
     pa.large_string(): pd.StringDtype(),
@@ -50,20 +52,29 @@ def pandas_dtype(field: dict[str, Any], *, categorical: bool = True) -> Any:
     raise ValueError(f"unsupported Table Schema type {kind!r} for field {field['name']!r}")
 
 
-def _typed_in_arrow(table: pa.Table, schema: dict[str, Any], categorical: bool) -> pa.Table:
+def _column_index(table: pa.Table, name: str, source: object) -> int:
+    index: int = table.schema.get_field_index(name)
+    if index < 0:  # missing, or named twice
+        from datapkg import ValidationError
+
+        found = table.schema.get_all_field_indices(name)
+        raise ValidationError([f"{source}: expected one column {name!r}, found {len(found)}"])
+    return index
+
+
+def _typed_in_arrow(table: pa.Table, schema: dict[str, Any], categorical: bool, source: object) -> pa.Table:
     """Enum columns as dictionaries whose dictionary is the enum in schema order, dates as
     second timestamps: pandas then builds categoricals and datetime64[s] directly, which is
-    cheaper than converting the columns after."""
-    import pyarrow.compute as pc
-
+    cheaper than converting the columns after. A value outside its enum raises instead of
+    becoming a missing value."""
     for field in schema["fields"]:
         name = field["name"]
         enum = field.get("constraints", {}).get("enum")
-        index = table.schema.get_field_index(name)
+        index = _column_index(table, name, source)
         column = table.column(index)
-        if field["type"] == "string" and enum and categorical and pa.types.is_string(column.type):
+        if field["type"] == "string" and enum and categorical:
             dictionary = pa.array(enum, pa.string())
-            indices = pc.index_in(column, value_set=dictionary).cast(pa.int32())
+            indices = enum_indices(column, enum, source, name).cast(pa.int32())
             chunks = [pa.DictionaryArray.from_arrays(c, dictionary) for c in indices.chunks]
             table = table.set_column(
                 index, name, pa.chunked_array(chunks, pa.dictionary(pa.int32(), pa.string()))
@@ -73,9 +84,12 @@ def _typed_in_arrow(table: pa.Table, schema: dict[str, Any], categorical: bool) 
     return table
 
 
-def arrow_to_pandas(table: pa.Table, schema: dict[str, Any], *, categorical: bool = True) -> pd.DataFrame:
-    """Convert an Arrow table to pandas with the dtypes its Table Schema prescribes."""
-    table = _typed_in_arrow(table, schema, categorical)
+def arrow_to_pandas(
+    table: pa.Table, schema: dict[str, Any], *, categorical: bool = True, source: object = "the table"
+) -> pd.DataFrame:
+    """Convert an Arrow table to pandas with the dtypes its Table Schema prescribes; with
+    ``categorical``, a value outside its field's enum raises ValidationError naming ``source``."""
+    table = _typed_in_arrow(table, schema, categorical, source)
     frame: pd.DataFrame = table.to_pandas(types_mapper=_mapped, date_as_object=False)
     for field in schema["fields"]:
         name = field["name"]

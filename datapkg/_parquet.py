@@ -14,7 +14,21 @@ from typing import Any
 
 
 def read_parquet(file: str | Path) -> tuple[Any, Any]:
-    """The table in ``file`` and its Arrow schema (with the file's metadata)."""
+    """The table in ``file`` and its Arrow schema (with the file's metadata); a file that is
+    no readable Parquet raises ValidationError naming it."""
+    import pyarrow as pa
+
+    try:
+        return _read(file)
+    except (pa.ArrowException, OSError) as error:  # pyarrow reports a broken footer as an OSError
+        if isinstance(error, FileNotFoundError | PermissionError | IsADirectoryError):
+            raise
+        from datapkg import ValidationError
+
+        raise ValidationError([f"{file}: not a readable Parquet file ({error})"]) from None
+
+
+def _read(file: str | Path) -> tuple[Any, Any]:
     try:
         from pyarrow._parquet import ParquetReader
 

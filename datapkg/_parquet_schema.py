@@ -17,7 +17,7 @@ FIELD_METADATA_KEY = arrow_types.FIELD_METADATA_KEY.encode()
 _TYPES = {str(arrow): kind for kind, arrow in arrow_types.ARROW_TYPES.items()} | {"large_string": "string"}
 
 
-def fields_of(arrow_schema: Any) -> list[dict[str, Any]] | None:
+def fields_of(arrow_schema: Any, source: object = "the file") -> list[dict[str, Any]] | None:
     """Table Schema fields (name, type, itemType, enum) from an Arrow schema, or None when the
     file does not carry the build's metadata."""
     if not arrow_schema.metadata or FIELD_METADATA_KEY not in arrow_schema.metadata:
@@ -32,6 +32,65 @@ def fields_of(arrow_schema: Any) -> list[dict[str, Any]] | None:
             out["type"] = _TYPES.get(type_name, "string")
         enum = (field.metadata or {}).get(ENUM_KEY)
         if enum is not None:
-            out["constraints"] = {"enum": enum.decode("utf-8").split(ENUM_SEPARATOR)}
+            out["constraints"] = {"enum": _enum_values(enum, source, field.name)}
         fields.append(out)
     return fields
+
+
+def _enum_values(enum: bytes, source: object, name: str) -> list[str]:
+    try:
+        return enum.decode("utf-8").split(ENUM_SEPARATOR)
+    except UnicodeDecodeError:
+        from datapkg import ValidationError
+
+        raise ValidationError([f"{source}: the enum of column {name!r} is not UTF-8 text"]) from None
+
+
+def outside_enum(source: object, name: str, values: list[str], enum: list[str]) -> Exception:
+    """The error for a column holding ``values`` its enum does not allow."""
+    from datapkg import ValidationError
+
+    shown = ", ".join(repr(v) for v in values[:5]) + (
+        f" and {len(values) - 5} more" if len(values) > 5 else ""
+    )
+    allowed = ", ".join(enum)
+    return ValidationError([f"{source}: column {name!r} holds {shown}, outside its values ({allowed})"])
+
+
+def _as_text(column: Any, source: object, name: str) -> Any:
+    import pyarrow as pa
+
+    if pa.types.is_string(column.type):
+        return column
+    try:  # a dictionary or large string column reads as text too; anything else is no enum value
+        return column.cast(pa.string())
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+        from datapkg import ValidationError
+
+        raise ValidationError(
+            [f"{source}: column {name!r} holds {column.type}, expected text values of an enum"]
+        ) from None
+
+
+def enum_indices(column: Any, enum: list[str], source: object, name: str) -> Any:
+    """Each value's position in ``enum`` (null where the value is null); raises
+    ValidationError naming ``source``, the column and the values outside ``enum``."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    from datapkg.checks.arrow_values import values  # pa.array would import pandas
+
+    text = _as_text(column, source, name)
+    indices = pc.index_in(text, value_set=values(enum, pa.string()))
+    if indices.null_count != text.null_count:  # a value that is not null has no place in the enum
+        outside = pc.unique(pc.filter(text, pc.and_(pc.is_null(indices), pc.is_valid(text))))
+        raise outside_enum(source, name, sorted(outside.to_pylist()), enum)
+    return indices
+
+
+def check_enums(table: Any, fields: list[dict[str, Any]], source: object) -> None:
+    """Raise ValidationError where a column holds a value outside its field's enum."""
+    for position, field in enumerate(fields):  # fields_of lists the columns in order
+        enum = field.get("constraints", {}).get("enum")
+        if enum:
+            enum_indices(table.column(position), enum, source, field["name"])

@@ -13,6 +13,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from datapkg import ValidationError
+
 
 def _build(args: argparse.Namespace) -> int:
     from datapkg.compiler.layout import Layout, default_root
@@ -70,19 +72,24 @@ def _validate(args: argparse.Namespace) -> int:
 def _extract(args: argparse.Namespace) -> int:
     import json
 
+    from datapkg._input_files import read_input, read_limited
     from datapkg.extract import ReferenceFormError, extract, parse_reference
 
+    name = "standard input" if args.file == "-" else args.file
+    # Bytes decoded whole, from a file or standard input alike: CR characters stay, so
+    # offsets index the input's own text, and a decoding error's offset is the input's.
+    # A pipe is fine (`<(…)`, standard input); input without end is not.
+    data = (
+        read_limited(sys.stdin.buffer, name)
+        if args.file == "-"
+        else read_input(Path(args.file), regular=False)
+    )
     try:
-        if args.file == "-":
-            text = sys.stdin.read()
-        else:
-            # newline="" keeps CR characters, so offsets index the file's own text.
-            with open(args.file, encoding="utf-8", newline="") as fh:
-                text = fh.read()
+        text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         byte = f"byte 0x{error.object[error.start]:02x} at {error.start}"
         hint = "save it as UTF-8 (a byte like this is often Latin-1 or Windows-1252 text)"
-        print(f"error: {args.file}: not UTF-8 ({byte}); {hint}", file=sys.stderr)
+        print(f"error: {name}: not UTF-8 ({byte}); {hint}", file=sys.stderr)
         return 1
     ref = None
     if args.date:
@@ -97,20 +104,20 @@ def _extract(args: argparse.Namespace) -> int:
 
 
 def _serve(args: argparse.Namespace) -> int:
-    import subprocess
-    import tempfile
-
     import datasette  # noqa: F401  (a missing extra is named by main)
 
-    from datapkg.explore import serve_command
+    from datapkg.explore import ServeError, serve
+    from datapkg.export import ExportError
 
-    with tempfile.TemporaryDirectory(prefix="datapkg-serve-") as folder:
-        command = serve_command(Path(args.dir) if args.dir else Path(folder), args.host, args.port)
-        print(f"serving on http://{args.host}:{args.port}/ (Ctrl-C stops it)", flush=True)
-        try:
-            return subprocess.run(command, check=False).returncode
-        except KeyboardInterrupt:
-            return 0
+    host = f"[{args.host}]" if ":" in args.host else args.host
+
+    def announce() -> None:
+        print(f"serving on http://{host}:{args.port}/ (Ctrl-C stops it)", flush=True)
+
+    try:
+        return serve(args.dir, args.host, args.port, announce)
+    except (ServeError, ExportError) as error:
+        raise CommandError(str(error)) from None
 
 
 def _keys(resource: dict[str, object]) -> list[str]:
@@ -171,6 +178,7 @@ def _release(args: argparse.Namespace) -> int:
     from datapkg.compiler.outputs.bundle import NotReleasable, StaleOutputs, releasable, write_release
     from datapkg.compiler.pipeline import compile_package
     from datapkg.compiler.problems import InputError
+    from datapkg.export import ExportError
 
     layout = Layout(args.root.resolve() if args.root else default_root())
     try:
@@ -180,8 +188,9 @@ def _release(args: argparse.Namespace) -> int:
     except InputError as error:
         for problem in error.problems:
             print(f"error: {problem}", file=sys.stderr)
+        print("release refused: nothing was written", file=sys.stderr)
         return 1
-    except (StaleOutputs, NotReleasable) as error:
+    except (StaleOutputs, NotReleasable, ExportError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
     for path in written:
@@ -274,7 +283,12 @@ def _export_parser(sub: Any) -> None:
         "data package is written beside either)",
     )
     e.add_argument("--out", required=True, type=Path, help="the folder to write into")
-    e.add_argument("--force", action="store_true", help="write into OUT even when it is not empty")
+    e.add_argument(
+        "--force",
+        action="store_true",
+        help="write into OUT even when it is not empty: its files of the export are replaced, nothing "
+        "else; a symbolic link or folder in their place is refused",
+    )
     e.set_defaults(run=_export)
 
 
@@ -283,12 +297,16 @@ def _serve_parser(sub: Any) -> None:
         "serve",
         help="browse the tables in Datasette (needs the explore extra)",
         description="Opens the package in Datasette on the SQLite export, with the descriptor's "
-        "titles and descriptions, facets, linked keys and ready-made queries.",
+        "titles and descriptions, facets, linked keys and ready-made queries. SIGTERM, SIGINT or "
+        "SIGHUP stop Datasette too, and the temporary folder is removed.",
     )
     sv.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
     sv.add_argument("--port", type=int, default=8001, help="port (default: 8001)")
     sv.add_argument(
-        "--dir", type=Path, help="keep the database and metadata here (default: a temporary folder)"
+        "--dir",
+        type=Path,
+        help="keep the database and metadata here: a new or empty folder, or one an earlier serve "
+        "wrote (default: a temporary folder)",
     )
     sv.set_defaults(run=_serve)
 
@@ -311,10 +329,10 @@ def _add_source_parser(sub: Any) -> None:
         metavar="DATE[/DATE]",
         help="publication date, or the window it lies in: YYYY-MM-DD, YYYY-MM or YYYY, two joined by /",
     )
-    a.add_argument("--title", help="the headline (default: the text's first line)")
+    a.add_argument("--title", help="the headline, one line (default: the text's first line)")
     a.add_argument("--publisher", help="the outlet that published it")
     a.add_argument("--author", help="the author, as printed or known")
-    a.add_argument("--url", help="where it was published")
+    a.add_argument("--url", help="where it was published: an http or https URL with a host")
     a.add_argument(
         "--genre",
         default="news_report",
@@ -345,7 +363,9 @@ def _release_parser(sub: Any) -> None:
             "Writes OUT/<version>/ (datapackage.json, every Parquet and CSV file, SHA256SUMS and a zip "
             "of them all) and build/releases/<version>.sha256 in the checkout. Committing that file marks "
             "the version as released: later builds refuse to change its data. Needs a final version "
-            "(not .devN) with its own CHANGELOG.md section and committed outputs that match a fresh build."
+            "(not .devN) with its own CHANGELOG.md section and committed outputs that match a fresh build. "
+            "An OUT/index.json already there must be a release index that agrees with the sums the "
+            "checkout records; otherwise nothing is written."
         ),
     )
     r.add_argument("--out", required=True, type=Path, help="bundles go to OUT/<version>/")
@@ -390,6 +410,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CommandError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
+    except ValidationError as error:  # an installed file changed after installation, read by a command
+        for problem in error.problems:
+            print(f"error: {problem}", file=sys.stderr)
+        return 1
     except OSError as error:
         where = error.filename if error.filename is not None else args.command
         print(f"error: {where}: {error.strerror or error}", file=sys.stderr)

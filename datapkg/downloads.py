@@ -15,48 +15,133 @@ Where the sums come from, and so what the trust rests on:
   reached. Its sums for releases the package knows must agree with the package's own.
   For newer releases the trust rests on the index as the base URL serves it: use an
   HTTPS base URL you trust.
+
+Everything a server or a cache says is checked before it is used:
+
+- a version is digits ``X.Y.Z`` with at most one suffix of lowercase letters and digits
+  (``0.3.0``, ``0.3.0.dev0``, ``1.0.0rc1``); a file name is one plain name (letters,
+  digits, ``.``, ``_``, ``-``; no separators, not starting with a dot); a sum is 64
+  lowercase hex digits. An index is a JSON object whose ``releases`` maps versions to
+  ``{file name: sum}`` and whose ``latest`` names one of them; anything else is refused
+  with :class:`DownloadError` and never cached, and a cached index is checked again
+  when it is read.
+- every path written resolves (symbolic links followed) inside the cache directory.
+- the copy installed with the package, used when the installed version is asked for and
+  the server cannot be reached, must match the SHA-256 ``data/releases.json`` records for it.
+
+Limits, so that a slow or endless server cannot hold a caller forever:
+
+- **deadline**: each download and each index read must finish within
+  :data:`DEFAULT_DEADLINE` seconds (120), or the ``deadline=`` argument of :func:`fetch`
+  and :func:`release_index`, or the ``DATAPKG_DEADLINE`` environment variable (seconds).
+  A single read waits at most :data:`READ_TIMEOUT` seconds (or the deadline, if shorter).
+  Past the deadline the download stops with a :class:`DownloadError` naming the URL
+  and the deadline, and nothing is cached.
+- **size**: an index may hold at most :data:`MAX_INDEX_BYTES` (8 MiB, room for thousands
+  of releases); a release file at most :data:`MAX_FILE_BYTES` (1 GiB, far above any file
+  of this dataset), or ``DATAPKG_MAX_BYTES`` bytes.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
 import sys
+import threading
 import warnings
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
+from datapkg._release_shapes import (
+    DownloadError,
+    checked_file_name,
+    checked_index,
+    checked_releases,
+    checked_version,
+    kind_of,
+    parsed_json,
+)
+from datapkg._transfer import (
+    DEADLINE_ENV,
+    DEFAULT_DEADLINE,
+    MAX_BYTES_ENV,
+    MAX_FILE_BYTES,
+    MAX_INDEX_BYTES,
+    READ_TIMEOUT,
+    Downloader,
+    deadline_seconds,
+    max_file_bytes,
+    transfer,
+)
+
+__all__ = [
+    "DEADLINE_ENV",
+    "DEFAULT_DEADLINE",
+    "MAX_BYTES_ENV",
+    "MAX_FILE_BYTES",
+    "MAX_INDEX_BYTES",
+    "READ_TIMEOUT",
+    "DownloadError",
+    "cache_dir",
+    "checked_file_name",
+    "checked_version",
+    "deadline_seconds",
+    "fetch",
+    "known_releases",
+    "max_file_bytes",
+    "release_index",
+    "resolve_version",
+]
+
 BASE_URL_ENV = "DATAPKG_BASE_URL"
 CACHE_ENV = "DATAPKG_CACHE"
 CACHE_NAME = "rus-prk-military-cooperation"
+INDEX = "index.json"
 
 
-class DownloadError(Exception):
-    """A release file could not be fetched or did not match its recorded hash."""
+def _installed_data() -> Path:
+    return Path(str(files("datapkg") / "data"))
 
 
 @cache
 def known_releases() -> dict[str, dict[str, str]]:
     """Version -> {file name: sha256} for every release this package can verify."""
-    text = (files("datapkg") / "data" / "releases.json").read_text(encoding="utf-8")
-    releases: dict[str, dict[str, str]] = json.loads(text)["releases"]
-    return releases
+    record = _installed_data() / "releases.json"
+    try:
+        data = parsed_json(record.read_bytes(), str(record))
+    except OSError as error:
+        raise DownloadError(f"{record}: cannot read this package's release record ({error})") from None
+    if not isinstance(data, dict):
+        raise DownloadError(f"{record}: expected a JSON object with 'releases', got {kind_of(data)}")
+    return checked_releases(data.get("releases"), str(record))
 
 
 def cache_dir(cache: str | Path | None = None) -> Path:
+    # "~" expanded here as pooch expands it, so the paths checked are the paths written.
     if cache is not None:
-        return Path(cache)
+        return Path(cache).expanduser()
     if os.environ.get(CACHE_ENV):
-        return Path(os.environ[CACHE_ENV])
+        return Path(os.environ[CACHE_ENV]).expanduser()
     import pooch
 
     return Path(pooch.os_cache(CACHE_NAME))
 
 
-INDEX = "index.json"
+def _inside(root: Path, path: Path) -> Path:
+    """``path`` if it resolves (symbolic links followed) inside the cache directory ``root``."""
+    try:
+        real_root, real = root.resolve(), path.resolve()
+    except (OSError, RuntimeError) as error:  # a loop of symbolic links
+        raise DownloadError(f"cannot resolve {path} in the cache directory {root}: {error}") from None
+    if not real.is_relative_to(real_root):
+        raise DownloadError(
+            f"{path} resolves to {real}, outside the cache directory {real_root}: not written"
+        )
+    return path
 
 
 def _caller_stacklevel() -> int:
@@ -68,31 +153,62 @@ def _caller_stacklevel() -> int:
     return level
 
 
-def release_index(base: str, cache: str | Path | None = None) -> dict[str, Any]:
-    """The release index at ``<base>/index.json``: downloaded and cached, or from the cache
-    (with a warning) when the server cannot be reached."""
+def _cached_index(cached: Path, url: str, error: Exception) -> dict[str, Any]:
+    """The cached copy of the index at ``url``, which could not be read (``error``)."""
+    where = f"{cached} (the cached copy of {url})"
+    try:
+        body = cached.read_bytes()
+    except (FileNotFoundError, NotADirectoryError):
+        raise DownloadError(f"cannot read the release index {url}: {error}") from None
+    except OSError as problem:
+        raise DownloadError(f"cannot read {url} ({type(error).__name__}) nor {where}: {problem}") from None
+    index = checked_index(parsed_json(body, where), where)
+    _agrees_with_package(index, where)
+    warnings.warn(
+        f"cannot read {url} ({type(error).__name__}); using the cached index",
+        stacklevel=_caller_stacklevel(),
+    )
+    return index
+
+
+def _write_cached(root: Path, cached: Path, index: dict[str, Any]) -> None:
+    """Replace the cached index in one step, so a reader never sees half of one."""
+    temporary = cached.with_name(f".{INDEX}.{os.getpid()}.{threading.get_ident()}")
+    try:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        _inside(root, temporary)
+        temporary.write_text(json.dumps(index, indent=2, sort_keys=True), encoding="utf-8")
+        os.replace(temporary, cached)
+    except OSError as error:
+        with contextlib.suppress(OSError):
+            temporary.unlink(missing_ok=True)
+        raise DownloadError(
+            f"cannot write {cached}: {error.strerror or error} "
+            f"(the cache {root} must be a writable directory)"
+        ) from None
+
+
+def release_index(
+    base: str, cache: str | Path | None = None, *, deadline: float | None = None
+) -> dict[str, Any]:
+    """The release index at ``<base>/index.json`` (``latest`` and ``releases``), checked:
+    downloaded and cached, or from the cache (with a warning) when the server cannot be
+    reached."""
+    import io
+
     import requests
 
-    cached = cache_dir(cache) / "index" / hashlib.sha256(base.encode()).hexdigest()[:16] / INDEX
+    root = cache_dir(cache)
+    cached = _inside(root, root / "index" / hashlib.sha256(base.encode()).hexdigest()[:16] / INDEX)
     url = f"{base.rstrip('/')}/{INDEX}"
+    body = io.BytesIO()
     try:
-        response = requests.get(url, timeout=30)
-        response.raise_for_status()
-        index: dict[str, Any] = response.json()
-        if not isinstance(index.get("releases"), dict):
-            raise DownloadError(f"{url} is no release index (no 'releases' mapping)")
-    except (requests.RequestException, ValueError) as error:
-        if isinstance(error, DownloadError) or not cached.is_file():
-            raise DownloadError(f"cannot read the release index {url}: {error}") from None
-        warnings.warn(
-            f"cannot read {url} ({type(error).__name__}); using the cached index",
-            stacklevel=_caller_stacklevel(),
-        )
-        cached_index: dict[str, Any] = json.loads(cached.read_text(encoding="utf-8"))
-        return cached_index
+        transfer(url, body, deadline_seconds(deadline), MAX_INDEX_BYTES)
+    except requests.RequestException as error:
+        return _cached_index(cached, url, error)
+    index = checked_index(parsed_json(body.getvalue(), url), url)
     _agrees_with_package(index, url)
-    cached.parent.mkdir(parents=True, exist_ok=True)
-    cached.write_text(json.dumps(index, indent=2, sort_keys=True), encoding="utf-8")
+    _write_cached(root, cached, index)
     return index
 
 
@@ -106,28 +222,32 @@ def _agrees_with_package(index: dict[str, Any], url: str) -> None:
             )
 
 
-def resolve_version(version: str, base_url: str | None = None, cache: str | Path | None = None) -> str:
+def resolve_version(
+    version: str,
+    base_url: str | None = None,
+    cache: str | Path | None = None,
+    *,
+    deadline: float | None = None,
+) -> str:
     """``"latest"`` as the release index at ``base_url`` (or ``$DATAPKG_BASE_URL``) names it;
-    any other version as it is."""
+    any other version as it is, once its syntax is checked."""
     if version != "latest":
-        return version
+        return checked_version(version, "version")
     base = base_url or os.environ.get(BASE_URL_ENV)
     if not base:
         raise DownloadError(f"version='latest' needs the release index: pass base_url= or set {BASE_URL_ENV}")
-    latest = release_index(base, cache).get("latest")
-    if not isinstance(latest, str):
-        raise DownloadError(f"the release index at {base} names no latest release")
+    latest: str = release_index(base, cache, deadline=deadline)["latest"]
     return latest
 
 
 def _recorded_sum(
-    filename: str, version: str, base: str | None = None, cache: str | Path | None = None
+    filename: str, version: str, base: str | None, cache: str | Path | None, deadline: float | None
 ) -> str:
     releases = known_releases()
     unknown = f"unknown release {version!r}; this package knows: {', '.join(releases)}"
     if version not in releases and base:
         try:
-            index_releases = release_index(base, cache)["releases"]
+            index_releases = release_index(base, cache, deadline=deadline)["releases"]
         except DownloadError as error:
             raise DownloadError(f"{unknown}; and {error}") from None
         if version not in index_releases:
@@ -141,20 +261,54 @@ def _recorded_sum(
     return sums[filename]
 
 
-def _download(url: str, sha256: str, target: Path, version: str) -> Path:
+def _download(url: str, sha256: str, root: Path, version: str, filename: str, deadline: float) -> Path:
     import pooch
+    import requests
 
+    folder = _inside(root, root / version)
+    target = _inside(root, folder / filename)
     pooch.get_logger().setLevel("WARNING")
+    downloader = Downloader(deadline, max_file_bytes())
     try:
-        name = url.rsplit("/", 1)[1]
-        return Path(
-            pooch.retrieve(url, known_hash=f"sha256:{sha256}", fname=name, path=target, progressbar=False)
-        )
+        pooch.retrieve(url, known_hash=f"sha256:{sha256}", fname=filename, path=folder, downloader=downloader)
+    except requests.RequestException:
+        raise  # a RequestException is an OSError too: the server, not the cache
     except ValueError as error:
         raise DownloadError(
             f"{url} does not match the SHA-256 recorded for release {version} ({sha256}); "
             f"the file was not cached ({error})"
         ) from None
+    except OSError as error:
+        raise DownloadError(
+            f"cannot write {target}: {error.strerror or error} "
+            f"(the cache {root} must be a writable directory)"
+        ) from None
+    return _inside(root, target)
+
+
+def _file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as stream:
+        while block := stream.read(1024 * 1024):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _installed_copy(filename: str, version: str, sha256: str, why: str) -> Path:
+    """The copy installed with the package, once it matches the sum recorded for it."""
+    installed = _installed_data() / filename
+    try:
+        actual = _file_sha256(installed)
+    except OSError as error:
+        raise DownloadError(f"{why}, and the installed copy {installed} cannot be read: {error}") from None
+    if actual != sha256:
+        raise DownloadError(
+            f"{why}, and the installed copy {installed} does not match the SHA-256 recorded for release "
+            f"{version} in {_installed_data() / 'releases.json'} ({sha256}); it was changed after "
+            "installation: reinstall the package"
+        )
+    warnings.warn(f"{why}; using the copy installed with the package", stacklevel=_caller_stacklevel())
+    return installed
 
 
 def fetch(
@@ -163,26 +317,27 @@ def fetch(
     *,
     base_url: str | None = None,
     cache: str | Path | None = None,
+    deadline: float | None = None,
 ) -> Path:
     """Local path of one file of a release, downloading and verifying it if needed.
 
-    When the download fails and ``version`` is the installed version, the copy
-    inside the package is returned with a warning.
+    When the server cannot be reached and ``version`` is the installed version, the copy
+    inside the package is returned with a warning, once it matches its recorded SHA-256.
+    ``deadline`` bounds each download in seconds (default ``$DATAPKG_DEADLINE`` or 120).
     """
     from datapkg import __version__
 
+    checked_file_name(filename)
+    seconds = deadline_seconds(deadline)
     base = base_url or os.environ.get(BASE_URL_ENV)
-    version = resolve_version(version, base, cache)
-    sha256 = _recorded_sum(filename, version, base, cache)
-    bundled = Path(str(files("datapkg") / "data" / filename))
+    version = resolve_version(version, base, cache, deadline=deadline)
+    sha256 = _recorded_sum(filename, version, base, cache, deadline)
     if not base:
         if version == __version__:
-            warnings.warn(
-                f"no base URL given (base_url= or {BASE_URL_ENV}): release {version} is the installed "
-                "version, so its installed copy is used",
-                stacklevel=_caller_stacklevel(),
+            why = (
+                f"no base URL given (base_url= or {BASE_URL_ENV}); release {version} is the installed version"
             )
-            return bundled
+            return _installed_copy(filename, version, sha256, why)
         raise DownloadError(
             f"no base URL to download release {version} from: pass base_url= or set {BASE_URL_ENV}"
         )
@@ -190,12 +345,8 @@ def fetch(
     import requests
 
     try:
-        return _download(url, sha256, cache_dir(cache) / version, version)
-    except (requests.RequestException, OSError) as error:
+        return _download(url, sha256, cache_dir(cache), version, filename, seconds)
+    except requests.RequestException as error:
         if version != __version__:
             raise DownloadError(f"cannot download {url}: {error}") from None
-        warnings.warn(
-            f"cannot download {url} ({type(error).__name__}); using the copy installed with the package",
-            stacklevel=_caller_stacklevel(),
-        )
-        return bundled
+        return _installed_copy(filename, version, sha256, f"cannot download {url} ({type(error).__name__})")

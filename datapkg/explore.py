@@ -6,19 +6,36 @@ descriptor: title, description, licence, sources and citation; a description for
 table and column; facets on the columns a reader filters by; labels for linked rows; the
 queries a reader wants first; the timeline figure on the home page. Datasette renders it
 all; nothing here is an HTML template. Needs the ``explore`` extra.
+
+``serve`` owns what it starts. Its folder holds only what it writes, marked by a file
+(``.datapkg-serve``), so a folder with anything else in it is refused rather than written
+into; a temporary folder is removed when it stops. Datasette runs as a child that gets
+every SIGTERM, SIGINT and SIGHUP sent to ``serve``, and ``serve`` waits for it to end.
 """
 
 from __future__ import annotations
 
+import contextlib
 import html
 import json
-import shutil
+import signal
+import socket
+import subprocess
 import sys
+import tempfile
+import time
+import types
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+from datapkg.export import SQLITE_NAME, ExportError, check_folder, replace_bytes, replace_files, writers
+
 DATABASE = "rus-prk-military-cooperation"
 FIGURE = "timeline.svg"
+MARKER = ".datapkg-serve"
+# Everything serve writes in its folder (and static/ holds only the figure).
+WRITTEN = (MARKER, f"{DATABASE}.db", "metadata.json", "static")
 
 QUERIES: dict[str, dict[str, str]] = {
     "events_and_what_their_claims_add_up_to": {
@@ -146,33 +163,207 @@ def figure() -> Path | None:
     return None
 
 
+def _foreign(folder: Path) -> list[str]:
+    """What ``folder`` holds that serve did not write there (all of it without the marker)."""
+    if not folder.is_dir():
+        return []
+    names = sorted(entry.name for entry in folder.iterdir())
+    marker = folder / MARKER
+    if names and (marker.is_symlink() or not marker.is_file()):
+        return names
+    static = folder / "static"
+    inside = sorted(e.name for e in static.iterdir()) if static.is_dir() and not static.is_symlink() else []
+    return [n for n in names if n not in WRITTEN] + [f"static/{n}" for n in inside if n != FIGURE]
+
+
+def claim(folder: Path) -> None:
+    """Make ``folder`` serve's own: refused when it holds anything an earlier serve did not write."""
+    check_folder(folder)
+    foreign = _foreign(folder)
+    if foreign:
+        shown = ", ".join(foreign[:3]) + (f" and {len(foreign) - 3} more" if len(foreign) > 3 else "")
+        raise ExportError(
+            f"{folder} holds files datapkg serve did not write ({shown}); give an empty or new folder"
+        )
+    folder.mkdir(parents=True, exist_ok=True)
+    replace_bytes(folder, {MARKER: b"written by datapkg serve; it replaces only its own files here\n"})
+
+
 def prepare(folder: Path) -> tuple[Path, Path, Path]:
     """The SQLite export, its metadata and the static folder (with the figure) in ``folder``."""
     import datapkg
-    from datapkg.export import SQLITE_NAME, export
 
-    export("sqlite", folder, force=True)
+    claim(folder)
     static = folder / "static"
+    check_folder(static)
     static.mkdir(exist_ok=True)
     drawn = figure()
     if drawn is not None:
-        shutil.copyfile(drawn, static / FIGURE)
-    metadata = folder / "metadata.json"
+        replace_bytes(static, {FIGURE: drawn.read_bytes()})
     figure_url = f"/assets/{FIGURE}" if drawn is not None else None
-    metadata.write_text(
-        json.dumps(datasette_metadata(datapkg.package(), figure_url), indent=2, ensure_ascii=False),
-        encoding="utf-8",
-    )
+    metadata = json.dumps(datasette_metadata(datapkg.package(), figure_url), indent=2, ensure_ascii=False)
+    replace_bytes(folder, {"metadata.json": metadata.encode("utf-8")})
     database = folder / f"{DATABASE}.db"
-    shutil.move(str(folder / SQLITE_NAME), database)
-    return database, metadata, static
+    replace_files(folder, {database.name: writers("sqlite")[SQLITE_NAME]})
+    return database, folder / "metadata.json", static
 
 
 def serve_command(folder: Path, host: str, port: int) -> list[str]:
     """The Datasette command line for a prepared folder."""
     database, metadata, static = prepare(folder)
     return [
-        sys.executable, "-m", "datasette", "serve", "--immutable", str(database), "--metadata", str(metadata),
-        "--static", f"assets:{static}", "--host", host, "--port", str(port),
+        sys.executable, "-m", "datapkg.explore", "serve", "--immutable", str(database),
+        "--metadata", str(metadata), "--static", f"assets:{static}", "--host", host, "--port", str(port),
         "--setting", "default_page_size", "50",
     ]  # fmt: skip
+
+
+class ServeError(Exception):
+    """Datasette cannot serve where asked; the message names the host and port."""
+
+
+def check_port(host: str, port: int) -> None:
+    """Bind the address once, as the server will, so a port in use is named before anything starts."""
+    where = f"{host}:{port}"
+    if not 0 < port < 65536:
+        raise ServeError(f"cannot serve on {where}: a port is a number from 1 to 65535")
+    try:
+        family, kind, proto, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
+        with socket.socket(family, kind, proto) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            probe.bind(address)
+    except OSError as error:
+        raise ServeError(f"cannot serve on {where}: {error.strerror or error}") from None
+
+
+def _answers(host: str, port: int) -> bool:
+    target = {"0.0.0.0": "127.0.0.1", "::": "::1", "": "127.0.0.1"}.get(host, host)
+    try:
+        socket.create_connection((target, port), timeout=0.5).close()
+    except OSError:
+        return False
+    return True
+
+
+STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT, signal.SIGHUP)
+
+
+class _Child:
+    """The Datasette process and the stop signals received for it (forwarded as they come)."""
+
+    def __init__(self) -> None:
+        self.process: subprocess.Popen[bytes] | None = None
+        self.signals: list[int] = []
+
+    def on_signal(self, signum: int, frame: types.FrameType | None) -> None:
+        self.signals.append(signum)
+        self.forward()
+
+    def forward(self) -> None:
+        if self.process is not None and self.process.poll() is None and self.signals:
+            # A hang-up ends the server as a terminate does: uvicorn shuts down only on those two.
+            last = self.signals[-1]
+            self.process.send_signal(signal.SIGTERM if last == signal.SIGHUP else last)
+
+
+@contextlib.contextmanager
+def _signals_to(child: _Child) -> Iterator[None]:
+    previous = {signum: signal.signal(signum, child.on_signal) for signum in STOP_SIGNALS}
+    try:
+        yield
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+
+
+def _stop(process: subprocess.Popen[bytes]) -> None:
+    if process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+def _wait(child: _Child, host: str, port: int, announce: Callable[[], None]) -> int:
+    process = child.process
+    assert process is not None
+    up = False
+    asked: float | None = None
+    while process.poll() is None:
+        if not up and not child.signals and _answers(host, port):
+            up = True
+            announce()
+        if child.signals and asked is None:
+            asked = time.monotonic()
+        if asked is not None and time.monotonic() - asked > 10:
+            process.kill()
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            process.wait(timeout=0.2)
+    if child.signals:
+        return 0
+    if not up:
+        raise ServeError(f"cannot serve on {host}:{port}: Datasette stopped (status {process.returncode})")
+    return process.returncode
+
+
+def _run(folder: Path, host: str, port: int, announce: Callable[[], None], child: _Child) -> int:
+    command = serve_command(folder, host, port)
+    if child.signals:
+        return 0
+    # Its own session: a Ctrl-C reaches it once, through serve, not twice.
+    child.process = subprocess.Popen(command, start_new_session=True)
+    try:
+        child.forward()  # a signal that came while it was starting
+        return _wait(child, host, port, announce)
+    finally:
+        _stop(child.process)
+
+
+def serve(folder: Path | None, host: str, port: int, announce: Callable[[], None]) -> int:
+    """Serve the package until Datasette stops or serve is told to stop; ``announce`` is called
+    once the server answers. A temporary folder (without ``folder``) is removed at the end."""
+    check_port(host, port)
+    child = _Child()
+    with _signals_to(child):
+        if folder is not None:
+            return _run(folder, host, port, announce, child)
+        with tempfile.TemporaryDirectory(prefix="datapkg-serve-") as temporary:
+            return _run(Path(temporary), host, port, announce, child)
+
+
+def _quiet_datasette() -> None:
+    """Datasette logs a failed request's traceback with every frame's local variables (hundreds of
+    lines), and each failed SQL statement once more; the access log's line per request is kept,
+    and the page itself says what went wrong."""
+    import warnings
+
+    import datasette.database
+    import datasette.handle_exception as handling
+
+    # A request that fails while facets are computed leaves their coroutines unawaited, and each
+    # would print three lines of warning.
+    warnings.filterwarnings("ignore", message="coroutine .* was never awaited", category=RuntimeWarning)
+    handling.rich = None
+    handling.traceback = types.SimpleNamespace(print_exc=lambda *args, **kwargs: None)
+    execute = datasette.database.Database.execute
+
+    async def execute_quietly(self: Any, *args: Any, **kwargs: Any) -> Any:
+        kwargs["log_sql_errors"] = False
+        return await execute(self, *args, **kwargs)
+
+    datasette.database.Database.execute = execute_quietly
+
+
+def main(argv: list[str]) -> None:
+    """Datasette's command line, with its logging kept to one line per request."""
+    from datasette.cli import cli
+
+    sys.excepthook = sys.__excepthook__  # datasette.cli installs rich tracebacks with locals
+    _quiet_datasette()
+    cli.main(args=argv, prog_name="datasette")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

@@ -158,6 +158,8 @@ def text_index(layout: Layout, source_id: str, quote: str) -> int:
         ("nfd", unicodedata.normalize("NFD", "Südkorea meldet 3.000 Soldaten.").encode(), "NFC"),
         ("latin1", "Südkorea meldet 3.000 Soldaten.".encode("latin-1"), "not UTF-8"),
         ("empty", b"  \n", "empty"),
+        ("binary", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "not UTF-8"),
+        ("bell-and-crlf", b"Ein Satz mit \x07 Glocke.\r\nZweite Zeile.", "U+0007"),
     ],
 )
 def test_a_text_in_the_wrong_form_is_refused_and_nothing_written(
@@ -170,8 +172,8 @@ def test_a_text_in_the_wrong_form_is_refused_and_nothing_written(
     assert _add(layout, file, "--title", "Test") == 1
     err = capsys.readouterr().err
     assert message in err and str(file) in err
-    if name in ("bom", "crlf", "nfd"):
-        assert "--normalize" in err
+    # Offered only where it would make the text acceptable.
+    assert ("--normalize" in err) == (name in ("bom", "crlf", "nfd"))
     assert _new_files(layout, before) == set()
 
 

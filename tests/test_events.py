@@ -463,8 +463,9 @@ def test_a_descriptor_whose_event_rules_are_missing_or_malformed_is_refused_not_
     installed_copy.write_text(json.dumps(package), encoding="utf-8")
     problems = validate_package(installed_copy)
     assert problems == [
-        "resource 'troop_figures': schema: x-claim: subject names no field '../force'",
-        "resource 'events': schema: field 'value_best': x-counted must map exclude and only to {field: [values]}",
+        f"{installed_copy}: resources[3].schema: x-claim: subject names no field '../force'",
+        f"{installed_copy}: resources[7].schema: field 'value_best': x-counted must map exclude and only to "
+        "{field: [values]}",
     ]
     fields["value_best"]["x-counted"] = {}
     schemas["troop_figures"]["x-claim"] = {"subject": "force"}

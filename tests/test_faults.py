@@ -4,6 +4,7 @@ were. Each case copies the real inputs, applies one mistake and runs the build."
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import unicodedata
@@ -55,12 +56,23 @@ def write_bytes(relative: str, make: Callable[[bytes], bytes]) -> Callable[[Layo
     return apply
 
 
+def steps(*changes: Callable[[Layout], None]) -> Callable[[Layout], None]:
+    def apply(layout: Layout) -> None:
+        for change in changes:
+            change(layout)
+
+    return apply
+
+
 def delete(relative: str) -> Callable[[Layout], None]:
     return lambda layout: (layout.root / relative).unlink()
 
 
 def rename(relative: str, new: str) -> Callable[[Layout], None]:
-    return lambda layout: (layout.root / relative).rename(layout.root / new)
+    def apply(layout: Layout) -> None:
+        (layout.root / relative).rename(layout.root / new)
+
+    return apply
 
 
 def append(relative: str, text: str) -> Callable[[Layout], None]:
@@ -297,7 +309,7 @@ MORE_FAULTS = [
     Fault("count beyond 64 bits", edit(R000, "    value: 1600000\n", "    value: 99999999999999999999\n"), "expected a whole number the tables can hold (64 bits)", R000),
     Fault("resource list not JSON", write("schemas/resources.json", "{\n"), "not valid JSON", "schemas/resources.json:2"),
     Fault("resource group misspelt", json_edit("schemas/resources.json", lambda d: d["resources"][0].update(group="vocab")), "unknown group 'vocab'", "schemas/resources.json"),
-    Fault("a folder named like a records file", lambda layout: (layout.records_dir / "notes.yaml").mkdir(), "cannot be read (Is a directory)", "build/records/notes.yaml"),
+    Fault("a folder named like a records file", lambda layout: (layout.records_dir / "notes.yaml").mkdir(), "cannot be read (is a folder; expected a regular file)", "build/records/notes.yaml"),
     Fault("colon in a plain value", edit(R000, "    quote: kurz nach Putins Besuch\n", "    quote: er sagte: kurz nach Putins Besuch\n"), 'a value holding ": " must be in quotes', R000),
     Fault("source text replaced", lambda layout: _replace_text(layout, T000, M000, "Ein ganz anderer Text."), "none of the quotes of this file occurs in build/sources/000_7e917bff9e613273.txt", R000),
     # bulk inputs
@@ -305,12 +317,85 @@ MORE_FAULTS = [
     Fault("bulk negative value", bulk(lambda t: _set(t, "value", -3)), "field 'value': -3: expected at least 0", "build/records/extra.troop_figures.parquet:1"),
     Fault("bulk quote off its offsets", bulk(lambda t: _set(t, "quote_start", 3)), "quote differs from the source text at 3:", "build/records/extra.troop_figures.parquet:1"),
     Fault("bulk unknown column", bulk(lambda t: t.append_column("colour", pa.array(["red"]))), "unknown column 'colour'", "build/records/extra.troop_figures.parquet"),
-    Fault("bulk column of the wrong type", bulk(lambda t: _set(t, "value", "many", pa.string())), "column 'value': expected int64", "build/records/extra.troop_figures.parquet"),
+    Fault("bulk column of the wrong type", bulk(lambda t: _set(t, "value", "many", pa.string())), "field 'value': expected int64 (whole numbers), got 'many' in a column of string", "build/records/extra.troop_figures.parquet:1"),
     Fault("bulk file for no fact table", bulk(lambda t: t, "extra.casualties.parquet"), "bulk record files are named <name>.<table>.parquet", "build/records/extra.casualties.parquet"),
     Fault("bulk file not Parquet", write("build/records/extra.troop_figures.parquet", "not parquet"), "unreadable Parquet file", "build/records/extra.troop_figures.parquet"),
     Fault("bulk id clashes with a curated id", bulk(lambda t: _set(t, "id", "gfp-2024-prk-active-personnel")), "duplicate value 'gfp-2024-prk-active-personnel'", "build/records/extra.troop_figures.parquet:1"),
 ]  # fmt: skip
 FAULTS += MORE_FAULTS
+
+LAUGHS = "".join(f"l{i}: &l{i} [{', '.join([f'*l{i - 1}'] * 9) if i else 'x'}]\n" for i in range(8))
+G0 = "    goldstein: 0.0\n"
+HOSTILE_FAULTS = [
+    # figures the quote contradicts
+    Fault("value the quote contradicts", edit(R000, "    value: 1320000\n", "    value: 132000\n"), "record 'gfp-2024-prk-active-personnel': field 'value': 132000 is not what the quote says: its quantity/money mentions give 'circa 1,32 Millionen' = 1320000", f"{R000}:11"),
+    Fault("bound the quote does not give", edit(R000, "    value: 1320000\n", "    value: 1320000\n    value_low: 1300000\n"), "field 'value_low': 1300000 is not what the quote says", f"{R000}:12"),
+    Fault("rank the quote contradicts", edit(R000, "    rank: 36\n", "    rank: 35\n"), "field 'rank': 35 is not what the quote says: its rank mentions give 'Platz 36' = 36", f"{R000}:113"),
+    Fault("derived rank marked stated", edit(R000, "    rank_basis: derived\n", "    rank_basis: stated\n"), "field 'rank': 19 is not what the quote says", f"{R000}:131"),
+    Fault("not_in_quote on a figure the quote gives", edit(R000, "    value: 1320000\n", "    value: 1320000\n    not_in_quote: {value: {basis: derived, reason: a sum}}\n"), "field 'not_in_quote': value 1320000 is what the quote says; remove not_in_quote.value", f"{R000}:12"),
+    Fault("not_in_quote with an unknown basis", edit(R000, "    value: 1320000\n", "    value: 132000\n    not_in_quote: {value: {basis: guessed, reason: a guess}}\n"), "not_in_quote.value: basis 'guessed'; expected one of: derived, resolved, external, implied", f"{R000}:12"),
+    Fault("not_in_quote without a reason", edit(R000, "    value: 1320000\n", "    value: 132000\n    not_in_quote: {value: {basis: derived}}\n"), "not_in_quote.value: expected {basis: …, reason: …}", f"{R000}:12"),
+    Fault("not_in_quote without a note for readers", steps(edit(R000, "    value: 1320000\n", "    value: 132000\n    not_in_quote: {value: {basis: derived, reason: a sum}}\n"), edit(R000, "    attributed_to: global-firepower\n    note: >-\n      Global Firepower 2024 lists 1,320,000 active personnel for North Korea\n      (and the same figure for Russia, which the source omits). The source\n      calls Global Firepower a \"Fachmagazin\" (trade magazine); it is a website\n      and database.\n      \"Im Jahr 2024\" is the source's date; the span ends with the publication\n      month, since an article of June 2024 cannot speak for the rest of the year.\n", "    attributed_to: global-firepower\n")), "field 'note': not_in_quote needs a note saying, for readers, why the figure is not the quote's", f"{R000}:6"),
+    Fault("not_in_quote naming no figure", edit(R000, "    value: 1320000\n", "    value: 1320000\n    not_in_quote: {unit: {basis: derived, reason: x}}\n"), "not_in_quote names 'unit'; expected one of: value, value_low, value_high", f"{R000}:12"),
+    # NaN and infinities
+    Fault("count is NaN", edit(R000, "    value: 1320000\n", "    value: !!float .nan\n"), "record 'gfp-2024-prk-active-personnel': field 'value': expected a whole number, got .nan (not a number)", f"{R000}:11"),
+    Fault("count is infinite", edit(R000, "    value: 1320000\n", "    value: !!float .inf\n"), "field 'value': expected a whole number, got .inf (infinity)", f"{R000}:11"),
+    Fault("goldstein is NaN", edit(TYPES, G0, "    goldstein: !!float .nan\n"), "record 'make-statement': field 'goldstein': expected a finite number, got .nan (not a number)", f"{TYPES}:11"),
+    Fault("goldstein is NaN in capitals", edit(TYPES, G0, "    goldstein: !!float .NaN\n"), "field 'goldstein': expected a finite number, got .nan (not a number)", f"{TYPES}:11"),
+    Fault("goldstein is minus infinity", edit(TYPES, G0, "    goldstein: !!float -.inf\n"), "field 'goldstein': expected a finite number, got -.inf (minus infinity)", f"{TYPES}:11"),
+    Fault("goldstein overflows to infinity", edit(TYPES, G0, "    goldstein: !!float 1e999\n"), "field 'goldstein': expected a finite number, got .inf (infinity)", f"{TYPES}:11"),
+    Fault("goldstein plain .nan is text", edit(TYPES, G0, "    goldstein: .nan\n"), "field 'goldstein': expected a number, got text '.nan'", f"{TYPES}:11"),
+    Fault("bulk count NaN", bulk(lambda t: _set(t, "value", float("nan"), pa.float64())), "field 'value': expected int64 (whole numbers), got nan in a column of double", "build/records/extra.troop_figures.parquet:1"),
+    # YAML that cannot become records
+    Fault("records nested 20000 deep", edit(R000, "    value: 1320000\n", "    value: " + "[" * 20000 + "]" * 20000 + "\n"), "nested more than 32 levels deep", f"{R000}:11"),
+    Fault("mappings nested deep", edit(R000, "    value: 1320000\n", "    value: " + "{a: " * 100 + "1" + "}" * 100 + "\n"), "nested more than 32 levels deep", f"{R000}:11"),
+    Fault("int tag on a word", edit(R000, "    value: 1320000\n", "    value: !!int abc\n"), "!!int 'abc' is not a whole number", f"{R000}:11"),
+    Fault("float tag on a word", edit(TYPES, G0, "    goldstein: !!float abc\n"), "!!float 'abc' is not a number", f"{TYPES}:11"),
+    Fault("bool tag on maybe", edit(R000, "    value: 1320000\n", "    value: !!bool maybe\n"), "!!bool 'maybe' is not true or false", f"{R000}:11"),
+    Fault("timestamp tag on no date", edit(R000, "    date: 2024-06-24\n", "    date: !!timestamp 2024-13-45\n"), "impossible date '2024-13-45': there is no month 13", R000),
+    Fault("timestamp tag on a word", edit(R000, "    date: 2024-06-24\n", "    date: !!timestamp soon\n"), "'soon' is not a date like 2024-06-19", R000),
+    Fault("int tag on a list", edit(R000, "    value: 1320000\n", "    value: !!int [1]\n"), "!!int needs a single value, found a list", f"{R000}:11"),
+    Fault("map tag on a list", edit(R000, "    value: 1320000\n", "    value: !!map [1]\n"), "!!map needs a mapping, found a list", f"{R000}:11"),
+    Fault("python tag", edit(R000, "    value: 1320000\n", "    value: !!python/object/apply:os.system [echo]\n"), "tag !!python/object/apply:os.system is not allowed", f"{R000}:11"),
+    Fault("unknown local tag", edit(R000, "    value: 1320000\n", "    value: !count 1320000\n"), "tag !count is not allowed; expected text, numbers, dates, true/false, lists and mappings", f"{R000}:11"),
+    Fault("binary tag", edit(R000, "    unit: persons\n", "    unit: !!binary cGVyc29ucw==\n"), "tag !!binary is not allowed", f"{R000}:10"),
+    Fault("set tag", edit(R000, "    unit: persons\n", "    unit: !!set {persons}\n"), "tag !!set is not allowed", f"{R000}:10"),
+    Fault("source id as a list", edit(R000, "source_id: 000_7e917bff9e613273\n", "source_id: [000_7e917bff9e613273]\n"), "field 'source_id': expected the id of a source as text, got a list", f"{R000}:3"),
+    Fault("source id as a mapping", edit(R000, "source_id: 000_7e917bff9e613273\n", "source_id: {id: 000_7e917bff9e613273}\n"), "field 'source_id': expected the id of a source as text, got a mapping", f"{R000}:3"),
+    Fault("record id as a list", edit(R000, "  - id: gfp-2024-prk-active-personnel\n", "  - id: [gfp-2024-prk-active-personnel]\n"), "field 'id': expected text, got a list", f"{R000}:6"),
+    Fault("unit as a mapping", edit(R000, "    unit: persons\n", "    unit: {persons: 1}\n"), "field 'unit': expected text, got a mapping", f"{R000}:10"),
+    Fault("aliases expand a billion times", append(R000, "laughs:\n" + "".join("  " + line + "\n" for line in LAUGHS.splitlines())), "aliases repeat more than 10000 values", R000),
+    Fault("alias inside its own anchor", edit(R000, "    unit: persons\n", "    unit: &u [*u]\n"), "alias *u is inside the value it names", f"{R000}:10"),
+    Fault("control character in a records file", edit(R000, "    unit: persons\n", "    unit: per\x07sons\n"), "character U+0007 is not allowed in YAML", f"{R000}:10"),
+    Fault("second document in a records file", append(R000, "---\nactors: []\n"), "expected a single document", R000),
+    Fault("records file only a comment", write(ACTORS, "# nothing yet\n"), "expected a mapping of table names to record lists", f"{ACTORS}:1"),
+    Fault("records file a list", write(ACTORS, "- id: rus\n"), "expected a mapping of table names to record lists", f"{ACTORS}:1"),
+    Fault("records file UTF-16", write_bytes(ACTORS, lambda b: b.decode("utf-8").encode("utf-16")), "not UTF-8", ACTORS),
+    Fault("package title as a list", edit(PACKAGE, "title: Russia", "title: [Russia]\nx-old-title: Russia"), "title: expected text, got a list", f"{PACKAGE}:4"),
+    Fault("package metadata with a date", append(PACKAGE, "created: 2024-06-19\n"), "created: 2024-06-19 would be written as a date; put it in quotes", PACKAGE),
+    Fault("package keyword NaN", edit(PACKAGE, "keywords: [russia,", "keywords: [!!float .nan,"), "keywords: expected a finite number, got .nan (not a number)", PACKAGE),
+    Fault("source metadata id as a list", edit(M000, "id: 000_7e917bff9e613273\n", "id: [000_7e917bff9e613273]\n"), "field 'id': expected text, got a list", M000),
+    Fault("actor id left empty", edit(ACTORS, "  - id: rus\n", "  - id: ~\n"), "field 'id': required, but missing", ACTORS),
+    Fault("actor id as a number", edit(ACTORS, "  - id: rus\n", "  - id: 7\n"), "field 'id': expected text, got number 7", ACTORS),
+    # bulk columns of another kind
+    Fault("bulk column named twice", bulk(lambda t: t.append_column("value", pa.array([1], pa.int64()))), "column 'value' appears 2 times; expected each column once", "build/records/extra.troop_figures.parquet"),
+    Fault("bulk count as true", bulk(lambda t: _set(t, "value", True, pa.bool_())), "field 'value': expected int64 (whole numbers), got True in a column of bool", "build/records/extra.troop_figures.parquet:1"),
+    Fault("bulk count as text digits", bulk(lambda t: _set(t, "value", "1320000", pa.string())), "field 'value': expected int64 (whole numbers), got '1320000' in a column of string", "build/records/extra.troop_figures.parquet:1"),
+    Fault("bulk count with a fraction", bulk(lambda t: _set(t, "value", 1320000.5, pa.float64())), "got 1320000.5 in a column of double", "build/records/extra.troop_figures.parquet:1"),
+    Fault("bulk count as a whole float", bulk(lambda t: _set(t, "value", 1320000.0, pa.float64())), "got 1320000.0 in a column of double", "build/records/extra.troop_figures.parquet:1"),
+    Fault("bulk count beyond 64 bits", bulk(lambda t: _set(t, "value", 2**64 - 1, pa.uint64())), "column 'value': expected int64", "build/records/extra.troop_figures.parquet"),
+    Fault("bulk date as a timestamp", bulk(lambda t: _set(t, "date_start", dt.datetime(2024, 1, 1), pa.timestamp("s"))), "field 'date_start': expected date32[day] (dates), got '2024-01-01T00:00:00' in a column of timestamp[", "build/records/extra.troop_figures.parquet:1"),
+    Fault("bulk date as text", bulk(lambda t: _set(t, "date_start", "2024-01-01", pa.string())), "field 'date_start': expected date32[day] (dates), got '2024-01-01' in a column of string", "build/records/extra.troop_figures.parquet:1"),
+    Fault("bulk figure the quote contradicts", bulk(lambda t: _set(t, "value", 7)), "record 'bulk-figure-1': field 'value': 7 is not what the quote says", "build/records/extra.troop_figures.parquet:1"),
+    # messages that say what is wrong with what the curator wrote
+    Fault("day after the month ends", edit(R000, "    date: 2024-06-24\n", "    date: 2024-02-30\n"), "impossible date '2024-02-30': February 2024 has 29 days", R000),
+    Fault("day 29 in a common year", edit(R000, "    date: 2024-06-24\n", "    date: 2023-02-29\n"), "impossible date '2023-02-29': February 2023 has 28 days", R000),
+    Fault("month zero", edit(R000, "    date: 2024-06-24\n", '    date: "2024-00"\n'), "impossible date '2024-00': there is no month 0", R000),
+    Fault("negative year", edit(R000, "    date: 2024-06-24\n", "    date: -5\n"), "expected a date like 2024-06-19, '2024-07' or 2024, got -5", R000),
+    Fault("publication day that does not exist", edit(M000, "published_earliest: 2024-06-25\n", 'published_earliest: "2024-02-30"\n'), "got impossible date '2024-02-30': February 2024 has 29 days", M000),
+    Fault("publication date in another ISO form", edit(M000, "published_earliest: 2024-06-25\n", 'published_earliest: "20240625"\n'), "expected a date (YYYY-MM-DD), got text '20240625'", M000),
+]  # fmt: skip
+FAULTS += HOSTILE_FAULTS
 
 
 def _snapshot(layout: Layout) -> dict[str, str]:
@@ -345,6 +430,10 @@ ONE_CAUSE = [
     "source text missing", "yaml syntax", "actors file missing", "actors file YAML error",
     "records of the wrong source", "unknown source id", "records file saved as .yml",
     "citation placeholder misspelt", "schema not JSON", "version missing", "language in words",
+    "value the quote contradicts", "count is NaN", "goldstein is NaN", "records nested 20000 deep",
+    "python tag", "source id as a list", "source id as a mapping", "aliases expand a billion times",
+    "bulk column named twice", "bulk count as text digits", "day after the month ends",
+    "rank the quote contradicts", "not_in_quote on a figure the quote gives",
 ]  # fmt: skip
 
 

@@ -51,7 +51,7 @@ USAGE = [
     Usage("extract a missing file", lambda t: ["extract", str(t / "none.txt")], 1, "none.txt: No such file or directory"),
     Usage("extract a Latin-1 file", lambda t: ["extract", _file(t, "l1.txt", "Grüße 5".encode("latin-1"))], 1, "not UTF-8 (byte 0xfc at 2); save it as UTF-8"),
     Usage("extract with a malformed date", lambda t: ["extract", _file(t, "a.txt", b"5 Soldaten"), "--date", "June"], 2, "--date 'June': expected YYYY-MM-DD"),
-    Usage("extract a folder", lambda t: ["extract", str(t)], 1, "Is a directory"),
+    Usage("extract a folder", lambda t: ["extract", str(t)], 1, "is a folder; expected a regular file"),
     Usage("export into a non-empty folder", lambda t: ["export", "--format", "csv", "--out", _file(t, "x", b"") and str(t)], 2, "is not empty; pass --force"),
     Usage("export onto a file", lambda t: ["export", "--format", "json", "--out", _file(t, "f", b"x")], 2, "is a file; expected a folder"),
     Usage("export where nothing can be written", lambda t: ["export", "--format", "sqlite", "--out", "/proc/datapkg-export"], 1, "/proc/datapkg-export"),
@@ -184,6 +184,83 @@ def _descriptor(change: Callable[[dict], None]) -> Callable[[Path], None]:  # ty
     return apply
 
 
+def _field_metadata(
+    name: str, column: str, key: bytes, change: Callable[[bytes | None], bytes]
+) -> Callable[[Path], None]:
+    """Edit what the loader reads about a column in the file itself, then reseal the file."""
+
+    def edit(table: pa.Table) -> pa.Table:
+        index = table.schema.get_field_index(column)
+        field = table.schema.field(index)
+        metadata = {**(field.metadata or {}), key: change((field.metadata or {}).get(key))}
+        return table.cast(table.schema.set(index, field.with_metadata(metadata)))
+
+    return _parquet(name, edit)
+
+
+def _schema_metadata(name: str, key: bytes, value: bytes) -> Callable[[Path], None]:
+    return _parquet(name, lambda t: t.replace_schema_metadata({**(t.schema.metadata or {}), key: value}))
+
+
+def _set_value(name: str, column: str, row: int, value: float) -> Callable[[Path], None]:
+    def edit(table: pa.Table) -> pa.Table:
+        values = table[column].to_pylist()
+        values[row] = value
+        index = table.schema.get_field_index(column)
+        return table.set_column(index, table.schema.field(index), pa.array(values, pa.float64()))
+
+    return _parquet(name, edit)
+
+
+def _descriptor_text(change: Callable[[str], str]) -> Callable[[Path], None]:
+    def apply(folder: Path) -> None:
+        path = folder / "datapackage.json"
+        path.write_text(change(path.read_text(encoding="utf-8")), encoding="utf-8")
+
+    return apply
+
+
+def _link(name: str, target: str) -> Callable[[Path], None]:
+    """A link inside the package to a file outside it, named by the CSV path of resource 1."""
+
+    def apply(folder: Path) -> None:
+        (folder / name).symlink_to(target)
+        _descriptor(lambda d: d["resources"][1].update(path=name))(folder)
+
+    return apply
+
+
+def _fifo(folder: Path) -> None:
+    os.mkfifo(folder / "pipe.parquet")
+    _descriptor(lambda d: d["resources"][0]["x-parquet"].update(path="pipe.parquet"))(folder)
+
+
+def _forged_statistics(name: str, old: bytes, new: bytes) -> Callable[[Path], None]:
+    """Edit the statistics in a Parquet file's footer (not its data), then reseal the file."""
+
+    def apply(folder: Path) -> None:
+        path = folder / f"{name}.parquet"
+        data = path.read_bytes()
+        start = len(data) - 8 - int.from_bytes(data[-8:-4], "little")
+        path.write_bytes(data[:start] + data[start:].replace(old, new))
+        descriptor = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+        for resource in descriptor["resources"]:
+            if resource["name"] == name:
+                resource["x-parquet"].update(
+                    bytes=len(path.read_bytes()),
+                    hash="sha256:" + hashlib.sha256(path.read_bytes()).hexdigest(),
+                )
+        (folder / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
+
+    return apply
+
+
+def _twice(d: dict) -> None:  # type: ignore[type-arg]
+    first = json.loads(json.dumps(d["resources"][1]))
+    first["x-parquet"]["path"] = "gone.parquet"
+    d["resources"].insert(0, first)
+
+
 DAMAGE = [
     Damage("CSV enum value resealed", _csv_edit("troop_figures", '"deployed"', '"bogus"'), "'bogus': expected one of"),
     Damage("CSV decimal in an integer column resealed", _csv_edit("military_rankings", ",2024,", ",12.5,"), "'12.5': expected a whole number"),
@@ -206,9 +283,42 @@ DAMAGE = [
     Damage("Parquet column dropped resealed", _parquet("military_rankings", lambda t: t.drop_columns(["note"])), "field 'note': column missing"),
     Damage("Parquet columns reordered resealed", _parquet("actors", lambda t: t.select(list(reversed(t.column_names)))), "actors: columns out of order: expected id,"),
     Damage("Parquet rows removed resealed", _parquet("actors", lambda t: t.slice(0, 3)), "rows, but the Parquet file has 3"),
-    Damage("descriptor lacks the Parquet twin", _descriptor(lambda d: d["resources"][1].pop("x-parquet")), "resource 'actors': descriptor lacks x-parquet"),
+    Damage("descriptor lacks the Parquet twin", _descriptor(lambda d: d["resources"][1].pop("x-parquet")), "datapackage.json: resources[1].x-parquet: missing; expected an object with path, bytes and hash"),
     Damage("descriptor schema with a broken pattern", _descriptor(lambda d: d["resources"][2]["schema"]["fields"][0]["constraints"].update(pattern="[")), "pattern '[' is not a regular expression"),
     Damage("descriptor primary key names no field", _descriptor(lambda d: d["resources"][2]["schema"].update(primaryKey="nope")), "primaryKey names no field 'nope'"),
+    Damage("Parquet enum metadata edited resealed", _field_metadata("troop_figures", "claim_status", b"enum", lambda v: (v or b"").replace(b"reported", b"rumoured")), "troop_figures.parquet: column 'claim_status': field metadata: enum values differ from the descriptor's: adds 'rumoured'; lacks 'reported'"),
+    Damage("Parquet enum metadata reordered resealed", _field_metadata("arms_transfers", "qualifier", b"enum", lambda v: b"\n".join(reversed((v or b"").split(b"\n")))), "arms_transfers.parquet: column 'qualifier': field metadata: enum values in another order than the descriptor's"),
+    Damage("Parquet enum metadata added resealed", _field_metadata("actors", "name_en", b"enum", lambda v: b"Russia"), "actors.parquet: column 'name_en': field metadata: has 'enum', which the build does not write ('Russia')"),
+    Damage("Parquet description edited resealed", _field_metadata("events", "label", b"description", lambda v: b"Anything."), "events.parquet: column 'label': field metadata: description is 'Anything.'; the descriptor says"),
+    Damage("Parquet pandas metadata added resealed", _schema_metadata("sources", b"pandas", b'{"index_columns": ["id"]}'), "sources.parquet: file metadata: has 'pandas', which the build does not write"),
+    Damage("Parquet resource metadata edited resealed", _schema_metadata("sources", b"resource", b"actors"), "sources.parquet: file metadata: resource is 'actors'; the descriptor says 'sources'"),
+    Damage("Parquet NaN in a required number resealed", _set_value("action_types", "goldstein", 3, float("nan")), "action_types record 'criticize': field 'goldstein': nan: expected a finite number (a missing value is left empty, never NaN)"),
+    Damage("Parquet infinity in an optional number resealed", _set_value("mentions", "value_number", 0, float("inf")), "field 'value_number': inf: expected a finite number"),
+    Damage("Parquet minus infinity beside a minimum resealed", _set_value("action_types", "goldstein", 0, float("-inf")), "field 'goldstein': -inf: expected at least -10"),
+    Damage("Parquet statistics forged resealed", _forged_statistics("mentions", b"rank", b"zzzz"), "mentions.parquet: row group 0, column 'kind': statistics say its values run from 'date' to 'zzzz'; they run from 'date' to 'rank'"),
+    Damage("descriptor path climbs out", _descriptor(lambda d: d["resources"][3].update(path="../../../etc/hostname")), "datapackage.json: resources[3].path: expected a relative path inside the package, got the string '../../../etc/hostname'"),
+    Damage("descriptor path absolute", _descriptor(lambda d: d["resources"][3]["x-parquet"].update(path="/etc/hostname")), "datapackage.json: resources[3].x-parquet.path: expected a relative path inside the package, got the string '/etc/hostname'"),
+    Damage("descriptor path a URL", _descriptor(lambda d: d["resources"][4].update(path="https://example.org/a.csv")), "resources[4].path: expected a relative path inside the package, got the string 'https://example.org/a.csv'"),
+    Damage("descriptor path through a link out", _link("hostname.csv", "/etc/hostname"), "resources[1].path: expected a relative path inside the package, got the string 'hostname.csv', which a symbolic link leads out of the package"),
+    Damage("descriptor path with backslashes", _descriptor(lambda d: d["resources"][2].update(path="..\\..\\x.csv")), "resources[2].path: expected a relative path inside the package, got the string '..\\\\..\\\\x.csv'"),
+    Damage("descriptor path a list", _descriptor(lambda d: d["resources"][0].update(path=["a.csv", "b.csv"])), "resources[0].path: expected a relative path inside the package, got a list of 2 item(s)"),
+    Damage("descriptor path a pipe", _fifo, "pipe.parquet: not a regular file"),
+    Damage("descriptor bytes as text", _descriptor(lambda d: d["resources"][1].update(bytes="7394")), "datapackage.json: resources[1].bytes: expected an integer, got the string '7394'"),
+    Damage("descriptor bytes negative", _descriptor(lambda d: d["resources"][1]["x-parquet"].update(bytes=-1)), "resources[1].x-parquet.bytes: expected a size of 0 or more bytes, got -1"),
+    Damage("descriptor hash without its algorithm", _descriptor(lambda d: d["resources"][1].update(hash="0" * 64)), "resources[1].hash: expected 'sha256:' and 64 lower-case hexadecimal digits, got the string '000"),
+    Damage("descriptor fields an object", _descriptor(lambda d: d["resources"][2]["schema"].update(fields={})), "resources[2].schema.fields: expected a non-empty list of fields, got an object"),
+    Damage("descriptor foreign key a number", _descriptor(lambda d: d["resources"][3]["schema"].update(foreignKeys=[5])), "resources[3].schema.foreignKeys[0]: expected an object with fields and a reference object, got the number 5"),
+    Damage("descriptor foreign key across types", _descriptor(lambda d: d["resources"][3]["schema"]["foreignKeys"][0].update(fields="quote_start")), "resources[3].schema.foreignKeys[0]: field 'quote_start' (integer) cannot refer to field 'id' of sources (string)"),
+    Damage("descriptor primary key on a list", _descriptor(lambda d: d["resources"][8]["schema"].update(primaryKey=["covered_by"])), "resources[8].schema.primaryKey: field 'covered_by' holds lists; a key is made of single values"),
+    Damage("descriptor claim value names text", _descriptor(lambda d: d["resources"][4]["schema"]["x-claim"].update(value="quote")), "resources[4].schema.x-claim.value: field 'quote' is of type string; expected integer"),
+    Damage("descriptor pattern on a number", _descriptor(lambda d: d["resources"][2]["schema"]["fields"][5]["constraints"].update(pattern="1")), "resources[2].schema.fields[5].constraints.pattern: applies to fields of type string, not 'number'"),
+    Damage("descriptor pattern beyond RE2", _descriptor(lambda d: d["resources"][2]["schema"]["fields"][0]["constraints"].update(pattern="(a)\\1")), "resources[2].schema.fields[0].constraints.pattern: '(a)\\\\1' is a regular expression the checks (RE2) cannot run"),
+    Damage("descriptor resource twice", _descriptor(_twice), "resources[2].name: 'actors' is listed twice (also resources[0])"),
+    Damage("descriptor resource unknown", _descriptor(lambda d: d["resources"].append({**d["resources"][0], "name": "extra"})), "resources[9].name: 'extra' is not a resource of this package"),
+    Damage("descriptor key twice", _descriptor_text(lambda t: t.replace('"path": "actors.csv"', '"path": "actors.csv", "path": "sources.csv"', 1)), "datapackage.json: resources[1]: key 'path' appears more than once"),
+    Damage("descriptor with NaN", _descriptor_text(lambda t: t.replace('"bytes": ', '"bytes": NaN, "x": ', 1)), "not a JSON descriptor (NaN is not a JSON number)"),
+    Damage("descriptor with a number beyond a float", _descriptor_text(lambda t: t.replace('"minimum": -10', '"minimum": -1e999', 1)), "not a JSON descriptor (-1e999 is too large for a JSON number)"),
+    Damage("descriptor nested too deeply", _descriptor_text(lambda t: t.replace('"keywords": ', '"keywords": ' + "[" * 100000, 1)), "not a JSON descriptor"),
 ]  # fmt: skip
 
 

@@ -72,7 +72,10 @@ def pool(spec: TableSpec, table: pa.Table, column: str) -> list[Any]:
     present = [v for v in dict.fromkeys(table[column].to_pylist()) if v is not None][:4]
     if field.type in ("integer", "number"):
         extra: list[Any] = _numbers(c, present)
-        extra = [float(v) for v in extra] if field.type == "number" else [int(v) for v in extra]
+        # NaN reads as missing in pandas, so only the infinities reach both engines as values.
+        extra = (
+            [float(v) for v in [*extra, "inf", "-inf"]] if field.type == "number" else [int(v) for v in extra]
+        )
     elif field.type == "date":
         extra = _dates(present)
     else:

@@ -32,6 +32,7 @@ _UNARY: dict[str, Callable[..., Any]] = {
     "not": pc.invert,
     "is_null": pc.is_null,
     "is_valid": pc.is_valid,
+    "is_finite": pc.is_finite,
     "length": pc.utf8_length,
     "day": pc.day,
     "month": pc.month,

@@ -274,7 +274,9 @@ def _extremes(rules: Rules, c: _Claims, keep: np.ndarray, n: int) -> dict[str, l
     _at(np.minimum, best, c.code[chosen], value[chosen])
     out["value_best"] = [None if b == _BIG else int(b) for b in best]
     out["value_best_status"] = [
-        None if b == _BIG else rules.statuses[s] for b, s in zip(best, strongest, strict=True)
+        # an unknown status ranks after all (and is reported by the enum check)
+        None if b == _BIG or s >= len(rules.statuses) else rules.statuses[s]
+        for b, s in zip(best, strongest, strict=True)
     ]
     return out
 

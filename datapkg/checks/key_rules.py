@@ -168,7 +168,8 @@ def _unknown_references(
 
     def single(r: dict[str, Any]) -> str:
         names([])  # loads the ids for the suggestion
-        close = difflib.get_close_matches(str(r[fk.field]), ids, n=1)
+        # a missing id (reported on its own row) is no suggestion
+        close = difflib.get_close_matches(str(r[fk.field]), [i for i in ids if isinstance(i, str)], n=1)
         hint = f"; did you mean {close[0]!r}?" if close else ""
         return f"unknown {fk.field} {r[fk.field]!r}: no such id in {targets}{hint}"
 

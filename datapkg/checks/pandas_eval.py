@@ -94,6 +94,13 @@ def _subtract(expr: Call, args: list[Any], frame: pd.DataFrame) -> Any:
     ).astype("Int64")
 
 
+def _is_finite(expr: Call, args: list[Any], frame: pd.DataFrame) -> Any:
+    # pandas reads NaN as missing, so only the infinities can reach a frame as values.
+    column = args[0]
+    numbers = column.to_numpy(dtype="float64", na_value=0.0)
+    return _boolean(np.isfinite(numbers), column.isna().to_numpy(), frame.index)
+
+
 def _isin(expr: Call, args: list[Any], frame: pd.DataFrame) -> Any:
     column = args[0]
     return pd.Series(column.isin(list(expr.params)).to_numpy(dtype=bool), index=frame.index, dtype="boolean")
@@ -147,6 +154,7 @@ _OPS: dict[str, Callable[[Call, list[Any], pd.DataFrame], Any]] = {
     "is_null": lambda e, a, f: pd.Series(a[0].isna().to_numpy(), index=f.index, dtype="boolean"),
     "is_valid": lambda e, a, f: pd.Series(a[0].notna().to_numpy(), index=f.index, dtype="boolean"),
     "subtract": _subtract,
+    "is_finite": _is_finite,
     "isin": _isin,
     "fullmatch": _fullmatch,
     "length": _length,

@@ -35,6 +35,12 @@ class Problem:
     record_id: str | None = None
     field: str | None = None
 
+    def __post_init__(self) -> None:
+        # An id a curator wrote as a list or mapping is reported on its own; here it would
+        # make the problem unhashable, and problems are collected in sets.
+        if self.record_id is not None and not isinstance(self.record_id, str):
+            object.__setattr__(self, "record_id", None)
+
     def __str__(self) -> str:
         parts = [self.where]
         if self.record_id is not None:

@@ -58,7 +58,9 @@ def extract(text: str, lang: str | None = None, ref: dt.date | str | Window | No
     ``lang`` is "de" or "en" (detected when omitted); ``ref`` is what relative
     expressions ("im Juli", "an diesem Donnerstag") resolve against: a date, text such
     as "2024-10-23", "2024-10", "2024" or "2024-10-23/2024-10-24", or a pair of dates.
-    A window resolves what it determines and leaves the rest open.
+    A window resolves what it determines and leaves the rest open. A date that would
+    fall outside the years 1 to 9999 ("vor 800.000 Tagen") has no value; see
+    ``datapkg.extract.calendar``.
     Where two candidates overlap, the longer wins; on equal length, the rule
     listed first in ``RULES`` wins (dates before counts).
     """

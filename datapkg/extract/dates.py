@@ -90,9 +90,9 @@ def half_years(ctx: Context) -> Iterator[Mention]:
         part = m.group("h").lower()
         order = 1 if m.group("o").lower().startswith(("erst", "first")) else 2
         code = f"H{order}" if part.startswith(("half", "halb")) or "hälfte" in part else f"Q{order}"
-        known = default_year(ctx)
-        year = m.group("y") or m.group("y2") or (str(known) if known is not None else None)
-        value = f"{year}-{code}" if year else None
+        stated = m.group("y") or m.group("y2")
+        year = int(stated) if stated else default_year(ctx)
+        value = f"{year:04d}-{code}" if year is not None and cal.in_range(year) else None
         yield ctx.mention(m, "date", value, None, date_qualifier(m.group("pre")))
 
 
@@ -114,7 +114,7 @@ def seasons(ctx: Context) -> Iterator[Mention]:
         year: int | None = int(m.group("y")) if m.group("y") else default_year(ctx)
         if year is not None and not m.group("y"):
             year += relative_offset(m.group("rel") or m.group("pre"))
-        value = f"{year:04d}-{code}" if year is not None else None
+        value = f"{year:04d}-{code}" if year is not None and cal.in_range(year) else None
         yield ctx.mention(m, "date", value, None, date_qualifier(m.group("pre")))
 
 
@@ -122,7 +122,7 @@ def decades(ctx: Context) -> Iterator[Mention]:
     for m in rx(ctx.lang, "decade").finditer(ctx.text):
         century = m.group("c") or "19"
         digit = m.group("d") or m.groupdict().get("d2")
-        yield ctx.mention(m, "date", f"{century}{digit}0s", "decade")
+        yield ctx.mention(m, "date", cal.iso_decade(int(f"{century}{digit}0")), "decade")
 
 
 def day_ranges_bare(ctx: Context) -> Iterator[Mention]:

@@ -165,7 +165,7 @@ EXPRESSIONS: dict[str, Callable[[Patterns], str]] = {
     "decade": lambda p: (
         rf"{B}(?P<c>\d{{2}})?(?P<d>\d)0er(?:-?{words(lx.DE_DECADE_NOUNS)}|{SP}{words(lx.DE_DECADE_NOUNS)})?{E}"
         if p.lang == "de"
-        else rf"(?:(?P<the>{B}the){SP})?(?:[’'](?P<d2>\d)0s|(?P<c>\d{{2}})(?P<d>\d)0s){E}"
+        else rf"(?:(?P<the>{B}the){SP})?(?:[’'](?P<d2>\d)0s|{B}(?P<c>\d{{2}})(?P<d>\d)0s){E}"
     ),
     "weekday": lambda p: rf"(?:(?P<pre>{B}(?i:{WEEKDAY_PRE[p.lang]}))[ \u00a0]+)?(?P<w>{B}{p.weekday})",
     "relative_word": lambda p: (

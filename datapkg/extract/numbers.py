@@ -19,6 +19,11 @@ from datapkg.extract.lexicon import (
 
 Number = int | float
 
+MAX_DIGITS = 15
+"""The most digits a whole number may have to count as an amount. Longer runs are
+identifiers (phone numbers, account numbers) rather than amounts, and past 15 digits
+a float no longer holds every whole number, so values beside them would be inexact."""
+
 
 def tidy(value: float) -> Number:
     """Whole numbers as int, so 1,32 Millionen is 1320000, not 1320000.0000000002."""
@@ -36,9 +41,15 @@ def parse_digits(text: str, lang: str) -> Number:
         if not (1 <= len(head) <= 3 and all(len(g) == 3 for g in groups)):
             # "2.5" in German or "2,5" in English: the other convention's decimal mark.
             if s.count(thousands) == 1 and decimal not in s:
-                return tidy(float(s.replace(thousands, ".")))
+                return _plain(s.replace(thousands, "."), text)
             raise ValueError(f"malformed number {text!r}")
-    s = s.replace(thousands, "").replace(decimal, ".")
+    return _plain(s.replace(thousands, "").replace(decimal, "."), text)
+
+
+def _plain(s: str, text: str) -> Number:
+    """Digits with at most one "." as the decimal mark; ValueError past ``MAX_DIGITS``."""
+    if len(s.partition(".")[0]) > MAX_DIGITS:
+        raise ValueError(f"{text!r} has more than {MAX_DIGITS} digits before the decimal mark")
     return tidy(float(s)) if "." in s else int(s)
 
 

@@ -28,9 +28,12 @@ SP = r"[ \t\u00a0\u202f]+"  # spaces within a line
 
 # Digits not glued to a name: no letter, digit or "X-" right before.
 _NOT_GLUED = r"(?<![\w.,/])(?<![A-Za-zÄÖÜäöüß]-)"
+# Groups split by spaces ("1 328 000"): at most five groups, and only a whole run of them,
+# since every group after a space may start a number too; unbounded, each start would
+# reread the rest of a long run, and text of grouped digits would take quadratic time.
+_SPACE_GROUPS = r"\d{1,3}(?:[ \u00a0\u202f]\d{3}){1,4}(?!\d)(?![ \u00a0\u202f]\d{3}(?!\d))"
 DIGITS = {
-    "de": _NOT_GLUED + r"(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)"
-    r"|\d+(?:,\d+)?)(?![\d])",
+    "de": _NOT_GLUED + r"(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|" + _SPACE_GROUPS + r"|\d+(?:,\d+)?)(?![\d])",
     "en": _NOT_GLUED + r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d])",
 }
 

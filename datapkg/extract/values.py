@@ -100,20 +100,30 @@ _CLAUSE_END = re.compile(r"[.!?;,:]\s|\s[–—-]\s|\n")
 _YEAR_NAMED = re.compile(r"\b(?:in|im|Jahr|Jahre|year)\s+((?:19|20)\d{2})\b(?![.,]?\d)", re.IGNORECASE)
 
 
+_REACH = 300
+"""How far a sentence or clause reaches either side of a mention: bounded, so that text
+without sentence ends costs each mention the same, not the rest of the text."""
+
+
 def _span(ctx: Context, start: int, ends: re.Pattern[str]) -> tuple[int, int]:
-    """The sentence or clause (by ``ends``) around ``start``."""
-    left = max(
-        (m.end() for m in ends.finditer(ctx.text, max(0, start - 300), start)), default=max(0, start - 300)
-    )
-    found = ends.search(ctx.text, start)
-    return left, found.start() if found else min(len(ctx.text), start + 300)
+    """The sentence or clause (by ``ends``) around ``start``, at most ``_REACH`` either side."""
+    floor, ceiling = max(0, start - _REACH), min(len(ctx.text), start + _REACH)
+    left = max((m.end() for m in ends.finditer(ctx.text, floor, start)), default=floor)
+    found = ends.search(ctx.text, start, ceiling + 2)
+    return left, found.start() if found and found.start() <= ceiling else ceiling
+
+
+@cache
+def _tense_cues(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    past, future = lx.TENSE_CUES[lang]
+    return re.compile(past, re.IGNORECASE), re.compile(future, re.IGNORECASE)
 
 
 def _tense_of(text: str, lang: str) -> int:
-    past, future = lx.TENSE_CUES[lang]
-    if re.search(future, text, re.IGNORECASE):
+    past, future = _tense_cues(lang)
+    if future.search(text):
         return 1
-    if re.search(past, text, re.IGNORECASE):
+    if past.search(text):
         return -1
     return 0
 
@@ -122,10 +132,12 @@ def clause_tense(ctx: Context, start: int) -> int:
     """-1 when the clause around ``start`` speaks of the past, +1 of the future, 0 when its
     verbs do not say ("Im September hatte ..." against "Im September soll ..."). A clause
     without a verb that tells ("In September, Kim had ...") takes its sentence's."""
-    clause_start, clause_end = _span(ctx, start, _CLAUSE_END)
-    sentence_start, sentence_end = _span(ctx, start, _SENTENCE_END)
-    clause, sentence = ctx.text[clause_start:clause_end], ctx.text[sentence_start:sentence_end]
-    return _tense_of(clause, ctx.lang) or _tense_of(sentence, ctx.lang)
+    clause = _span(ctx, start, _CLAUSE_END)
+    tense = _tense_of(ctx.text[clause[0] : clause[1]], ctx.lang)
+    sentence = _span(ctx, start, _SENTENCE_END)
+    if tense or sentence == clause:
+        return tense
+    return _tense_of(ctx.text[sentence[0] : sentence[1]], ctx.lang)
 
 
 def named_year(ctx: Context, start: int) -> int | None:
@@ -185,7 +197,7 @@ def day_month(ctx: Context, day: int, month: int, year: str | None, start: int =
     return f"XXXX-{month:02d}-{day:02d}" if cal.iso_day(2024, month, day) else None
 
 
-def month_value(ctx: Context, month: int, year: str | None, start: int = 0) -> str:
+def month_value(ctx: Context, month: int, year: str | None, start: int = 0) -> str | None:
     if year:
         return cal.iso_month(int(year), month)
     default = year_for(ctx, month, start)
@@ -193,8 +205,13 @@ def month_value(ctx: Context, month: int, year: str | None, start: int = 0) -> s
 
 
 def unit_name(ctx: Context, token: str) -> str:
-    units = lx.DE_TIME_UNITS if ctx.lang == "de" else lx.EN_TIME_UNITS
-    return units[token.lower()]
+    """The unit a time word names; some patterns take either language's words ("seit
+    Jahren" quoted in English text), so the other language's table is the fallback."""
+    own, other = (
+        (lx.DE_TIME_UNITS, lx.EN_TIME_UNITS) if ctx.lang == "de" else (lx.EN_TIME_UNITS, lx.DE_TIME_UNITS)
+    )
+    word = token.lower()
+    return own.get(word) or other[word]
 
 
 def relative_offset(word: str | None) -> int:

@@ -1,8 +1,9 @@
 """Every constraint a table must meet, declared once.
 
 Field constraints come from the Table Schema files (``required``, ``enum``, ``pattern``,
-``minimum``, ``maximum``, ``minLength``, ``unique``) and the primary key; the rules
-across fields are declared in :data:`ROW_RULES` below. Each becomes a
+``minimum``, ``maximum``, ``minLength``, ``unique``), the primary key and the field types
+(a ``number`` is finite: NaN and the infinities are never data, a missing value is null);
+the rules across fields are declared in :data:`ROW_RULES` below. Each becomes a
 :class:`Constraint` whose ``violated`` expression is true on the rows that break it.
 The vectorised Arrow checks (build and ``datapkg validate``) and the published Pandera
 schemas are both generated from these, so they cannot disagree.
@@ -67,6 +68,10 @@ class RowRule:
         )
 
 
+def _printable(text: str) -> str:
+    return "".join(ch if ch.isprintable() else ascii(ch)[1:-1] for ch in text)
+
+
 def _field_constraints(f: FieldSpec) -> list[Constraint]:
     c, name, column = f.descriptor.get("constraints", {}), f.name, col(f.name)
     out = []
@@ -80,8 +85,12 @@ def _field_constraints(f: FieldSpec) -> list[Constraint]:
         expected = "expected one of: " + ", ".join(c["enum"])
         out.append(_valued(f"{name}:enum", name, column.is_valid() & ~column.isin(c["enum"]), expected))
     if "pattern" in c:
-        expected = f"expected text matching {c['pattern']}"
+        # A pattern may hold line separators or controls it forbids: shown escaped, one line.
+        expected = f"expected text matching {_printable(c['pattern'])}"
         out.append(_valued(f"{name}:pattern", name, ~column.fullmatch(c["pattern"]), expected))
+    if f.type == "number":  # NaN would pass every comparison; missing is null
+        expected = "expected a finite number (a missing value is left empty, never NaN)"
+        out.append(_valued(f"{name}:finite", name, column.is_valid() & ~column.is_finite(), expected))
     if "minimum" in c:
         out.append(
             _valued(f"{name}:minimum", name, column < c["minimum"], f"expected at least {c['minimum']}")

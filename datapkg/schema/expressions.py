@@ -88,6 +88,10 @@ class Expr:
     def is_month_end(self) -> Expr:
         return Call("is_month_end", (self,))
 
+    def is_finite(self) -> Expr:
+        """False for NaN and the infinities, true for any other number, missing where missing."""
+        return Call("is_finite", (self,))
+
     def columns(self) -> set[str]:
         raise NotImplementedError
 

@@ -6,7 +6,6 @@ import re
 from typing import Any
 
 from datapkg.compiler.curation.candidates import Candidate, DateGuess, Draft, date_in, status_of
-from datapkg.compiler.curation.cues import attribution
 from datapkg.compiler.curation.lexicon import ACTION_VERBS
 from datapkg.compiler.curation.sentences import Sentence
 
@@ -27,7 +26,7 @@ def action_candidates(draft: Draft) -> list[Candidate]:
 def _actors(draft: Draft, sentence: Sentence) -> list[str]:
     """Actors named in the sentence, in order, each once; adjectives name no actor."""
     found: list[str] = []
-    for ref in draft.index.find(draft.text, sentence.start, sentence.end):
+    for ref in draft.refs(sentence.start, sentence.end):
         actor = draft.index.actor_of(ref)
         if ref.kind != "adjective" and actor and actor not in found:
             found.append(actor)
@@ -45,7 +44,7 @@ def action_type(draft: Draft, sentence: Sentence) -> str | None:
 
 
 def _candidate(draft: Draft, sentence: Sentence, date: DateGuess, actors: list[str], kind: str) -> Candidate:
-    said = attribution(draft.text, sentence, draft.lang, draft.index)
+    said = draft.said(sentence)
     day = date.value if not isinstance(date.value, list) else date.value[0]
     fields: dict[str, Any] = {
         "id": "-".join([actors[0], kind, str(day)]),

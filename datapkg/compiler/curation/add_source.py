@@ -8,23 +8,27 @@ and ``build/records/<id>.yaml`` (the draft). The draft's records are marked
 
 from __future__ import annotations
 
+import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from datapkg._input_files import read_input
 from datapkg._names import FACT_TABLES, ResourceName
 from datapkg.compiler.curation.action_candidates import action_candidates
 from datapkg.compiler.curation.actor_names import ActorIndex
 from datapkg.compiler.curation.candidates import Candidate, Draft
-from datapkg.compiler.curation.draft_file import records_yaml, unique_ids
+from datapkg.compiler.curation.draft_file import draft_problems, records_yaml, unique_ids
 from datapkg.compiler.curation.event_links import EventIndex, link_events
-from datapkg.compiler.curation.metadata_file import metadata_yaml
+from datapkg.compiler.curation.metadata_file import metadata_items, metadata_problems, metadata_yaml
 from datapkg.compiler.curation.source_files import (
     SourceFileError,
     SourceOptions,
     accepted_text,
     check_options,
+    claimed,
     existing_copy,
     next_source_id,
     parse_window,
@@ -60,9 +64,18 @@ def _vocabulary(layout: Layout, name: str) -> list[dict[str, Any]]:
 
 def _taken_ids(layout: Layout) -> set[str]:
     pattern = re.compile(r"^\s*-?\s*id:\s*[\"']?([a-z0-9-]+)", re.M)
-    return {
-        m for p in layout.records_dir.glob("*.yaml") for m in pattern.findall(p.read_text(encoding="utf-8"))
-    }
+    taken: set[str] = set()
+    for path in sorted(layout.records_dir.glob("*.yaml")):
+        try:
+            taken.update(pattern.findall(read_input(path).decode("utf-8")))
+        except UnicodeDecodeError as error:
+            raise SourceFileError(
+                f"{layout.shown(path)}: not UTF-8 ({error.reason} at byte {error.start}); "
+                "the ids in use cannot be read: fix the file first"
+            ) from None
+        except OSError as error:
+            raise SourceFileError(f"{layout.shown(path)}: cannot be read ({error.strerror})") from None
+    return taken
 
 
 EVENT_HINTS = {
@@ -108,42 +121,101 @@ def add_source(layout: Layout, file: Path, options: SourceOptions) -> Added:
     spec = _schemas(layout)["sources"]
     check_options(options, spec)
     window = parse_window(options.published)
-    data = accepted_text(file.read_bytes(), str(file), options.normalize)
-    twin = existing_copy(layout.sources_dir, data)
-    if twin is not None:
-        raise SourceFileError(f"{file}: this text is already source {twin}")
-    source_id = next_source_id(layout.sources_dir, data)
-    text = data.decode("utf-8")
-    draft, candidates = draft_candidates(layout, text, options.lang, window)
-    printed_date = (
-        any(m.kind == "date" and m.value == str(window[0]) for m in draft.mentions) and window[0] == window[1]
-    )
-    files = {
-        layout.sources_dir / f"{source_id}.txt": data,
-        layout.sources_dir / f"{source_id}.yaml": metadata_yaml(
-            source_id, data, options, printed_date, spec.field("title_basis").descriptor["x-enumDescriptions"]
-        ).encode(),
-        layout.records_dir / f"{source_id}.yaml": records_yaml(
-            source_id, text, draft.mentions, candidates, draft.sentences
-        ).encode(),
-    }
-    _write_all(files)
+    data = accepted_text(_read(file), str(file), options.normalize)
+    with claimed(layout.sources_dir):  # from here to the last file written, one run at a time
+        twin = existing_copy(layout.sources_dir, data)
+        if twin is not None:
+            raise SourceFileError(f"{file}: this text is already source {twin}")
+        source_id = next_source_id(layout.sources_dir, data)
+        text = data.decode("utf-8")
+        draft, candidates = draft_candidates(layout, text, options.lang, window)
+        printed_date = window[0] == window[1] and any(
+            m.kind == "date" and m.value == str(window[0]) for m in draft.mentions
+        )
+        basis_words = spec.field("title_basis").descriptor["x-enumDescriptions"]
+        meta = metadata_items(source_id, data, options, printed_date, basis_words)
+        records = records_yaml(source_id, text, draft.mentions, candidates, draft.sentences)
+        files = {
+            layout.sources_dir / f"{source_id}.txt": (data, None),
+            layout.sources_dir / f"{source_id}.yaml": (
+                metadata_yaml(source_id, meta).encode(),
+                lambda doc: metadata_problems(doc, meta),
+            ),
+            layout.records_dir / f"{source_id}.yaml": (
+                records.encode(),
+                lambda doc: draft_problems(doc, source_id, candidates),
+            ),
+        }
+        _write_all(layout, files)
     counts: dict[str, int] = {t: sum(c.table == t for c in candidates) for t in (*FACT_TABLES, "events")}
     return Added(source_id, list(files), counts, len(draft.mentions))
 
 
-def _write_all(files: dict[Path, bytes]) -> None:
-    """Every file or none: a file already there stops it before anything is written."""
-    for path in files:
-        if path.exists():
-            raise SourceFileError(f"{path} already exists; nothing was written")
-    written: list[Path] = []
+def _read(file: Path) -> bytes:
     try:
-        for path, data in files.items():
+        return read_input(file, regular=False)  # a pipe is fine here; no end is not
+    except OSError as error:
+        raise SourceFileError(f"{file}: cannot be read ({error.strerror})") from None
+
+
+Check = Callable[[Any], list[str]] | None  # what a written YAML file holds other than intended
+
+
+def _write_all(layout: Layout, files: dict[Path, tuple[bytes, Check]]) -> None:
+    """Every file or none. Each is staged beside its place and, when YAML, read back with the
+    build's loader and checked; then each is put in place in a way that fails rather than
+    replace a file already there."""
+    staged: dict[Path, Path] = {}
+    placed: list[Path] = []
+    try:
+        for path, (data, check) in files.items():
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(data)
-            written.append(path)
-    except OSError:
-        for path in written:
+            staged[path] = _staged(layout, path, data, check)
+        for path, stage in staged.items():
+            _place(layout, stage, path, files[path][0])
+            placed.append(path)
+    except BaseException as error:
+        for path in placed:
             path.unlink(missing_ok=True)
+        if isinstance(error, OSError):
+            raise SourceFileError(
+                f"{error.filename}: cannot be written ({error.strerror}); nothing was written"
+            ) from None
         raise
+    finally:
+        for stage in staged.values():
+            stage.unlink(missing_ok=True)
+
+
+def _staged(layout: Layout, path: Path, data: bytes, check: Check) -> Path:
+    """The file written under a hidden name beside its place (the build reads ``*.yaml`` only)."""
+    stage = path.with_name(f".{path.name}.{os.getpid()}.staged")
+    try:
+        with open(stage, "xb") as out:
+            out.write(data)
+        doc, problems = load_yaml(stage, layout.shown(path)) if check is not None else (None, [])
+        found = [str(p) for p in problems] or (check(doc) if check is not None else [])
+    except BaseException:
+        stage.unlink(missing_ok=True)
+        raise
+    if found:
+        stage.unlink()
+        raise SourceFileError(
+            f"{layout.shown(path)}: the file would not hold what was meant ({'; '.join(found)}); "
+            "nothing was written"
+        )
+    return stage
+
+
+def _place(layout: Layout, stage: Path, path: Path, data: bytes) -> None:
+    """A new file at ``path``, never over an existing one."""
+    try:
+        os.link(stage, path)
+    except FileExistsError:
+        raise SourceFileError(f"{layout.shown(path)} already exists; nothing was written") from None
+    except OSError:  # a file system without hard links
+        try:
+            with open(path, "xb") as out:
+                out.write(data)
+        except FileExistsError:
+            raise SourceFileError(f"{layout.shown(path)} already exists; nothing was written") from None

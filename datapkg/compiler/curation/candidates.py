@@ -17,12 +17,13 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
 from datapkg.compiler.curation.actor_names import ActorIndex, ActorRef
-from datapkg.compiler.curation.cues import Attribution, claim_status
+from datapkg.compiler.curation.cues import Attribution, attribution, claim_status
 from datapkg.compiler.curation.lexicon import (
     CASUALTY_STEMS,
     CLAUSE_JOINS,
@@ -33,7 +34,7 @@ from datapkg.compiler.curation.lexicon import (
     PERSONNEL_STEMS,
     UNIT_STEMS,
 )
-from datapkg.compiler.curation.sentences import Sentence, sentences
+from datapkg.compiler.curation.sentences import Sentence, sentence_index, sentences
 from datapkg.extract import Mention
 
 QUANTITY_QUALIFIERS = ("approx", "more_than", "less_than", "at_least", "up_to", "vague")
@@ -59,10 +60,46 @@ class Draft:
     index: ActorIndex
     published: tuple[dt.date, dt.date]
     action_types: frozenset[str]
+    _refs: dict[tuple[int, int], list[ActorRef]] = field(default_factory=dict, repr=False)
+    _said: dict[tuple[int, int], Attribution | None] = field(default_factory=dict, repr=False)
 
     @cached_property
     def sentences(self) -> list[Sentence]:
         return sentences(self.text)
+
+    @cached_property
+    def _by_start(self) -> tuple[list[int], list[int]]:
+        order = sorted(range(len(self.mentions)), key=lambda i: self.mentions[i].start)
+        return [self.mentions[i].start for i in order], order
+
+    def mentions_in(self, start: int, end: int) -> list[Mention]:
+        """The mentions that start in ``[start, end)``, in the extractor's order (found by
+        bisection: a long text has many sentences, each asking this)."""
+        starts, order = self._by_start
+        inside = order[bisect_left(starts, start) : bisect_left(starts, end)]
+        return [self.mentions[i] for i in sorted(inside)]
+
+    def refs(self, start: int, end: int) -> list[ActorRef]:
+        """The actor references in ``text[start:end]``; each span is read once, though every
+        figure in a sentence asks for it."""
+        key = (start, end)
+        if key not in self._refs:
+            self._refs[key] = self.index.find(self.text, start, end)
+        return self._refs[key]
+
+    def said(self, sentence: Sentence) -> Attribution | None:
+        """Who the sentence says makes its claim (see :func:`cues.attribution`), read once."""
+        key = (sentence.start, sentence.end)
+        if key not in self._said:
+            self._said[key] = attribution(self.text, sentence, self.lang, self.index)
+        return self._said[key]
+
+    def sentence_number(self, sentence: Sentence) -> int:
+        """The position of one of :attr:`sentences` in that list."""
+        at = sentence_index(self.sentences, sentence.start)
+        if at is None or self.sentences[at] != sentence:
+            raise ValueError(f"not a sentence of the text: {sentence.text!r}")
+        return at
 
 
 def clause_of(text: str, sentence: Sentence, start: int, end: int) -> Sentence:
@@ -113,8 +150,8 @@ def _bounds(value: str) -> tuple[dt.date, dt.date]:
 
 def date_in(draft: Draft, span: Sentence) -> DateGuess | None:
     """The first date the extractor resolved inside ``span`` (days, months, years, spans of them)."""
-    for m in draft.mentions:
-        if m.kind != "date" or not span.start <= m.start < span.end:
+    for m in draft.mentions_in(span.start, span.end):
+        if m.kind != "date":
             continue
         values = m.value if isinstance(m.value, list) else [m.value]
         if (
@@ -157,7 +194,7 @@ def owner_ref(draft: Draft, span: Sentence, mention: Mention, said_by: Attributi
     """The reference that says whose figure it is: an adjective right at the number
     ("3.000 nordkoreanische Soldaten"), else the first country or actor in the span that is
     neither the speaker nor a destination ("nach Russland")."""
-    refs = [r for r in draft.index.find(draft.text, span.start, span.end) if r.country]
+    refs = [r for r in draft.refs(span.start, span.end) if r.country]
     if said_by is not None:
         refs = [r for r in refs if not (r.start >= said_by.start and r.end <= said_by.end)]
     for ref in refs:
@@ -201,7 +238,7 @@ def is_troop_figure(draft: Draft, mention: Mention, sentence: Sentence) -> bool:
             has_stem(unit, stems[lang], lang) for stems in (PERSONNEL_STEMS, CASUALTY_STEMS, UNIT_STEMS)
         )
     spans = draft.sentences
-    at = spans.index(sentence)
+    at = draft.sentence_number(sentence)
     context = " ".join(s.text for s in spans[max(0, at - 1) : at + 1])
     return any(has_stem(w, PERSONNEL_CONTEXT_STEMS[lang], lang) for w in context.split())
 
@@ -248,7 +285,7 @@ def location_of(draft: Draft, span: Sentence) -> str | None:
     """Where a span sends or places forces: the first country after a destination preposition
     ("nach Russland"), in English."""
     destinations = DESTINATION_PREPOSITIONS[draft.lang]
-    for ref in draft.index.find(draft.text, span.start, span.end):
+    for ref in draft.refs(span.start, span.end):
         before = draft.text[max(span.start, ref.start - 12) : ref.start].lower().split()
         if ref.kind != "adjective" and before and before[-1] in destinations:
             actor = draft.index.actors.get(draft.index.actor_of(ref) or "")

@@ -9,11 +9,14 @@ and offer an ``ignored_mentions`` entry for each one that no candidate covers.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
+from heapq import heappop, heappush
+from typing import Any
 
 from datapkg.compiler.curation.candidates import Candidate
 from datapkg.compiler.curation.sentences import Sentence, sentence_at
-from datapkg.compiler.curation.source_files import yaml_scalar
+from datapkg.compiler.curation.source_files import escaped, yaml_scalar
 from datapkg.compiler.inputs.records import DRAFT, STATUS_KEY
 from datapkg.extract import Mention
 
@@ -30,55 +33,94 @@ _HEADER = """\
 def unique_ids(candidates: list[Candidate], taken: Iterable[str]) -> None:
     """Give every candidate a valid id used nowhere else (suffixes -2, -3, ...)."""
     used = set(taken)
+    last: dict[str, int] = {}  # base -> the last suffix tried, so many equal bases stay cheap
     for candidate in candidates:
         base = re.sub(r"[^a-z0-9]+", "-", str(candidate.fields["id"]).lower()).strip("-") or candidate.table
-        new, n = base, 1
+        new, n = base, last.get(base, 1)
+        if n > 1:
+            new = f"{base}-{n}"
         while new in used:
             n += 1
             new = f"{base}-{n}"
         used.add(new)
+        last[base] = n
         candidate.fields["id"] = new
 
 
-def _covering(candidates: list[Candidate], mention: Mention) -> list[str]:
-    return [
-        str(c.fields["id"])
-        for c in candidates
+def coverage(mentions: list[Mention], candidates: list[Candidate]) -> list[list[str]]:
+    """For each mention, the ids of the candidates whose quote spans it, in candidate order:
+    one sweep over both sorted by offset."""
+    quoted = sorted(
+        (c.quote_at, c.quote_at + len(str(c.fields["quote"])), i)
+        for i, c in enumerate(candidates)
         if "quote" in c.fields
-        and c.quote_at <= mention.start
-        and mention.end <= c.quote_at + len(str(c.fields["quote"]))
-    ]
+    )
+    order = sorted(range(len(mentions)), key=lambda k: mentions[k].start)
+    out: list[list[str]] = [[] for _ in mentions]
+    ends: list[tuple[int, int]] = []  # (end, candidate index) of the quotes begun so far
+    open_: dict[int, int] = {}  # candidate index -> end, for quotes not yet behind the sweep
+    next_quote = 0
+    for k in order:
+        mention = mentions[k]
+        while next_quote < len(quoted) and quoted[next_quote][0] <= mention.start:
+            _, end, i = quoted[next_quote]
+            heappush(ends, (end, i))
+            open_[i] = end
+            next_quote += 1
+        while ends and ends[0][0] <= mention.start:
+            open_.pop(heappop(ends)[1], None)
+        out[k] = [str(candidates[i].fields["id"]) for i in sorted(open_) if mention.end <= open_[i]]
+    return out
 
 
-def _mention_lines(
-    text: str, mentions: list[Mention], candidates: list[Candidate], spans: list[Sentence]
-) -> list[str]:
+def repeated(text: str, quotes: Iterable[str]) -> set[str]:
+    """The quotes (each taken from ``text``) that occur in it more than once. One pass over the
+    text, at the characters a quote starts with, instead of a search of the whole text per quote."""
+    distinct = {q for q in quotes if q}
+    if not distinct:
+        return set()
+    width = min(16, *(len(q) for q in distinct))
+    by_head: dict[str, list[str]] = {}
+    for quote in distinct:
+        by_head.setdefault(quote[:width], []).append(quote)
+    firsts = re.compile("[" + "".join(re.escape(c) for c in sorted({q[0] for q in distinct})) + "]")
+    seen: Counter[str] = Counter()
+    for m in firsts.finditer(text):
+        at = m.start()
+        for quote in by_head.get(text[at : at + width], ()):
+            if seen[quote] < 2 and text.startswith(quote, at):
+                seen[quote] += 1
+    return {q for q, n in seen.items() if n > 1}
+
+
+def _mention_lines(mentions: list[Mention], covered: list[list[str]], spans: list[Sentence]) -> list[str]:
     lines = []
-    for m in mentions:
-        covered = _covering(candidates, m)
-        where = f"-> {', '.join(covered)}" if covered else "-> no candidate"
-        lines.append(f"#   {m.start:>6} {yaml_scalar(m.text)} {m.kind} {yaml_scalar(m.value)} {where}")
+    for m, ids in zip(mentions, covered, strict=True):
+        where = f"-> {', '.join(ids)}" if ids else "-> no candidate"
+        lines.append(
+            escaped(f"#   {m.start:>6} {yaml_scalar(m.text)} {m.kind} {yaml_scalar(m.value)} {where}")
+        )
         sentence = sentence_at(spans, m.start)
         if sentence is not None:
-            lines.append(f"#          in: {sentence.text}")
+            lines.append(f"#          in: {escaped(sentence.text)}")
     return lines or ["#   (none)"]
 
 
-def _record_lines(candidate: Candidate, text: str) -> list[str]:
+def _record_lines(candidate: Candidate, twice: set[str]) -> list[str]:
     lines = []
     for name, value in candidate.fields.items():
         hint = candidate.hints.get(name)
-        lines.append(f"    {name}: {yaml_scalar(value)}" + (f"  # {hint}" if hint else ""))
+        lines.append(f"    {name}: {yaml_scalar(value)}" + (f"  # {escaped(hint)}" if hint else ""))
         if name == "id":
             lines.append(f"    {STATUS_KEY}: {DRAFT}")
-        if name == "quote" and text.count(str(value)) > 1:
+        if name == "quote" and str(value) in twice:
             lines.append(f"    quote_start: {candidate.quote_at}  # the quote occurs more than once")
     lines[0] = "  - " + lines[0].lstrip()
     return lines
 
 
-def _ignore_lines(mentions: list[Mention], candidates: list[Candidate]) -> list[str]:
-    open_ = [m for m in mentions if not _covering(candidates, m)]
+def _ignore_lines(mentions: list[Mention], covered: list[list[str]]) -> list[str]:
+    open_ = [m for m, ids in zip(mentions, covered, strict=True) if not ids]
     if not open_:
         return []
     lines = [
@@ -94,14 +136,55 @@ def _ignore_lines(mentions: list[Mention], candidates: list[Candidate]) -> list[
 
 def records_yaml(source_id: str, text: str, mentions: list[Mention], candidates: list[Candidate],
                  spans: list[Sentence]) -> str:  # fmt: skip
+    """The draft. Every piece of the article in it is escaped: in a comment, a character YAML
+    reads as a line break would start a live line (see also :func:`draft_problems`)."""
+    covered = coverage(mentions, candidates)
+    twice = repeated(text, (str(c.fields["quote"]) for c in candidates if "quote" in c.fields))
     lines = _HEADER.format(source_id=source_id, draft=DRAFT).splitlines()
-    lines += _mention_lines(text, mentions, candidates, spans)
+    lines += _mention_lines(mentions, covered, spans)
     lines += ["", f"source_id: {yaml_scalar(source_id)}"]
-    for table in dict.fromkeys(c.table for c in candidates):  # fact tables first, then new events
-        rows = [c for c in candidates if c.table == table]
-        if rows:
-            lines += ["", f"{table}:"]
-            for i, candidate in enumerate(rows):
-                lines += ([""] if i else []) + _record_lines(candidate, text)
-    lines += _ignore_lines(mentions, candidates)
+    by_table: dict[str, list[Candidate]] = {}
+    for candidate in candidates:  # fact tables first, then new events
+        by_table.setdefault(candidate.table, []).append(candidate)
+    for table, rows in by_table.items():
+        lines += ["", f"{table}:"]
+        for i, candidate in enumerate(rows):
+            lines += ([""] if i else []) + _record_lines(candidate, twice)
+    lines += _ignore_lines(mentions, covered)
     return "\n".join(lines) + "\n"
+
+
+def draft_problems(doc: Any, source_id: str, candidates: list[Candidate]) -> list[str]:
+    """What a draft as parsed holds other than the candidates, each ``status: draft``: the
+    check that nothing in the article's text became a record of its own."""
+    by_table: dict[str, list[Candidate]] = {}
+    for candidate in candidates:
+        by_table.setdefault(candidate.table, []).append(candidate)
+    keys = ["source_id", *by_table]
+    if not isinstance(doc, dict) or sorted(doc) != sorted(keys):
+        found = sorted(map(str, doc)) if isinstance(doc, dict) else type(doc).__name__
+        return [f"expected the keys {', '.join(keys)}, found {found}"]
+    if doc["source_id"] != source_id:
+        return [f"expected source_id {source_id!r}, found {doc['source_id']!r}"]
+    problems = []
+    for table, rows in by_table.items():
+        items = doc[table]
+        if not isinstance(items, list) or len(items) != len(rows):
+            problems.append(f"{table}: expected {len(rows)} records")
+            continue
+        problems += [
+            f"{table}: {p}" for c, item in zip(rows, items, strict=True) for p in _record_problems(c, item)
+        ]
+    return problems
+
+
+def _record_problems(candidate: Candidate, item: Any) -> list[str]:
+    id_ = candidate.fields["id"]
+    if not isinstance(item, dict) or item.get(STATUS_KEY) != DRAFT:
+        return [f"record {id_!r} is not marked `{STATUS_KEY}: {DRAFT}`"]
+    got = {k: yaml_scalar(v) for k, v in item.items() if k not in (STATUS_KEY, "quote_start")}
+    if got != {k: yaml_scalar(v) for k, v in candidate.fields.items()}:
+        return [f"record {id_!r} does not hold the candidate's values"]
+    if "quote_start" in item and item["quote_start"] != candidate.quote_at:
+        return [f"record {id_!r}: quote_start is not the quote's offset"]
+    return []

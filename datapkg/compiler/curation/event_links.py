@@ -15,8 +15,9 @@ restatement.
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
+from collections import OrderedDict
 from dataclasses import dataclass, field
+from itertools import islice
 from typing import Any
 
 import pyarrow.parquet as pq
@@ -97,15 +98,38 @@ def _span(value: Any) -> tuple[dt.date | None, dt.date | None]:
 
 
 class EventIndex:
-    """The events of the built package with their claims, grown by the candidates of one article."""
+    """The events of the built package with their claims, grown by the candidates of one article.
+
+    Claims are filed by whom they are about (the subject's country, else the subject), since
+    only those agree at all, and within an event by what they say apart from their value: the
+    comparisons per candidate then do not grow with the article. Of the events this article
+    adds to, the ``RECENT`` it added to last are compared, and as many with a claim of the same
+    kind, subject and what, and on the same first day (an article with more events about one
+    country than that is far beyond any news text), besides every event of the package.
+    """
+
+    RECENT = 64
 
     def __init__(self, events: dict[str, Event], actors: dict[str, dict[str, Any]], lasting: frozenset[str],
                  taken: set[str]) -> None:  # fmt: skip
-        self.events = events
+        self.events: dict[str, Event] = {}
         self.actors = actors
         self.lasting = lasting
         self.taken = taken  # event ids already used
         self.drafted: list[dict[str, Any]] = []  # new events, as draft records
+        self._position: dict[str, int] = {}
+        self._package: dict[Any, list[str]] = {}  # subject key -> events of the package
+        self._recent: dict[Any, OrderedDict[str, None]] = {}  # subject key -> events added to, last last
+        self._groups: dict[tuple[Any, str], dict[tuple[Any, ...], _Group]] = {}
+        self._kinds: dict[
+            Any, dict[str | None, list[int]]
+        ] = {}  # (table, what) or table -> kind -> [n, first]
+        self._suffixes: dict[str, int] = {}
+        for event in events.values():
+            claims, event.claims = event.claims, []
+            self._add_event(event)
+            for claim in claims:
+                self.add_claim(event, claim, package=True)
 
     @classmethod
     def built(
@@ -129,6 +153,43 @@ class EventIndex:
                 if event is not None:
                     event.claims.append(_claim_of_row(name, row))
         return cls(events, actors, lasting, set(events))
+
+    def _add_event(self, event: Event) -> None:
+        self._position[event.id] = len(self._position)
+        self.events[event.id] = event
+
+    def _subject_key(self, subject: str | None) -> Any:
+        """What a claim is filed under: its subject's country, else its subject."""
+        country = self._country(subject)
+        return ("country", country) if country else ("subject", subject) if subject else None
+
+    def add_claim(self, event: Event, claim: Claim, package: bool = False) -> None:
+        """File ``claim`` as one of ``event``'s."""
+        event.claims.append(claim)
+        for counts in (
+            self._kinds.setdefault((claim.table, claim.what), {}),
+            self._kinds.setdefault(claim.table, {}),
+        ):
+            count = counts.setdefault(event.kind, [0, self._position[event.id]])
+            count[0] += 1
+            count[1] = min(count[1], self._position[event.id])
+        key = self._subject_key(claim.subject)
+        if key is None:
+            return
+        groups = self._groups.setdefault((key, event.id), {})
+        if not groups and package:
+            self._package.setdefault(key, []).append(event.id)
+        elif event.id not in self._package.get(key, ()):
+            for recent in (
+                self._recent.setdefault(key, OrderedDict()),
+                self._recent.setdefault((claim.table, claim.subject, claim.what), OrderedDict()),
+                self._recent.setdefault((claim.table, claim.subject, claim.what, event.start), OrderedDict()),
+            ):
+                recent[event.id] = None
+                recent.move_to_end(event.id)
+        signature = (claim.table, claim.subject, claim.counterpart, claim.what, claim.location)
+        group = groups.setdefault(signature, _Group(claim))
+        group.by_value.setdefault(_hashable(claim.value), claim)
 
     def _country(self, actor: str | None) -> str | None:
         return None if actor is None else self.actors.get(actor, {}).get("country")
@@ -178,11 +239,31 @@ class EventIndex:
         gap = max(new.start - event.end, event.start - new.end)
         return ["dates within four months"] if gap <= NEAR else []
 
+    def _compared(self, key: Any, new: Claim) -> list[str]:
+        """The events a claim filed under ``key`` is compared with, in the order they were made:
+        the package's, and of this article's the latest about the same country or subject, the
+        latest with a claim of the same kind, subject and what, and those of them that start
+        on the same day."""
+        compared = set(self._package.get(key, ()))
+        same = (new.table, new.subject, new.what)
+        for recent in (self._recent.get(key), self._recent.get(same), self._recent.get((*same, new.start))):
+            compared.update(islice(reversed(recent or {}), self.RECENT))
+        return sorted(compared, key=self._position.__getitem__)
+
     def best(self, new: Claim) -> Match | None:
         """The event whose claims agree with ``new`` most, if any agrees at all."""
+        key = self._subject_key(new.subject)
+        if key is None:
+            return None
         found: Match | None = None
-        for event in self.events.values():
-            for old in event.claims:
+        for event_id in self._compared(key, new):
+            event = self.events[event_id]
+            for group in self._groups[(key, event_id)].values():
+                old = (
+                    group.by_value.get(_hashable(new.value), group.first)
+                    if new.value is not None
+                    else group.first
+                )
                 reasons = self._agreement(new, old)
                 if not reasons:
                     continue
@@ -198,26 +279,42 @@ class EventIndex:
         kind most events with a claim of the same table and ``what`` have."""
         if candidate.table == "troop_figures":
             return KIND_OF_MEASURE.get(str(what), "deployment")
-        kinds = Counter(
-            e.kind
-            for e in self.events.values()
-            for c in e.claims
-            if c.table == candidate.table and c.what == what
-        )
-        kinds.update(e.kind for e in self.events.values() for c in e.claims if c.table == candidate.table)
-        return kinds.most_common(1)[0][0] if kinds else None
+        same_what = self._kinds.get((candidate.table, what), {})
+        same_table = self._kinds.get(candidate.table, {})
+        # Ties go to the kind seen first: of the same ``what``, then of the table, by event order.
+        order = sorted(same_what, key=lambda k: same_what[k][1])
+        order += sorted((k for k in same_table if k not in same_what), key=lambda k: same_table[k][1])
+        if not order:
+            return None
+        totals = [same_what.get(k, [0])[0] + same_table.get(k, [0])[0] for k in order]
+        return order[totals.index(max(totals))]
 
     def new_event(self, candidate: Candidate, claim: Claim) -> Event:
         base = str(candidate.fields["id"])
-        event_id, n = base, 1
+        event_id, n = base, self._suffixes.get(base, 1)
+        if n > 1:
+            event_id = f"{base}-{n}"
         while event_id in self.taken:
             n += 1
             event_id = f"{base}-{n}"
+        self._suffixes[base] = n
         self.taken.add(event_id)
         event = Event(event_id, "", self.kind_for(candidate, claim.what), claim.start, claim.end)
-        self.events[event_id] = event
+        self._add_event(event)
         self.drafted.append({"id": event_id, "label": None, "kind": event.kind, "note": None})
         return event
+
+
+@dataclass
+class _Group:
+    """An event's claims that say the same apart from their value: the first, and the first of each value."""
+
+    first: Claim
+    by_value: dict[Any, Claim] = field(default_factory=dict)
+
+
+def _hashable(value: Any) -> Any:
+    return tuple(map(_hashable, value)) if isinstance(value, list) else value
 
 
 def _claim_of_row(table: str, row: dict[str, Any]) -> Claim:
@@ -237,12 +334,11 @@ def _claim_of(candidate: Candidate, spec: TableSpec) -> Claim:
     )  # fmt: skip
 
 
-def _restated(claim: Claim, before: list[tuple[Claim, Candidate]]) -> Candidate | None:
-    """An earlier figure of this article with the same subject, measure and value."""
+def _figure_key(claim: Claim) -> tuple[Any, ...] | None:
+    """What makes two figures of this article one figure: subject, measure and value."""
     if claim.table != "troop_figures" or claim.value is None:
         return None
-    key = (claim.table, claim.subject, claim.what, claim.value)
-    return next((c for old, c in before if (old.table, old.subject, old.what, old.value) == key), None)
+    return (claim.table, claim.subject, claim.what, _hashable(claim.value))
 
 
 def _evidence(candidate: Candidate) -> tuple[bool, bool, bool]:
@@ -274,7 +370,7 @@ def link_events(
 ) -> list[dict[str, Any]]:
     """Give every candidate an ``event_id`` with its reason as a hint, in order; returns the new
     events drafted for those that match none."""
-    seen: list[tuple[Claim, Candidate]] = []
+    first_of: dict[tuple[Any, ...], Candidate] = {}  # the first figure of each subject, measure and value
     for candidate in candidates:
         claim = _claim_of(candidate, specs[candidate.table])  # type: ignore[index]
         match = index.best(claim)
@@ -285,12 +381,13 @@ def link_events(
             hint = "a new event (drafted under events:); no existing event matches"
             if match is not None:
                 hint += f" (nearest: {match.event.id}, {', '.join(match.reasons)})"
-        restated = _restated(claim, seen)
-        if restated is not None:
-            _flag_restatement(restated, candidate)
+        key = _figure_key(claim)
+        if key is not None and key in first_of:
+            _flag_restatement(first_of[key], candidate)
+        elif key is not None:
+            first_of[key] = candidate
         claim.event_id = event.id
-        event.claims.append(claim)
-        seen.append((claim, candidate))
+        index.add_claim(event, claim)
         candidate.fields = _with_event(candidate.fields, event.id)
         candidate.hints["event_id"] = hint
     return index.drafted

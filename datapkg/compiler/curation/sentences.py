@@ -2,13 +2,15 @@
 
 A sentence ends at ``.``, ``!`` or ``?`` (with closing quotes or brackets after it) followed
 by white space, and at every line break (headlines, datelines and paragraphs stand on
-their own lines). A full stop does not end a sentence after a number ("Am 19. Juni",
-"1.328.000") or after a known abbreviation ("Dr.", "z. B.", "Jan.").
+their own lines); a span longer than ``LONGEST`` characters is cut at a space. A full stop
+does not end a sentence after a number ("Am 19. Juni", "1.328.000") or after a known
+abbreviation ("Dr.", "z. B.", "Jan.").
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from datapkg.compiler.curation.lexicon import ABBREVIATIONS
@@ -56,18 +58,37 @@ def sentences(text: str) -> list[Sentence]:
     return out
 
 
+# A longer span is cut at the last space before this many characters: no news sentence is that
+# long, and every figure in a sentence reads the whole of it, so a text without full stops
+# would otherwise cost time with the square of its length (and quote all of it each time).
+LONGEST = 2000
+
+
 def _add(out: list[Sentence], text: str, start: int, end: int) -> None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if end > start:
-        out.append(Sentence(start, end, text[start:end]))
+    while start < end:
+        while start < end and text[start].isspace():
+            start += 1
+        stop = end
+        if stop - start > LONGEST:
+            space = max(
+                text.rfind(" ", start + 1, start + LONGEST), text.rfind("\t", start + 1, start + LONGEST)
+            )
+            stop = space if space > start else start + LONGEST
+        last = stop
+        while last > start and text[last - 1].isspace():
+            last -= 1
+        if last > start:
+            out.append(Sentence(start, last, text[start:last]))
+        start = stop
 
 
 def sentence_at(spans: list[Sentence], offset: int) -> Sentence | None:
-    """The sentence holding ``offset``."""
-    for sentence in spans:
-        if sentence.start <= offset < sentence.end:
-            return sentence
-    return None
+    """The sentence holding ``offset`` (``spans`` in text order, as :func:`sentences` gives them)."""
+    i = sentence_index(spans, offset)
+    return spans[i] if i is not None else None
+
+
+def sentence_index(spans: list[Sentence], offset: int) -> int | None:
+    """The position in ``spans`` of the sentence holding ``offset``."""
+    i = bisect_right(spans, offset, key=lambda s: s.start) - 1
+    return i if i >= 0 and offset < spans[i].end else None

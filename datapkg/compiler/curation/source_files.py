@@ -12,8 +12,13 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import os
 import re
+import sys
+import tempfile
 import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote
@@ -29,36 +34,94 @@ class SourceFileError(Exception):
     """The text or the options cannot make a source; the message says what to change."""
 
 
+@contextmanager
+def claimed(sources_dir: Path) -> Iterator[None]:
+    """Hold the sources folder for one run while it chooses a source id and writes the files:
+    two runs at once would otherwise take the same number. The second run waits, then sees
+    the first one's files."""
+    try:
+        sources_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise SourceFileError(f"{sources_dir}: cannot be made ({error.strerror})") from None
+    if sys.platform == "win32":  # msvcrt locks files, not folders: a lock file outside the project
+        import msvcrt
+
+        key = hashlib.sha256(str(sources_dir.resolve()).encode("utf-8", "surrogatepass")).hexdigest()[:16]
+        with open(Path(tempfile.gettempdir()) / f"datapkg-add-source-{key}.lock", "a+b") as lock:
+            lock.seek(0)
+            msvcrt.locking(lock.fileno(), msvcrt.LK_LOCK, 1)
+            try:
+                yield
+            finally:
+                lock.seek(0)
+                msvcrt.locking(lock.fileno(), msvcrt.LK_UNLCK, 1)
+        return
+    import fcntl
+
+    try:
+        fd = os.open(sources_dir, os.O_RDONLY)
+    except OSError as error:
+        raise SourceFileError(f"{sources_dir}: cannot be opened ({error.strerror})") from None
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # closing releases the lock
+
+
 def next_source_id(sources_dir: Path, data: bytes) -> str:
     numbers = [int(m[1]) for p in sources_dir.glob("*") if (m := _NUMBERED.match(p.name))]
     return f"{max(numbers, default=-1) + 1:03d}_{hashlib.sha256(data).hexdigest()[:16]}"
+
+
+def _normalized(data: bytes) -> bytes | None:
+    """The text as UTF-8 without BOM, with LF line endings and in NFC; None when not UTF-8."""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return None
+    return unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n")).encode("utf-8")
 
 
 def accepted_text(data: bytes, shown: str, normalize: bool) -> bytes:
     """The bytes to store: the file as it is, or (only when asked) as UTF-8 without BOM, with
     LF line endings and in NFC. Raises SourceFileError naming what is wrong otherwise."""
     if normalize:
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError as error:
-            raise SourceFileError(
-                f"{shown}: not UTF-8 (byte {error.start}); convert it to UTF-8 first"
-            ) from None
-        text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
-        data = text.encode("utf-8")
+        normalized = _normalized(data)
+        if normalized is None:
+            error = _decode_error(data)
+            raise SourceFileError(f"{shown}: not UTF-8 (byte {error.start}); convert it to UTF-8 first")
+        data = normalized
     text_or_none, problems = check_text(data, shown)
     if problems:
-        fix = "" if normalize else "; pass --normalize to store it as UTF-8 without BOM, LF, NFC"
-        raise SourceFileError("; ".join(str(p) for p in problems) + fix)
+        raise SourceFileError("; ".join(str(p) for p in problems) + _fix(data, normalize))
     if not (text_or_none or "").strip():
         raise SourceFileError(f"{shown}: the text is empty")
     return data
 
 
+def _decode_error(data: bytes) -> UnicodeDecodeError:
+    try:
+        data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        return error
+    raise AssertionError("decodes")  # only called for text that does not
+
+
+def _fix(data: bytes, normalize: bool) -> str:
+    """``--normalize`` is offered only where it would make the text acceptable."""
+    if normalize:
+        return ""
+    normalized = _normalized(data)
+    if normalized is None or check_text(normalized, "")[1]:
+        return ""
+    return "; pass --normalize to store it as UTF-8 without BOM, LF, NFC"
+
+
 def existing_copy(sources_dir: Path, data: bytes) -> str | None:
     """The id of a source with these very bytes, if there is one."""
     for path in sorted(sources_dir.glob("*.txt")):
-        if path.read_bytes() == data:
+        if path.is_file() and path.stat().st_size == len(data) and path.read_bytes() == data:
             return path.stem
     return None
 
@@ -103,6 +166,26 @@ def check_options(options: SourceOptions, spec: TableSpec) -> None:
     genres = spec.field("genre").enum or ()
     if options.genre not in genres:
         raise SourceFileError(f"--genre {options.genre!r}: expected one of {', '.join(genres)}")
+    for name in ("title", "author", "publisher", "url"):
+        _check_text_option(name, getattr(options, name), spec)
+
+
+_TEXT_OPTION_WORDS = {
+    "url": "an http or https URL with a host",
+    "title": "one line of text without control characters",
+}
+
+
+def _check_text_option(name: str, value: str | None, spec: TableSpec) -> None:
+    """A metadata option as the sources schema's pattern allows it (the build checks the same)."""
+    if value is None:
+        return
+    if re.search("[\\ud800-\\udfff]", value):  # how Python passes on bytes that are not UTF-8
+        raise SourceFileError(f"--{name} {value!r}: not UTF-8; give it as UTF-8 text")
+    pattern = spec.field(name).descriptor.get("constraints", {}).get("pattern")
+    if pattern is not None and not re.fullmatch(pattern, value):
+        words = _TEXT_OPTION_WORDS.get(name, _TEXT_OPTION_WORDS["title"])
+        raise SourceFileError(f"--{name} {value!r}: expected {words} (text matching {escaped(pattern)})")
 
 
 def _in_url(value: str, url: str | None) -> bool:
@@ -163,5 +246,18 @@ def yaml_scalar(value: object) -> str:
     ):
         return text
     # JSON strings are YAML double-quoted scalars; YAML also wants control characters escaped.
-    quoted = json.dumps(text, ensure_ascii=False)
-    return re.sub(r"[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]", lambda m: f"\\u{ord(m.group()):04x}", quoted)
+    return escaped(json.dumps(text, ensure_ascii=False))
+
+
+# What YAML, str.splitlines or a terminal reads as a line break or a control (the bidirectional
+# controls reorder what a terminal shows), and what YAML or UTF-8 cannot hold as it is (BOM,
+# noncharacters, lone surrogates).
+_UNSAFE = re.compile(
+    "[\\x00-\\x1f\\x7f-\\x9f\\u200e\\u200f\\u202a-\\u202e\\u2028\\u2029\\u2066-\\u2069"
+    "\\ufeff\\ufffe\\uffff\\ud800-\\udfff]"
+)
+
+
+def escaped(text: str) -> str:
+    """``text`` with each unsafe character written as a ``\\uXXXX`` escape."""
+    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)

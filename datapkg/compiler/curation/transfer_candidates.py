@@ -14,7 +14,6 @@ from datapkg.compiler.curation.candidates import (
     quantity_fields,
     status_of,
 )
-from datapkg.compiler.curation.cues import attribution
 from datapkg.compiler.curation.lexicon import (
     MATERIEL,
     NOT_MATERIEL,
@@ -71,7 +70,7 @@ def parties(draft: Draft, sentence: Sentence, first_item: int) -> tuple[str | No
     or receives where the verb says so ("Russland erhielt")."""
     refs = [
         r
-        for r in draft.index.find(draft.text, sentence.start, sentence.end)
+        for r in draft.refs(sentence.start, sentence.end)
         if draft.index.actor_of(r) and r.kind in PARTY_KINDS
     ]
     supplier = next((r for r in refs if _preceded_by(draft, r, SUPPLIER_PREPOSITIONS[draft.lang])), None)
@@ -99,12 +98,12 @@ def _stage(draft: Draft, sentence: Sentence, has_quantity: bool) -> str:
 def _candidate(draft: Draft, sentence: Sentence, items: list[tuple[int, str, str]]) -> Candidate:
     supplier, recipient = parties(draft, sentence, items[0][0])
     quantity = next(
-        (m for m in draft.mentions if m.kind == "quantity" and sentence.start <= m.start < sentence.end
+        (m for m in draft.mentions_in(sentence.start, sentence.end) if m.kind == "quantity"
          and not has_stem(m.unit or "", PERSONNEL_STEMS[draft.lang], draft.lang)),
         None,
     )  # fmt: skip
     date = date_in(draft, sentence)
-    said = attribution(draft.text, sentence, draft.lang, draft.index)
+    said = draft.said(sentence)
     item = " and ".join(english for _, english, _ in items)
     fields: dict[str, Any] = {
         "id": "-".join(

@@ -19,7 +19,6 @@ from datapkg.compiler.curation.candidates import (
     quantity_fields,
     status_of,
 )
-from datapkg.compiler.curation.cues import attribution
 from datapkg.compiler.curation.lexicon import UNIT_STEMS
 from datapkg.compiler.curation.sentences import Sentence, sentence_at
 from datapkg.extract import Mention
@@ -45,7 +44,7 @@ def troop_candidates(draft: Draft) -> list[Candidate]:
 def _candidate(draft: Draft, mention: Mention, sentence: Sentence) -> Candidate:
     clause = clause_of(draft.text, sentence, mention.start, mention.end)
     date = date_in(draft, clause) or publication_date(draft)
-    said = attribution(draft.text, sentence, draft.lang, draft.index)
+    said = draft.said(sentence)
     status = status_of(draft, clause, sentence, date, said)
     owner = (
         owner_ref(draft, clause, mention, said)
@@ -87,11 +86,11 @@ def _owner_before(draft: Draft, sentence: Sentence, mention: Mention) -> ActorRe
     """For a figure whose sentence names no country ("Up to 3,000 more could follow"): the
     owner of the nearest troop figure in the three sentences before."""
     spans = draft.sentences
-    at = spans.index(sentence)
+    at = draft.sentence_number(sentence)
     for before in reversed(spans[max(0, at - 3) : at]):
-        said = attribution(draft.text, before, draft.lang, draft.index)
-        for earlier in draft.mentions:
-            if before.start <= earlier.start < before.end and is_troop_figure(draft, earlier, before):
+        said = draft.said(before)
+        for earlier in draft.mentions_in(before.start, before.end):
+            if is_troop_figure(draft, earlier, before):
                 owner = owner_ref(draft, before, earlier, said)
                 if owner is not None:
                     return owner

@@ -77,10 +77,10 @@ def _read_file(out: RecordInputs, shown: str, doc: LineDict, ctx: FileContext) -
     for key, items in doc.items():
         read_entry(loaded, key, items, ctx)
     quiet = {"source_id", "quote"}
-    if ctx.source_id in ctx.failed_sources:  # its problem is reported with the source
+    named = ctx.source_id if isinstance(ctx.source_id, str) else None  # else reported by read_entry
+    if named in ctx.failed_sources:  # its problem is reported with the source
         for record in loaded.records:
             record.problem_fields |= quiet
-    named = ctx.source_id if isinstance(ctx.source_id, str) else None
     if named is not None and named not in ctx.sources and named not in ctx.failed_sources and loaded.records:
         # One problem for the file, not one per record.
         loaded.problems.append(
@@ -107,6 +107,9 @@ def _read_file(out: RecordInputs, shown: str, doc: LineDict, ctx: FileContext) -
         # Its mentions are accounted for once the drafts are confirmed; until then every
         # mention a draft covers would look uncovered.
         out.quiet_sources.add(ctx.source_id)
+    if named is None and ctx.source_id is not None:  # its records did not load, as if it did not parse
+        out.complete = False
+        out.quiet_sources.add(Path(shown).stem)
     out.records += loaded.records
     out.ignores += loaded.ignores
     out.problems += loaded.problems

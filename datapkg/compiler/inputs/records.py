@@ -13,9 +13,10 @@ from typing import Any
 
 from datapkg._names import CURATED_TABLES, FACT_TABLES, ResourceName
 from datapkg.compiler.inputs.dates import DateFormError, expand_date
+from datapkg.compiler.inputs.not_in_quote import NOT_IN_QUOTE, claimed_number_fields, read_not_in_quote
 from datapkg.compiler.inputs.quotes import place_quote
 from datapkg.compiler.inputs.source_texts import SourceDoc
-from datapkg.compiler.inputs.typed_fields import typed_row, unknown_field_message
+from datapkg.compiler.inputs.typed_fields import describe, typed_row, unknown_field_message
 from datapkg.compiler.inputs.yaml_input import LineDict
 from datapkg.compiler.problems import Origin, Problem, at
 from datapkg.schema.specs import TableSpec
@@ -32,6 +33,8 @@ class Record:
     origin: Origin
     problem_fields: frozenset[str | None] = frozenset()
     """Fields that already have an input problem; later checks stay quiet on them."""
+    not_in_quote: dict[str, str] = field(default_factory=dict)
+    """Figures the quote does not give, each with its basis (``inputs.not_in_quote``)."""
 
 
 @dataclass(frozen=True)
@@ -50,6 +53,8 @@ def _ignores(
 ) -> tuple[list[MentionIgnore], list[Problem]]:
     out: list[MentionIgnore] = []
     problems: list[Problem] = []
+    if source_id is not None and not isinstance(source_id, str):
+        return [], []  # reported once with source_id
     if not isinstance(source_id, str):
         return [], [
             at(
@@ -98,6 +103,8 @@ def _input_fields(spec: TableSpec) -> tuple[dict[str, Any], set[str]]:
         extra.add("date")
     if "quote_start" in spec.field_names:
         fields["quote_start"] = spec.field("quote_start")
+    if claimed_number_fields(spec) and "quote" in spec.field_names:
+        extra.add(NOT_IN_QUOTE)
     return fields, extra
 
 
@@ -151,6 +158,14 @@ def _record(table: ResourceName, item: LineDict, ctx: FileContext) -> tuple[Reco
     raw_id = item.get("id")
     id_ = raw_id if isinstance(raw_id, str) else None
     row, errors = typed_row(item, fields, extra, ctx.shown, id_)
+    declared: dict[str, str] = {}
+    if NOT_IN_QUOTE in row:
+        declared, found = read_not_in_quote(row.pop(NOT_IN_QUOTE), spec, item.origin(ctx.shown), id_)
+        errors += found
+        if declared and not str(row.get("note") or "").strip():
+            # The entry is not published: the row's note is where readers learn the figure is not quoted.
+            message = f"{NOT_IN_QUOTE} needs a note saying, for readers, why the figure is not the quote's"
+            errors.append(at(item.origin(ctx.shown), message, id_, "note"))
     for name, default in spec.defaults.items():
         if name not in item:
             row[name] = default
@@ -159,11 +174,14 @@ def _record(table: ResourceName, item: LineDict, ctx: FileContext) -> tuple[Reco
     record = Record(table, {**{n: None for n in spec.field_names}, **row}, item.origin(ctx.shown))
     errors += _expand(record, ctx.sources, id_)
     record.problem_fields = frozenset(p.field for p in errors)
+    record.not_in_quote = declared
     return record, errors
 
 
 def _table_entry(loaded: Loaded, table: ResourceName, items: Any, ctx: FileContext) -> None:
     if table in FACT_TABLES and not isinstance(ctx.source_id, str):
+        if ctx.source_id is not None:  # written, but not as text: reported once with source_id
+            return
         message = "fact records need `source_id: <source>` at the top of the file"
         loaded.problems.append(at(ctx.origin, message, None, table))
         return
@@ -205,7 +223,8 @@ def read_entry(loaded: Loaded, key: str, items: Any, ctx: FileContext) -> None:
     """One top-level key of a records file: its source, its ignore list or a table."""
     if key == "source_id":
         if not isinstance(ctx.source_id, str):
-            loaded.problems.append(at(ctx.origin, "expected the id of a source as text", None, key))
+            message = f"expected the id of a source as text, got {describe(ctx.source_id)}"
+            loaded.problems.append(at(ctx.origin, message, None, key))
     elif key == IGNORES_KEY:
         found, errors = _ignores(items, ctx.source_id, ctx.origin, ctx.shown)
         loaded.ignores.extend(found)

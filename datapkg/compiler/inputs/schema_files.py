@@ -15,6 +15,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from datapkg._input_files import read_input
 from datapkg._names import EXTRACTED, FACT_TABLES, RESOURCES, VOCABULARIES, ResourceName
 from datapkg.checks.event_rollup import Rules, RulesError
 from datapkg.schema.lint import field_problems, key_problems
@@ -75,7 +76,7 @@ class SchemaError(Exception):
 def _read(path: Path) -> Any:
     shown = f"schemas/{path.name}"
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
+        return json.loads(read_input(path).decode("utf-8"))
     except FileNotFoundError:
         raise SchemaError([f"{shown}: missing"]) from None
     except json.JSONDecodeError as error:

@@ -9,11 +9,13 @@ trailing newline) would move offsets silently; the hash check makes it loud.
 from __future__ import annotations
 
 import hashlib
+import re
 import unicodedata
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from datapkg._input_files import read_input
 from datapkg.compiler.inputs.typed_fields import typed_row
 from datapkg.compiler.inputs.yaml_input import LineDict, load_yaml
 from datapkg.compiler.layout import Layout
@@ -57,7 +59,42 @@ def check_text(data: bytes, shown: str) -> tuple[str | None, list[Problem]]:
         )
         line = text[:bad].count("\n") + 1
         problems.append(Problem(f"{shown}:{line}", "is not Unicode NFC; normalize the text to NFC"))
+    problems += _control_problems(text, shown)
     return text, problems
+
+
+# Every character other than LF that YAML, Python's str.splitlines or a terminal reads as a
+# line break or a control: offsets, line numbers and every reader of a text must agree on its
+# lines, and curated files quote the text. CR has its own message above.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]")
+_CONTROL_NAMES = {
+    0x00: "NULL", 0x07: "BELL", 0x08: "BACKSPACE", 0x0B: "LINE TABULATION", 0x0C: "FORM FEED",
+    0x1B: "ESCAPE", 0x1C: "FILE SEPARATOR", 0x1D: "GROUP SEPARATOR", 0x1E: "RECORD SEPARATOR",
+    0x1F: "UNIT SEPARATOR", 0x7F: "DELETE", 0x85: "NEXT LINE",
+}  # fmt: skip
+
+
+def character_name(ch: str) -> str:
+    """``U+2028 LINE SEPARATOR``: a character as a message names it (controls have no Unicode name)."""
+    name = unicodedata.name(ch, None) or _CONTROL_NAMES.get(ord(ch), "CONTROL CHARACTER")
+    return f"U+{ord(ch):04X} {name}"
+
+
+def _control_problems(text: str, shown: str) -> list[Problem]:
+    """The first control character or line separator other than tab and LF, and how many there are."""
+    found = _CONTROL.search(text)
+    if found is None:
+        return []
+    start = found.start()
+    line = text.count("\n", 0, start) + 1
+    column = start - (text.rfind("\n", 0, start) + 1) + 1
+    more = len(_CONTROL.findall(text, start + 1))
+    others = f" (and {more} more)" if more else ""
+    message = (
+        f"column {column}: {character_name(found.group())}{others}; expected no control characters "
+        "or line separators other than tab and LF"
+    )
+    return [Problem(f"{shown}:{line}", message)]
 
 
 def _text(
@@ -66,9 +103,12 @@ def _text(
     """The source's text beside its metadata, checked for form and hash."""
     text_path = layout.sources_dir / f"{source_id}.txt"
     shown = layout.shown(text_path)
-    if not text_path.is_file():
+    if not text_path.exists():
         return None, [at(origin, f"source text {shown} is missing", source_id, "id")]
-    data = text_path.read_bytes()
+    try:
+        data = read_input(text_path)
+    except OSError as error:
+        return None, [at(origin, f"source text {shown} cannot be read ({error.strerror})", source_id, "id")]
     text, problems = check_text(data, shown)
     digest = hashlib.sha256(data).hexdigest()
     if row.get("text_sha256") and row["text_sha256"] != digest:
@@ -98,12 +138,13 @@ def _source(layout: Layout, meta_path: Path, spec: TableSpec) -> tuple[SourceDoc
         return None, [Problem(f"{shown}:1", "expected a mapping of source metadata fields")]
     source_id = raw.get("id")
     input_fields = {f.name: f for f in spec.fields if not f.computed or f.name in _CHECKED_COUNTS}
-    row, problems = typed_row(raw, input_fields, (), shown, source_id if isinstance(source_id, str) else None)
+    shown_id = source_id if isinstance(source_id, str) else None  # a list or mapping is no id to name
+    row, problems = typed_row(raw, input_fields, (), shown, shown_id)
     origin = raw.origin(shown)
     if source_id != meta_path.stem:
         return None, [
             *problems,
-            at(origin, f"id must equal the file name {meta_path.stem!r}", source_id, "id"),
+            at(origin, f"id must equal the file name {meta_path.stem!r}", shown_id, "id"),
         ]
     problems += _language_problems(row, origin, source_id)
     doc, errors = _text(layout, meta_path.stem, row, origin)

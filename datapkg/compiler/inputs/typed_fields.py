@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import math
 from collections.abc import Iterable
 from typing import Any
 
+from datapkg.compiler.inputs.dates import DAY_FORM as _DAY
+from datapkg.compiler.inputs.dates import why_not_a_date
 from datapkg.compiler.inputs.yaml_input import LineDict
 from datapkg.compiler.problems import Problem, at
 from datapkg.schema.specs import FieldSpec
@@ -26,11 +29,30 @@ _TYPE_WORDS = {
 }
 
 
-def _describe(value: Any) -> str:
+# As YAML writes them, so that a curator finds what the message quotes.
+_NOT_FINITE = {"nan": ".nan (not a number)", "inf": ".inf (infinity)", "-inf": "-.inf (minus infinity)"}
+
+
+def _date_text(value: str) -> tuple[Any, str | None]:
+    """A date written as quoted text: only the YYYY-MM-DD form, and only a real day."""
+    m = _DAY.match(value)
+    if m is None:
+        return None, f"expected {_TYPE_WORDS['date']}, got {describe(value)}"
+    reason = why_not_a_date(int(m[1]), int(m[2]), int(m[3]))
+    if reason != "it is a real date":
+        return None, f"expected {_TYPE_WORDS['date']}, got impossible date {value!r}: {reason}"
+    return dt.date(int(m[1]), int(m[2]), int(m[3])), None
+
+
+def describe(value: Any) -> str:
     if isinstance(value, bool):
         return f"boolean {value!r}"
+    if isinstance(value, float) and not math.isfinite(value):
+        return _NOT_FINITE[str(value)]
     if isinstance(value, int | float):
         return f"number {value!r}"
+    if isinstance(value, dt.datetime):
+        return f"date and time {value.isoformat(sep=' ')}"
     if isinstance(value, dt.date):
         return f"date {value.isoformat()}"
     if isinstance(value, str):
@@ -55,22 +77,21 @@ def coerce(spec: FieldSpec, value: Any) -> tuple[Any, str | None]:
             return None, f"expected a whole number the tables can hold (64 bits), got {value}"
     elif spec.type == "number":
         ok = isinstance(value, int | float) and not isinstance(value, bool)
+        if ok and not math.isfinite(value):
+            return None, f"expected a finite number, got {describe(value)}"
         value = float(value) if ok else value
     elif spec.type == "boolean":
         ok = isinstance(value, bool)
     elif spec.type == "date":
         if isinstance(value, str):
-            try:
-                value = dt.date.fromisoformat(value)
-            except ValueError:
-                return None, f"expected {_TYPE_WORDS['date']}, got impossible date {value!r}"
+            return _date_text(value)
         ok = isinstance(value, dt.date) and not isinstance(value, dt.datetime)
     else:
         raise ValueError(f"unsupported field type {spec.type!r}")
     if ok:
         return value, None
     hint = " (put it in quotes)" if spec.type == "string" else ""
-    return None, f"expected {_TYPE_WORDS[spec.type]}, got {_describe(value)}{hint}"
+    return None, f"expected {_TYPE_WORDS[spec.type]}, got {describe(value)}{hint}"
 
 
 def unknown_field_message(key: str, allowed: Iterable[str]) -> str:

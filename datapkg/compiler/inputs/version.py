@@ -7,6 +7,7 @@ import re
 import tomllib
 from pathlib import Path
 
+from datapkg._input_files import read_input
 from datapkg.compiler.problems import Problem
 
 # PEP 440 public versions in canonical form: 1.2, 1.2.3rc1, 2.0.post1, 1.0.dev3, 1!2.0.
@@ -24,10 +25,12 @@ def _line_of(text: str, key: str) -> int:
 
 def read_version(pyproject: Path, shown: str) -> tuple[str | None, list[Problem]]:
     try:
-        text = pyproject.read_text(encoding="utf-8")
+        text = read_input(pyproject).decode("utf-8")
         data = tomllib.loads(text)
     except FileNotFoundError:
         return None, [Problem(shown, "missing; the package version is read from it")]
+    except OSError as error:
+        return None, [Problem(shown, f"cannot be read ({error.strerror})")]
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
         return None, [Problem(shown, f"not valid TOML ({error})")]
     version = data.get("project", {}).get("version") if isinstance(data.get("project"), dict) else None

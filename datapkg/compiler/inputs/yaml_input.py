@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import yaml
 
+from datapkg._input_files import read_input
 from datapkg.compiler.problems import Origin, Problem
 
 
@@ -29,6 +30,10 @@ class LineDict(dict[str, Any]):
 
 class _DuplicateKey(yaml.MarkedYAMLError):
     pass
+
+
+class _Refused(yaml.MarkedYAMLError):
+    """A value YAML can write but a record cannot hold; reported without "syntax error"."""
 
 
 # libyaml's parser where installed (several times faster); the constructors below are ours either way.
@@ -57,10 +62,16 @@ def _numbers_as_yaml_1_2() -> None:
 
 
 _INT, _FLOAT = "tag:yaml.org,2002:int", "tag:yaml.org,2002:float"
+_DAY_SHAPE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_PLAIN = "text, numbers, dates, true/false, lists and mappings"
+MAX_DEPTH = 32  # records nest four deep; a deeper file is a mistake or an attack
+MAX_ALIASED = 10_000  # values that aliases may repeat, so that a few lines cannot expand to millions
 _numbers_as_yaml_1_2()
 
 
-def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
+def _construct_mapping(loader: _Loader, node: yaml.Node) -> LineDict:
+    if not isinstance(node, yaml.MappingNode):
+        _refuse(node, f"!!map needs a mapping, found a {_kind(node)}")
     loader.flatten_mapping(node)
     mapping = LineDict()
     mapping.line = node.start_mark.line + 1
@@ -81,31 +92,123 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
     return mapping
 
 
-def _construct_timestamp(loader: _Loader, node: yaml.ScalarNode) -> Any:
-    # PyYAML raises a bare ValueError for 2024-06-31; keep the text so the
-    # date check can report it with its record and field.
+def _refuse(node: yaml.Node, message: str) -> NoReturn:
+    raise _Refused(None, None, message, node.start_mark)
+
+
+def _scalar(node: yaml.Node) -> yaml.ScalarNode:
+    if not isinstance(node, yaml.ScalarNode):
+        _refuse(node, f"{_short(node.tag)} needs a single value, found a {_kind(node)}")
+    return node
+
+
+def _construct_int(loader: _Loader, node: yaml.Node) -> int:
+    node = _scalar(node)
+    text = str(loader.construct_scalar(node))
+    try:
+        return int(yaml.SafeLoader.construct_yaml_int(loader, node))
+    except ValueError:
+        _refuse(node, f"!!int {text!r} is not a whole number")
+
+
+def _construct_float(loader: _Loader, node: yaml.Node) -> float:
+    # NaN and infinities are built here and refused by the field check, which names the record.
+    node = _scalar(node)
+    text = str(loader.construct_scalar(node))
+    try:
+        return float(yaml.SafeLoader.construct_yaml_float(loader, node))
+    except ValueError:
+        _refuse(node, f"!!float {text!r} is not a number")
+
+
+def _construct_bool(loader: _Loader, node: yaml.Node) -> bool:
+    node = _scalar(node)
+    text = str(loader.construct_scalar(node))
+    if text.lower() not in loader.bool_values:
+        _refuse(node, f"!!bool {text!r} is not true or false")
+    return bool(loader.bool_values[text.lower()])
+
+
+def _construct_timestamp(loader: _Loader, node: yaml.Node) -> Any:
+    node = _scalar(node)
+    text = str(loader.construct_scalar(node))
     try:
         return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
-    except ValueError:
-        return loader.construct_scalar(node)
+    except (ValueError, AttributeError):  # AttributeError: PyYAML's own pattern did not match
+        if _DAY_SHAPE.match(text):
+            # 2024-06-31 or 2024-13-45: kept as text, so that the date check says why it is
+            # no date, with its record and field.
+            return text
+        _refuse(node, f"{text!r} is not a date like 2024-06-19")
+
+
+def _construct_other(loader: _Loader, node: yaml.Node) -> NoReturn:
+    _refuse(node, f"tag {_short(node.tag)} is not allowed; expected {_PLAIN}")
+
+
+def _kind(node: yaml.Node) -> str:
+    names: dict[type[yaml.Node], str] = {yaml.MappingNode: "mapping", yaml.SequenceNode: "list"}
+    return names.get(type(node), "single value")
+
+
+def _short(tag: str) -> str:
+    return "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:yaml.org,2002:") else tag
 
 
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-_Loader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
+for _tag, _constructor in (
+    ("int", _construct_int),
+    ("float", _construct_float),
+    ("bool", _construct_bool),
+    ("timestamp", _construct_timestamp),
+    *((tag, _construct_other) for tag in ("binary", "set", "omap", "pairs")),
+):
+    _Loader.add_constructor(f"tag:yaml.org,2002:{_tag}", _constructor)
+_Loader.add_constructor(None, _construct_other)  # any other tag, python/* included
 
 
-def load_yaml(path: Path, shown: str) -> tuple[Any, list[Problem]]:
-    """Parse one YAML file; problems name the file and line. ``shown`` is the path to print."""
+def _shape_problem(text: str) -> tuple[int, str] | None:
+    """The line and message of nesting deeper than MAX_DEPTH or aliases that repeat more than
+    MAX_ALIASED values, read from the parser's events (no recursion, nothing built yet)."""
+    open_counts: list[list[Any]] = []  # per open collection: [values so far, its anchor]
+    sizes: dict[str, int] = {}
+    aliased = 0
+    for event in yaml.parse(text, Loader=_Loader):
+        line = event.start_mark.line + 1 if event.start_mark is not None else 1
+        if isinstance(event, yaml.CollectionStartEvent):
+            if len(open_counts) >= MAX_DEPTH:
+                return line, f"nested more than {MAX_DEPTH} levels deep; expected records of fields"
+            open_counts.append([1, event.anchor])
+            continue
+        if isinstance(event, yaml.CollectionEndEvent):
+            count, anchor = open_counts.pop()
+        elif isinstance(event, yaml.AliasEvent):
+            if any(event.anchor == a for _, a in open_counts):
+                return line, f"alias *{event.anchor} is inside the value it names; a value cannot hold itself"
+            count, anchor = sizes.get(event.anchor or "", 1), None
+            aliased += count
+            if aliased > MAX_ALIASED:
+                return line, f"aliases repeat more than {MAX_ALIASED} values; write the values out"
+        elif isinstance(event, yaml.ScalarEvent):
+            count, anchor = 1, event.anchor
+        else:
+            continue
+        if anchor:
+            sizes[anchor] = count
+        if open_counts:
+            open_counts[-1][0] += count
+    return None
+
+
+def _parse(text: str, shown: str) -> tuple[Any, list[Problem]]:
     try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        return None, [Problem(shown, f"not UTF-8 ({exc.reason} at byte {exc.start})")]
-    except OSError as exc:
-        return None, [Problem(shown, f"cannot be read ({exc.strerror})")]
-    if not text.strip():
-        return None, [Problem(f"{shown}:1", "file is empty; expected a YAML mapping")]
-    try:
+        shape = _shape_problem(text)
+        if shape is not None:
+            return None, [Problem(f"{shown}:{shape[0]}", shape[1])]
         return yaml.load(text, Loader=_Loader), []
+    except _Refused as exc:
+        line = exc.problem_mark.line + 1 if exc.problem_mark is not None else 1
+        return None, [Problem(f"{shown}:{line}", str(exc.problem))]
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else 1
@@ -114,5 +217,24 @@ def load_yaml(path: Path, shown: str) -> tuple[Any, list[Problem]]:
             # A quote such as `Er sagte: «…»` holds ": ", which YAML reads as a key.
             what += '; a value holding ": " must be in quotes (quote: "…") or written as a block (quote: >-)'
         return None, [Problem(f"{shown}:{line}", f"YAML syntax error: {what}")]
+    except yaml.reader.ReaderError as exc:
+        line = text.count("\n", 0, max(exc.position, 0)) + 1
+        code = exc.character if isinstance(exc.character, int) else ord(exc.character)
+        return None, [
+            Problem(f"{shown}:{line}", f"character U+{code:04X} is not allowed in YAML ({exc.reason})")
+        ]
     except yaml.YAMLError as exc:
-        return None, [Problem(shown, f"YAML error: {exc}")]
+        return None, [Problem(shown, f"YAML error: {' '.join(str(exc).split())}")]
+
+
+def load_yaml(path: Path, shown: str) -> tuple[Any, list[Problem]]:
+    """Parse one YAML file; problems name the file and line. ``shown`` is the path to print."""
+    try:
+        text = read_input(path).decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return None, [Problem(shown, f"not UTF-8 ({exc.reason} at byte {exc.start})")]
+    except OSError as exc:
+        return None, [Problem(shown, f"cannot be read ({exc.strerror})")]
+    if not text.strip():
+        return None, [Problem(f"{shown}:1", "file is empty; expected a YAML mapping")]
+    return _parse(text, shown)

@@ -9,27 +9,41 @@ What it writes:
 - ``OUT/index.json``: the release index, every release's files with their SHA-256 and
   the latest release, merged with the index already in ``OUT``. A package of an older
   version reads it to load newer releases (``load(version="latest")``) and verifies their
-  files against it.
+  files against it. The index already there is untrusted: it is read and checked (JSON,
+  its shape, versions, file names and sums, and agreement with the sums this checkout
+  records for each version) before anything is written, and any problem refuses the
+  release with the file and the entry named.
 - ``build/releases/<version>.sha256`` in the checkout: the bundle's SHA256SUMS.
   Committing it is what marks the version as released: later builds ship its
   sums so every later version can verify this one, and refuse to change its data.
 
 Only a final version with its own changelog section is released; the command
-refuses a development version (``0.2.0.dev0``) and says what to do.
+refuses a development version (``0.2.0.dev0``) and says what to do. Every file is
+written to a temporary beside it and renamed into place, never through a symbolic link.
 """
 
 from __future__ import annotations
 
 import io
 import json
+import re
 import zipfile
 from pathlib import Path
 from typing import Any
 
 from datapkg.compiler.layout import Layout
-from datapkg.compiler.outputs.release_registry import is_final, release_dir, sha256sums, version_key
+from datapkg.compiler.outputs.release_registry import (
+    is_final,
+    is_version,
+    recorded_sums,
+    release_dir,
+    sha256sums,
+    version_key,
+)
+from datapkg.compiler.problems import InputError, Problem
 from datapkg.compiler.stages.stage import Compiled
 from datapkg.compiler.stages.write import differences
+from datapkg.export import check_folder, check_targets, replace_bytes
 
 DIST = "rus-prk-military-cooperation"
 _EPOCH = (1980, 1, 1, 0, 0, 0)
@@ -70,43 +84,161 @@ def releasable(layout: Layout, version: str) -> None:
         raise NotReleasable("CHANGELOG.md still has a `## Unreleased` section; fold it into the release's")
 
 
-def write_index(out: Path, version: str, digests: dict[str, str]) -> Path:
-    """Add a release to ``out/index.json`` (created when missing) and name the latest."""
-    path = out / "index.json"
-    index: dict[str, Any] = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
-    releases: dict[str, dict[str, str]] = dict(index.get("releases", {}))
-    releases[version] = dict(sorted(digests.items()))
+INDEX = "index.json"
+_DIGEST = re.compile(r"[0-9a-f]{64}")
+_FILE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
+_MAX_INDEX_BYTES = 16 * 1024 * 1024
+
+
+class _DuplicateKey(ValueError):
+    pass
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    # json.loads keeps the last of two equal keys; an index naming a version twice is refused.
+    seen: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in seen:
+            raise _DuplicateKey(f"names {key!r} twice")
+        seen[key] = value
+    return seen
+
+
+def _parse_index(path: Path) -> Any:
+    """The JSON of an index file; raises InputError naming the file when it is not JSON."""
+    shown = str(path)
+    if path.is_symlink() or not path.is_file():
+        raise InputError([Problem(shown, "expected a regular file (not a link or a folder)")])
+    if path.stat().st_size > _MAX_INDEX_BYTES:
+        raise InputError([Problem(shown, f"larger than {_MAX_INDEX_BYTES} bytes; not a release index")])
+    try:
+        return json.loads(path.read_bytes().decode("utf-8"), object_pairs_hook=_unique_keys)
+    except UnicodeDecodeError as error:
+        raise InputError([Problem(shown, f"not UTF-8 (byte {error.start})")]) from None
+    except json.JSONDecodeError as error:
+        raise InputError([Problem(f"{shown}:{error.lineno}", f"not JSON: {error.msg}")]) from None
+    except _DuplicateKey as error:
+        raise InputError([Problem(shown, f"not a release index: an object {error}")]) from None
+    except ValueError as error:  # a number too long to convert, among others
+        raise InputError([Problem(shown, f"not JSON: {error}")]) from None
+    except RecursionError:
+        raise InputError([Problem(shown, "not a release index: nested too deeply")]) from None
+
+
+def _release_problems(shown: str, version: Any, files: Any) -> list[Problem]:
+    where = f"release {version!r}"
+    if not isinstance(version, str) or not is_version(version):
+        return [Problem(shown, f"{where}: expected a version such as 0.2.0")]
+    if not isinstance(files, dict) or not files:
+        return [Problem(shown, f"{where}: expected an object of file names and their SHA-256")]
+    problems = []
+    for name, digest in files.items():
+        if not _FILE_NAME.fullmatch(name):
+            problems.append(Problem(shown, f"{where}: file name {name!r} is not a plain file name"))
+        if not isinstance(digest, str) or not _DIGEST.fullmatch(digest):
+            problems.append(Problem(shown, f"{where}: file {name!r}: expected 64 lowercase hex digits"))
+    return problems
+
+
+def _shape_problems(shown: str, index: Any) -> list[Problem]:
+    if not isinstance(index, dict) or not isinstance(index.get("releases"), dict):
+        return [Problem(shown, "not a release index: expected an object with a 'releases' object")]
+    problems = [Problem(shown, f"unexpected key {k!r}") for k in index if k not in ("latest", "releases")]
+    for version, files in index["releases"].items():
+        problems.extend(_release_problems(shown, version, files))
+    latest = index.get("latest")
+    if "latest" in index and (not isinstance(latest, str) or latest not in index["releases"]):
+        problems.append(Problem(shown, f"'latest' is {latest!r}; expected one of the releases"))
+    return problems
+
+
+def _agreement_problems(
+    shown: str, releases: dict[str, dict[str, str]], recorded: dict[str, dict[str, str]]
+) -> list[Problem]:
+    problems = []
+    for version, files in releases.items():
+        known = recorded.get(version)
+        if known is None:
+            record = f"build/releases/{version}.sha256"
+            problems.append(
+                Problem(shown, f"release {version!r}: not a version this checkout records ({record}); "
+                        "remove it from the index")
+            )  # fmt: skip
+        elif files != known:
+            differ = sorted(n for n in set(files) | set(known) if files.get(n) != known.get(n))
+            problems.append(Problem(shown, f"release {version!r}: files {', '.join(differ)} differ from "
+                                    "the sums this checkout records for it"))  # fmt: skip
+    return problems
+
+
+def read_index(out: Path, recorded: dict[str, dict[str, str]] | None = None) -> dict[str, dict[str, str]]:
+    """The releases of ``out/index.json`` (none when it is missing), checked: JSON, shape, versions,
+    file names, sums and, with ``recorded``, agreement with them; raises InputError otherwise."""
+    path = out / INDEX
+    if not path.exists() and not path.is_symlink():
+        return {}
+    index = _parse_index(path)
+    problems = _shape_problems(str(path), index)
+    if not problems and recorded is not None:
+        problems = _agreement_problems(str(path), index["releases"], recorded)
+    if problems:
+        raise InputError(problems)
+    releases: dict[str, dict[str, str]] = index["releases"]
+    return releases
+
+
+def index_bytes(releases: dict[str, dict[str, str]]) -> bytes:
     ordered = sorted(releases, key=version_key)
     finals = [v for v in ordered if is_final(v)]
-    content = {"latest": (finals or ordered)[-1], "releases": {v: releases[v] for v in ordered}}
-    path.write_text(json.dumps(content, indent=2) + "\n", encoding="utf-8")
-    return path
+    content = {
+        "latest": (finals or ordered)[-1],
+        "releases": {v: dict(sorted(releases[v].items())) for v in ordered},
+    }
+    return (json.dumps(content, indent=2) + "\n").encode("utf-8")
+
+
+def write_index(out: Path, version: str, digests: dict[str, str]) -> Path:
+    """Add a release to ``out/index.json`` (created when missing) and name the latest."""
+    releases = {**read_index(out), version: digests}
+    return replace_bytes(out, {INDEX: index_bytes(releases)})[0]
+
+
+def _check_places(layout: Layout, out: Path, version: str, names: list[str]) -> None:
+    """Every folder and file the release writes, refused before the first write when one is a link."""
+    for folder, files in (
+        (out, [INDEX]),
+        (out / version, names),
+        (release_dir(layout), [f"{version}.sha256"]),
+    ):
+        check_folder(folder)
+        if folder.is_dir():
+            check_targets(folder, files)
 
 
 def write_release(layout: Layout, compiled: Compiled, out: Path, *, record: bool = True) -> list[Path]:
     """Write the bundle and (with ``record``) the release record; returns every path written.
-    Refuses when the committed outputs are not a fresh build."""
+    Refuses when the committed outputs are not a fresh build, or when the index in ``out`` is
+    broken or contradicts the sums this checkout records; then nothing is written."""
     stale = differences(layout, compiled)
     if stale:
         raise StaleOutputs("; ".join(stale) + "; run `datapkg build` first")
-    target = out / compiled.version
-    target.mkdir(parents=True, exist_ok=True)
+    version = compiled.version
     digests = {name: compiled.digests[path] for name, path in compiled.release_names.items()}
+    check_folder(out)
+    releases = read_index(out, {**recorded_sums(layout), version: dict(sorted(digests.items()))})
     sums = sha256sums(digests)
-    folder = f"{DIST}-{compiled.version}"
+    folder = f"{DIST}-{version}"
     bundle = {name: compiled.read(path) for name, path in compiled.release_names.items()}
     bundle["SHA256SUMS"] = sums.encode("utf-8")
     bundle[f"{folder}.zip"] = zip_bytes(bundle, folder)
-    written = []
-    for name, data in sorted(bundle.items()):
-        (target / name).write_bytes(data)
-        written.append(target / name)
-    written.append(write_index(out, compiled.version, digests))
+    bundle = dict(sorted(bundle.items()))
+    _check_places(layout, out, version, list(bundle))
+    (out / version).mkdir(parents=True, exist_ok=True)
+    written = replace_bytes(out / version, bundle)
+    written += replace_bytes(out, {INDEX: index_bytes({**releases, version: digests})})
     if record:
         # The build already refused the data of a recorded version changing, so an existing
         # record holds these very sums.
-        path = release_dir(layout) / f"{compiled.version}.sha256"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(sums, encoding="utf-8")
-        written.append(path)
+        release_dir(layout).mkdir(parents=True, exist_ok=True)
+        written += replace_bytes(release_dir(layout), {f"{version}.sha256": sums.encode("utf-8")})
     return written

@@ -16,6 +16,7 @@ import json
 import re
 from pathlib import Path
 
+from datapkg._input_files import read_input
 from datapkg.compiler.layout import Layout
 from datapkg.compiler.problems import Problem
 
@@ -50,6 +51,19 @@ def released_versions(layout: Layout) -> list[str]:
     return sorted(found, key=version_key)
 
 
+def recorded_sums(layout: Layout) -> dict[str, dict[str, str]]:
+    """The sums of every version recorded as released (the build has checked these files)."""
+    recorded = {}
+    for version in released_versions(layout):
+        path = release_dir(layout) / f"{version}.sha256"
+        recorded[version], _ = parse_sums(read_input(path).decode("utf-8"), layout.shown(path))
+    return recorded
+
+
+def is_version(text: str) -> bool:
+    return _VERSION.match(text) is not None
+
+
 def is_final(version: str) -> bool:
     """A version that can be released: no development or pre-release part (0.2.0, 1.0.post1)."""
     return re.fullmatch(r"[0-9!.]+(\.post[0-9]+)?", version) is not None
@@ -64,7 +78,13 @@ def registry_bytes(layout: Layout, version: str, current: dict[str, str]) -> tup
         if not _VERSION.match(path.stem):
             problems.append(Problem(shown, "file name must be <version>.sha256, for example 0.1.0.sha256"))
             continue
-        sums, errors = parse_sums(path.read_text(encoding="utf-8"), shown)
+        try:
+            text = read_input(path).decode("utf-8")
+        except (OSError, UnicodeDecodeError) as error:
+            reason = error.strerror if isinstance(error, OSError) else f"not UTF-8 ({error.reason})"
+            problems.append(Problem(shown, f"cannot be read: {reason}"))
+            continue
+        sums, errors = parse_sums(text, shown)
         problems.extend(errors)
         releases[path.stem] = sums
     fresh = dict(sorted(current.items()))

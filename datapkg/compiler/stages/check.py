@@ -12,6 +12,7 @@ from datapkg.compiler.assembly import OriginIndex
 from datapkg.compiler.follow_on import echoes_empty_vocabulary, echoes_input_problem, echoes_unread_source
 from datapkg.compiler.mentions import extraction_language
 from datapkg.compiler.problems import Problem, Problems, at
+from datapkg.compiler.quoted_values import quoted_value_problems
 from datapkg.compiler.stages.read import Inputs
 from datapkg.compiler.stages.tabulate import Indexes, Tables
 from datapkg.schema.specs import TableSpec
@@ -63,3 +64,17 @@ def check(inputs: Inputs, tables: Tables, indexes: Indexes, problems: Problems) 
         located = locate(finding, indexes.get(finding.table), spec)
         if located is not None:
             problems.add(located)
+    check_quoted_values(inputs, tables, indexes, problems)
+
+
+def check_quoted_values(inputs: Inputs, tables: Tables, indexes: Indexes, problems: Problems) -> None:
+    """Figures their quotes contradict; a figure with a problem of its own is reported once."""
+    if not inputs.report_coverage:
+        return  # the mentions are incomplete: every figure would look unquoted
+    unread = {s for s, doc in inputs.sources.items() if extraction_language(doc) is None}
+    mentions = tables["mentions"]
+    reported = {(p.record_id, p.field) for p in problems}
+    found = quoted_value_problems(
+        inputs.specs, tables, indexes, mentions, inputs.not_in_quote, inputs.quiet_sources | unread
+    )
+    problems.extend(p for p in found if (p.record_id, p.field) not in reported)

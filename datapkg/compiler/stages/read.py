@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from datapkg._names import ResourceName
@@ -33,6 +33,7 @@ class Inputs:
     version: str
     quiet_sources: set[str]  # sources whose coverage problems would only repeat another problem
     records_complete: bool  # every records file loaded
+    not_in_quote: dict[str, dict[str, str]] = field(default_factory=dict)  # record id -> field -> basis
 
 
 def _configuration(layout: Layout, problems: Problems) -> tuple[dict[ResourceName, TableSpec], str]:

@@ -29,31 +29,51 @@ from datapkg.schema.specs import TableSpec
 
 @dataclass
 class Compiled:
-    """A finished build, its files in a staging directory beside the outputs.
+    """A finished build, its files in staging directories beside the outputs.
 
+    Each output is staged in a directory of its own target's folder, so that moving it
+    into place is a rename within one file system, wherever that folder is mounted.
     ``write.write_outputs`` moves the files into place, ``write.differences`` compares
-    them with what is there. The staging directory is removed when the object is, at the
-    latest at interpreter exit.
+    them with what is there. The staging directories are removed when the object is, at
+    the latest at interpreter exit.
     """
 
-    staging: Path
+    staging: Path  # the one beside the data files
     tables: dict[ResourceName, pa.Table]
     version: str
     staged: dict[Path, Path] = field(default_factory=dict)  # target -> staged file
     digests: dict[Path, str] = field(default_factory=dict)  # target -> sha256 hex
     release_names: dict[str, Path] = field(default_factory=dict)  # name in a release bundle -> target
+    staging_dirs: dict[Path, Path] = field(default_factory=dict)  # target folder -> its staging directory
 
     def __post_init__(self) -> None:
-        weakref.finalize(self, shutil.rmtree, self.staging, True)
+        self.staging_dirs[self.staging.parent] = self.staging
+        weakref.finalize(self, remove_staging, self.staging_dirs)
 
     def read(self, target: Path) -> bytes:
         return self.staged[target].read_bytes()
 
+    def staging_for(self, target: Path) -> Path:
+        """The staging directory in the target's own folder (made on first use)."""
+        folder = target.parent
+        if folder not in self.staging_dirs:
+            folder.mkdir(parents=True, exist_ok=True)
+            self.staging_dirs[folder] = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=folder))
+        return self.staging_dirs[folder]
+
     def add(self, target: Path, data: bytes) -> None:
-        path = self.staging / f"{len(self.staged)}-{target.name}"
+        path = self.staging_for(target) / f"{len(self.staged)}-{target.name}"
         path.write_bytes(data)
         self.staged[target] = path
         self.digests[target] = sha256_file(path)
+
+
+STAGING_PREFIX = ".staging-"
+
+
+def remove_staging(staging_dirs: dict[Path, Path]) -> None:
+    for folder in list(staging_dirs.values()):
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def _writers(spec: TableSpec) -> dict[str, Any]:
@@ -102,11 +122,11 @@ def stage_outputs(inputs: Inputs, tables: Tables, problems: Problems) -> Compile
     layout = inputs.layout
     version = inputs.version
     layout.data_dir.mkdir(parents=True, exist_ok=True)
-    compiled = Compiled(Path(tempfile.mkdtemp(prefix=".staging-", dir=layout.data_dir)), tables, version)
+    compiled = Compiled(Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=layout.data_dir)), tables, version)
     try:
         _stage_all(compiled, inputs, tables, problems)
     except BaseException:
-        shutil.rmtree(compiled.staging, ignore_errors=True)  # nothing half-written stays beside the outputs
+        remove_staging(compiled.staging_dirs)  # nothing half-written stays beside the outputs
         raise
     return compiled
 

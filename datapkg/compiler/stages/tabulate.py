@@ -35,6 +35,8 @@ def tabulate_records(inputs: Inputs) -> tuple[Tables, Indexes]:
     by_table["sources"] = _source_records(inputs)
     for record in inputs.records:
         by_table[record.table].append(record)
+        if record.not_in_quote and isinstance(record.row.get("id"), str):
+            inputs.not_in_quote[record.row["id"]] = record.not_in_quote
     inputs.records = []  # in Arrow from here on; the Python copies are large at scale
     tables: Tables = {}
     indexes: Indexes = {}
