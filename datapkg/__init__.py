@@ -72,14 +72,28 @@ def package() -> dict[str, Any]:
     """
     import json
 
-    descriptor: dict[str, Any] = json.loads((_DATA / "datapackage.json").read_text(encoding="utf-8"))
-    return descriptor
+    where = _DATA / "datapackage.json"
+    try:
+        descriptor = json.loads(where.read_bytes())
+    except (ValueError, RecursionError) as error:
+        message = f"{where}: the installed descriptor does not parse ({error}); reinstall"
+        raise ValidationError([message]) from None
+    resources = descriptor.get("resources") if isinstance(descriptor, dict) else None
+    if not (
+        isinstance(resources, list)
+        and all(isinstance(r, dict) and isinstance(r.get("name"), str) for r in resources)
+        and isinstance(descriptor.get("version"), str)
+    ):
+        raise ValidationError(
+            [f"{where}: the installed descriptor has no version or list of named resources; reinstall"]
+        )
+    return descriptor  # type: ignore[no-any-return]
 
 
 def _version() -> str:
     try:
         version: str = package()["version"]
-    except FileNotFoundError:  # a source checkout before its first build
+    except (FileNotFoundError, ValidationError):  # a checkout before its first build; a damaged install
         from importlib.metadata import version as installed_version
 
         return installed_version("rus-prk-military-cooperation")
@@ -326,9 +340,9 @@ def _read(
 
     table, arrow_schema = read_parquet(file)
     fields = fields_of(arrow_schema, file)
+    if fields is not None:  # a value its own metadata does not allow is refused, whatever its type
+        check_enums(table, fields, file)
     if backend == "pyarrow":
-        if fields is not None:  # a value its own metadata does not allow is refused here too
-            check_enums(table, fields, file)
         return table
     schema = {"fields": fields} if fields is not None else _schema_of(name, version, base_url, cache)
     from datapkg._dtypes import arrow_to_pandas

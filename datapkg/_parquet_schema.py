@@ -38,12 +38,18 @@ def fields_of(arrow_schema: Any, source: object = "the file") -> list[dict[str, 
 
 
 def _enum_values(enum: bytes, source: object, name: str) -> list[str]:
-    try:
-        return enum.decode("utf-8").split(ENUM_SEPARATOR)
-    except UnicodeDecodeError:
-        from datapkg import ValidationError
+    from datapkg import ValidationError
 
+    try:
+        listed = enum.decode("utf-8").split(ENUM_SEPARATOR)
+    except UnicodeDecodeError:
         raise ValidationError([f"{source}: the enum of column {name!r} is not UTF-8 text"]) from None
+    if len(set(listed)) != len(listed):
+        twice = sorted({v for v in listed if listed.count(v) > 1})
+        raise ValidationError(
+            [f"{source}: the enum of column {name!r} lists {', '.join(map(repr, twice))} twice"]
+        )
+    return listed
 
 
 def outside_enum(source: object, name: str, values: list[str], enum: list[str]) -> Exception:

@@ -105,7 +105,13 @@ def _copy_body(url: str, sink: IO[bytes], stop_at: float, deadline: float, limit
     wait = min(READ_TIMEOUT, deadline)
     # Identity encoding: the bytes counted and hashed are the bytes sent, and nothing inflates.
     headers = {"Accept-Encoding": "identity"}
-    with session.get(url, stream=True, timeout=(wait, wait), headers=headers) as response:
+    try:
+        response = session.get(url, stream=True, timeout=(wait, wait), headers=headers)
+    except ValueError as error:  # a malformed address, also one a redirect names
+        import requests
+
+        raise requests.ConnectionError(f"{url} leads to an address that is not one: {error}") from None
+    with response:
         response.raise_for_status()
         declared = response.headers.get("Content-Length", "")
         if declared.isdigit() and int(declared) > limit:

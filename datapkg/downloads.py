@@ -220,6 +220,12 @@ def _agrees_with_package(index: dict[str, Any], url: str) -> None:
                 f"{url} lists other sums for release {version} than this package records; "
                 "the index is not to be trusted"
             )
+        if version not in known and not _after_installed(version):
+            raise DownloadError(
+                f"{url} lists release {version}, which is not newer than the installed "
+                f"{_installed_version()} and which this package does not record; the index is not to "
+                "be trusted"
+            )
 
 
 def resolve_version(
@@ -240,12 +246,42 @@ def resolve_version(
     return latest
 
 
+def _release_number(version: str) -> tuple[int, int, int]:
+    major, minor, patch = version.split(".")[:3]
+    digits = len(patch) - len(patch.lstrip("0123456789"))
+    return int(major), int(minor), int(patch[:digits])
+
+
+def _installed_version() -> str:
+    from datapkg import __version__
+
+    return __version__
+
+
+def _after_installed(version: str) -> bool:
+    """Whether ``version`` comes after the installed release. This package records the sums of
+    every release up to its own, so only later ones may take their sums from a server."""
+    installed = _installed_version()
+    number, own = _release_number(version), _release_number(installed)
+    final = checked_version(installed, "the installed version").replace(".", "").isdigit()
+    return number > own or (number == own and not final)
+
+
+def _newer_than_installed(version: str, unknown: str) -> None:
+    if not _after_installed(version):
+        raise DownloadError(
+            f"{unknown}; release {version} is not newer than the installed {_installed_version()}, so "
+            "its sums would have to come from this package, and the server is not trusted for them"
+        )
+
+
 def _recorded_sum(
     filename: str, version: str, base: str | None, cache: str | Path | None, deadline: float | None
 ) -> str:
     releases = known_releases()
     unknown = f"unknown release {version!r}; this package knows: {', '.join(releases)}"
     if version not in releases and base:
+        _newer_than_installed(version, unknown)
         try:
             index_releases = release_index(base, cache, deadline=deadline)["releases"]
         except DownloadError as error:

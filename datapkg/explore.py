@@ -234,6 +234,8 @@ def check_port(host: str, port: int) -> None:
             probe.bind(address)
     except OSError as error:
         raise ServeError(f"cannot serve on {where}: {error.strerror or error}") from None
+    except (UnicodeError, ValueError) as error:  # a host name no resolver can encode
+        raise ServeError(f"cannot serve on {where}: not a host name or address ({error})") from None
 
 
 def _answers(host: str, port: int) -> bool:

@@ -203,10 +203,46 @@ def _sqlite() -> dict[str, Writer]:
     return {SQLITE_NAME: _write_sqlite}
 
 
+def _sha256(path: Path) -> str:
+    import hashlib
+
+    digest = hashlib.sha256()
+    with open(path, "rb") as stream:
+        while block := stream.read(1 << 20):
+            digest.update(block)
+    return "sha256:" + digest.hexdigest()
+
+
+def verify_installed() -> None:
+    """Raise ValidationError unless every installed file has the size and hash its descriptor
+    records: an export or a served database copies the files as they are, so a file edited
+    after installation would otherwise be passed on under the package's name."""
+    import datapkg
+
+    problems = []
+    for resource in datapkg.package()["resources"]:
+        for entry in (resource, resource.get("x-parquet") or {}):
+            path = Path(str(datapkg.path(resource["name"], format=entry.get("format", "csv"))))
+            try:
+                actual = _sha256(path)
+            except OSError as error:
+                problems.append(f"{path}: cannot be read ({error.strerror})")
+                continue
+            if actual != entry.get("hash"):
+                problems.append(
+                    f"{path}: its SHA-256 is not the one the installed descriptor records; the file was "
+                    "changed after installation: reinstall the package (nothing was written)"
+                )
+    if problems:
+        raise datapkg.ValidationError(problems)
+
+
 def writers(fmt: str) -> dict[str, Writer]:
-    """Every file an export in ``fmt`` writes, by name, with what writes it."""
+    """Every file an export in ``fmt`` writes, by name, with what writes it, once the installed
+    files are checked against their hashes."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; expected one of: {', '.join(FORMATS)}")
+    verify_installed()
     extra = {"json": _json, "sqlite": _sqlite}.get(fmt)
     return {**_package(), **(extra() if extra else {})}
 

@@ -12,6 +12,7 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from datapkg._input_files import read_input
 from datapkg._names import RESOURCES, ResourceName
 from datapkg.checks import descriptor as descriptor_shape
 from datapkg.checks.findings import Finding
@@ -61,7 +62,7 @@ def _load_descriptor(path: Path) -> tuple[dict[str, Any] | None, Path, list[str]
     if path.is_dir():  # a package folder: its descriptor
         path = path / "datapackage.json"
     try:
-        descriptor = descriptor_shape.parse(path.read_text(encoding="utf-8"))
+        descriptor = descriptor_shape.parse(read_input(path).decode("utf-8"))  # a pipe is refused
     except FileNotFoundError:
         return None, path, [f"{path}: no such descriptor"]
     except OSError as error:

@@ -259,6 +259,48 @@ def test_repeated_quotes_are_found_in_one_pass() -> None:
     assert repeated("abc", []) == set()
 
 
+def _occurrences(text: str, quote: str) -> int:
+    return sum(text.startswith(quote, at) for at in range(len(text)))
+
+
+@st.composite
+def _texts_and_quotes(draw: st.DrawFn) -> tuple[str, list[str]]:
+    """A short text over two or three letters, so quotes repeat, and quotes cut from it (some
+    empty, some prefixes of others), with a few strings the text need not hold."""
+    text = draw(st.text(alphabet=draw(st.sampled_from(["ab", "abc", "a\ud800\U0010ffff"])), max_size=40))
+    cut = st.tuples(st.integers(0, len(text)), st.integers(0, len(text))).map(
+        lambda ij: text[min(ij) : max(ij)]
+    )
+    quotes = draw(st.lists(cut | st.text(alphabet="abc", max_size=4), max_size=12))
+    return text, quotes
+
+
+@settings(max_examples=400, deadline=None)
+@given(case=_texts_and_quotes())
+def test_repeated_is_whether_a_quote_occurs_twice(case: tuple[str, list[str]]) -> None:
+    text, quotes = case
+    assert repeated(text, quotes) == {q for q in quotes if q and _occurrences(text, q) > 1}
+
+
+@pytest.mark.parametrize("count", [2, 300, 3000])
+def test_repeated_copes_with_quotes_that_share_long_starts(count: int) -> None:
+    """Thousands of quotes alike in their first dozens of characters, a text that is one sentence
+    over and over, and one short quote among long ones: a search per quote sharing a start would
+    take time quadratic in the number of quotes."""
+    sentences = [
+        f"Nordkorea hat am {n % 28 + 1}. Oktober 2024 {n} Soldaten nach Russland geschickt."
+        for n in range(count)
+    ]
+    head = "Nordkorea hat am 1. Oktober 2024"  # the start of the sentences 0, 28, 56, ...
+    text = " ".join([*sentences, sentences[-1]])
+    assert repeated(text, [*sentences, "N", head]) == {sentences[-1], "N"} | ({head} if count > 28 else set())
+    same = sentences[0] * count
+    long = same[:2000]  # the whole text when count is 2
+    assert repeated(same, [sentences[0], same, long, "N"]) == {sentences[0], "N"} | (
+        {long} if count > 2 else set()
+    )
+
+
 # --- metadata -----------------------------------------------------------------------------------
 
 

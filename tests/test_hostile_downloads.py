@@ -9,6 +9,7 @@ import hashlib
 import http.server
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -699,3 +700,78 @@ def test_enum_metadata_that_is_no_text_is_named(tmp_path: Path) -> None:
         with pytest.raises(datapkg.ValidationError) as caught:
             datapkg._read("troop_figures", backend, file, None, None, None)
         assert caught.value.problems == [f"{file}: the enum of column 'claim_status' is not UTF-8 text"]
+
+
+# --- an index cannot vouch for a release older than the installed one -------------------------
+
+
+@pytest.mark.parametrize("older", ["0.0.1", "0.2.5", "0.1.0rc1"])
+@pytest.mark.parametrize("via", ["version", "latest"])
+def test_an_unknown_release_older_than_the_installed_one_is_refused(
+    older: str, via: str, serve: Callable[..., Server], sandbox: Path
+) -> None:
+    """This package records the sums of every release up to its own: a server adding an older
+    one would supply both the file and its sum."""
+    releases = {**downloads.known_releases(), older: {"actors.parquet": PAYLOAD_SUM}}
+    server = serve({"/index.json": _index(older, releases)}, fallback=PAYLOAD)
+    before = _files(sandbox)
+    version = older if via == "version" else "latest"
+    with pytest.raises(
+        DownloadError, match=rf"release {re.escape(older)},? (which )?is not newer than the installed"
+    ):
+        datapkg.load("actors", version=version, base_url=server.url, cache=sandbox / "cache")
+    assert _files(sandbox) == before
+
+
+def _redirect(location: str) -> Route:
+    def answer(handler: http.server.BaseHTTPRequestHandler, stopping: threading.Event) -> None:
+        handler.send_response(302)
+        handler.send_header("Location", location)
+        handler.send_header("Content-Length", "0")
+        handler.end_headers()
+
+    return answer
+
+
+@pytest.mark.parametrize("location", ["http://a..b/x", "http://" + "a" * 70 + ".example/x", "http://[::1/x"])
+@pytest.mark.parametrize("path", ["/index.json", f"/{NEWER}/actors.parquet"])
+def test_a_redirect_to_a_malformed_address_is_a_download_error(
+    location: str, path: str, serve: Callable[..., Server], sandbox: Path
+) -> None:
+    routes: dict[str, Route] = {"/index.json": _index(), path: _redirect(location)}
+    server = serve(routes, fallback=PAYLOAD)
+    before = _files(sandbox / "victim")
+    with pytest.raises(DownloadError) as raised:
+        datapkg.fetch("actors.parquet", NEWER, base_url=server.url, cache=sandbox / "cache")
+    assert "SHA-256" not in str(raised.value)
+    assert _files(sandbox / "victim") == before
+
+
+def test_an_enum_column_rewritten_as_lists_is_refused_by_every_backend(tmp_path: Path) -> None:
+    source = pq.read_table(datapkg.path("troop_figures"))  # type: ignore[arg-type]
+    index = source.schema.get_field_index("qualifier")
+    column = pa.array([["bogus", "nonsense"]] * source.num_rows, pa.list_(pa.string()))
+    field = pa.field("qualifier", column.type, metadata=source.schema.field(index).metadata)
+    file = tmp_path / "troop_figures.parquet"
+    pq.write_table(source.set_column(index, field, column), file)
+    for backend in ("pandas", "pyarrow", "polars"):
+        with pytest.raises(
+            datapkg.ValidationError, match=r"column 'qualifier' holds [Ll]ist.*, expected text"
+        ):
+            datapkg._read("troop_figures", backend, file, None, None, None)
+
+
+def test_an_enum_listing_a_value_twice_is_named(tmp_path: Path) -> None:
+    source = pq.read_table(datapkg.path("troop_figures"))  # type: ignore[arg-type]
+    index = source.schema.get_field_index("qualifier")
+    field = source.schema.field(index)
+    metadata = dict(field.metadata or {})
+    enum_key = next(k for k in metadata if k.endswith(b"enum"))
+    metadata[enum_key] = metadata[enum_key] + b"\nexact"
+    file = tmp_path / "troop_figures.parquet"
+    pq.write_table(source.set_column(index, field.with_metadata(metadata), source.column(index)), file)
+    for backend in ("pandas", "pyarrow"):
+        with pytest.raises(
+            datapkg.ValidationError, match="the enum of column 'qualifier' lists 'exact' twice"
+        ):
+            datapkg._read("troop_figures", backend, file, None, None, None)

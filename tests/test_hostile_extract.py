@@ -267,3 +267,11 @@ def test_the_ends_of_the_calendar_as_reference_are_no_crash(tmp_path: Path, date
     assert result.returncode == 0, result.stderr
     assert result.stderr == b""
     assert b'"text": "Vor 8.000.000 Tagen", "kind": "date", "value": null' in result.stdout
+
+
+@pytest.mark.parametrize("reference", ["９９９９", "٢٠٢٤-10", "2024-１0-01", "२०२४"])
+def test_a_reference_in_digits_of_another_script_is_refused(reference: str) -> None:
+    from datapkg.extract import ReferenceFormError, parse_reference
+
+    with pytest.raises(ReferenceFormError, match="expected YYYY-MM-DD, YYYY-MM or YYYY"):
+        parse_reference(reference)

@@ -612,3 +612,11 @@ def test_a_command_reading_a_changed_installed_file_names_each_problem(
     err = capsys.readouterr().err
     assert err == "error: troop_figures.parquet: column 'claim_status' holds 'rumoured'\n"
     assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("host", ["a..b", "x" * 300, "bad\u2028host"])
+def test_serve_names_a_host_that_is_no_name(host: str, tmp_path: Path) -> None:
+    from datapkg.explore import ServeError, check_port
+
+    with pytest.raises(ServeError, match=r"^cannot serve on .*:8001: not a host name or address"):
+        check_port(host, 8001)

@@ -255,6 +255,31 @@ def _schema_problems(where: str, resource: dict[str, Any]) -> list[str]:
     return out or [f"{where}: {p}" for f in fields for p in field_problems(f)]
 
 
+# How each file is read, as the build writes it: other tools follow these keys, so a
+# descriptor that changes them would have them read other values than were validated.
+_READ_AS = {
+    "csv": {"format": "csv", "mediatype": "text/csv", "encoding": "utf-8"},
+    "parquet": {"format": "parquet", "mediatype": "application/vnd.apache.parquet"},
+}
+_NOT_WRITTEN = ("dialect", "compression", "layout", "scheme", "innerpath", "encoding")
+
+
+def _read_as_problems(where: str, entry: dict[str, Any], kind: str) -> list[str]:
+    out = []
+    for key, expected in _READ_AS[kind].items():
+        if key in entry and entry[key] != expected:
+            out.append(
+                f"{where}.{key}: expected {expected!r}, as the build writes it, got {described(entry[key])}"
+            )
+    for key in _NOT_WRITTEN:
+        if key in entry and key not in _READ_AS[kind]:
+            out.append(
+                f"{where}.{key}: the build writes no {key!r} for its {kind} files; other tools would "
+                "read the file differently from what was validated"
+            )
+    return out
+
+
 def _resource_problems(where: str, resource: Any, base: Path) -> list[str]:
     if not isinstance(resource, dict):
         return [f"{where}: expected an object (a resource), got {described(resource)}"]
@@ -263,11 +288,13 @@ def _resource_problems(where: str, resource: Any, base: Path) -> list[str]:
     if isinstance(name, str) and name not in RESOURCES:
         known = ", ".join(RESOURCES)
         out.append(f"{where}.name: {name!r} is not a resource of this package; expected one of {known}")
-    out += _file_problems(where, resource, base)
+    out += _file_problems(where, resource, base) + _read_as_problems(where, resource, "csv")
     if "x-parquet" not in resource:
         out.append(f"{where}.x-parquet: missing; expected an object with path, bytes and hash")
     else:
         out += _file_problems(f"{where}.x-parquet", resource["x-parquet"], base)
+        if isinstance(resource["x-parquet"], dict):
+            out += _read_as_problems(f"{where}.x-parquet", resource["x-parquet"], "parquet")
     return out + _schema_problems(where, resource)
 
 

@@ -110,7 +110,12 @@ def _exploded(mentions: pa.Table) -> pa.Table:
         given = pc.is_valid(taken[column])  # bounds are rare: each part holds only its numbers
         parts.append(
             pa.table(
-                {"id": ids, "group": group, "number": taken[column].cast(pa.float64()), "mention": parents}
+                {
+                    "id": ids,
+                    "group": group,
+                    "number": pc.cast(taken[column], pa.float64(), safe=False),
+                    "mention": parents,
+                }
             ).filter(given)
         )
     return pa.concat_tables(parts)
@@ -137,10 +142,12 @@ def _suspects(spec: TableSpec, rows: pa.Table, quoted: pa.Table, quiet: set[str]
         if f"{field}_basis" in rows.column_names:
             basis = rows[f"{field}_basis"]
             keep = pc.and_(keep, pc.or_(pc.is_null(basis), pc.equal(basis, "stated")).fill_null(True))
-        keyed = pa.table({
-            "id": rows["id"], "group": _groups(field, spec, rows),
-            "number": rows[field].cast(pa.float64()), "row": pa.array(range(rows.num_rows), pa.int64()),
-        }).filter(keep)  # fmt: skip
+        number = pc.cast(rows[field], pa.float64(), safe=False)  # beyond 2**53: the nearest float
+        row = pa.array(range(rows.num_rows), pa.int64())
+        keyed = pa.table(
+            {"id": rows["id"], "group": _groups(field, spec, rows), "number": number, "row": row}
+        )
+        keyed = keyed.filter(keep)
         unmatched = keyed.join(quoted, keys=["id", "group", "number"], join_type="left anti")
         suspects.update(unmatched["row"].to_pylist())
     return suspects

@@ -9,10 +9,12 @@ and offer an ``ignored_mentions`` entry for each one that no candidate covers.
 from __future__ import annotations
 
 import re
-from collections import Counter
+from bisect import bisect_left
 from collections.abc import Iterable
 from heapq import heappop, heappush
 from typing import Any
+
+import numpy as np
 
 from datapkg.compiler.curation.candidates import Candidate
 from datapkg.compiler.curation.sentences import Sentence, sentence_at
@@ -74,23 +76,49 @@ def coverage(mentions: list[Mention], candidates: list[Candidate]) -> list[list[
 
 
 def repeated(text: str, quotes: Iterable[str]) -> set[str]:
-    """The quotes (each taken from ``text``) that occur in it more than once. One pass over the
-    text, at the characters a quote starts with, instead of a search of the whole text per quote."""
+    """The quotes (each taken from ``text``) that occur in it more than once, overlapping
+    occurrences included. The text's suffixes are sorted once by their first characters, as many
+    as the longest quote has, so the suffixes a quote begins are adjacent: a binary search per
+    quote finds the first, and the quote repeats if the one after it begins with it too. Time
+    O(n log m) for the sort (n the text's length, m the longest quote's) plus O(|q| log n) per
+    quote, whatever the quotes share, where a search of the text per quote, or per position per
+    quote sharing its start, is quadratic."""
     distinct = {q for q in quotes if q}
     if not distinct:
         return set()
-    width = min(16, *(len(q) for q in distinct))
-    by_head: dict[str, list[str]] = {}
+    order = _suffix_order(text, max(len(q) for q in distinct)).tolist()
+    out = set()
     for quote in distinct:
-        by_head.setdefault(quote[:width], []).append(quote)
-    firsts = re.compile("[" + "".join(re.escape(c) for c in sorted({q[0] for q in distinct})) + "]")
-    seen: Counter[str] = Counter()
-    for m in firsts.finditer(text):
-        at = m.start()
-        for quote in by_head.get(text[at : at + width], ()):
-            if seen[quote] < 2 and text.startswith(quote, at):
-                seen[quote] += 1
-    return {q for q, n in seen.items() if n > 1}
+        width = len(quote)
+        first = bisect_left(order, quote, key=lambda at: text[at : at + width])
+        # The suffix at ``first`` sorts between the quote and the next: it begins with it if that does.
+        if first + 1 < len(order) and text.startswith(quote, order[first + 1]):
+            out.add(quote)
+    return out
+
+
+def _suffix_order(text: str, width: int) -> np.ndarray:
+    """The text's positions in the order of the suffixes they begin, as far as their first
+    ``width`` characters (ties in any order). Prefix doubling: each round sorts by twice as many
+    characters as the last, from the ranks of both halves, so there are about log2(width) rounds,
+    each one vectorised sort; they stop early once no two suffixes tie."""
+    n = len(text)
+    # A code point's rank is itself (lone surrogates too), so one character decides the first round.
+    rank = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32).astype(np.int64)
+    order = np.argsort(rank, kind="stable")
+    span = 1  # how many first characters ``rank`` ranks by
+    while span < width and n > 1:
+        second = np.zeros(n, dtype=np.int64)  # 0 past the end: a shorter suffix sorts first
+        second[: n - span] = rank[span:] + 1
+        key = rank * (int(second.max()) + 1) + second  # < 2**63: both ranks are below n or 0x110000
+        order = np.argsort(key, kind="stable")
+        ordered = key[order]
+        rank = np.empty(n, dtype=np.int64)
+        rank[order] = np.concatenate(([0], np.cumsum(ordered[1:] != ordered[:-1])))
+        span *= 2
+        if rank[order[-1]] == n - 1:  # every suffix ranked apart: longer spans change nothing
+            break
+    return order
 
 
 def _mention_lines(mentions: list[Mention], covered: list[list[str]], spans: list[Sentence]) -> list[str]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import copy
 import json
+import math
 from pathlib import Path
 from typing import Any
 
@@ -73,18 +74,71 @@ class SchemaError(Exception):
         super().__init__("\n".join(problems))
 
 
+MAX_DEPTH = 32
+"""How deeply a schema file may nest objects and lists (the real ones nest six levels)."""
+_INT64 = (-(2**63), 2**63 - 1)
+
+
+class _Refused:
+    """A number JSON can write but a schema cannot hold, kept where it stood until reported."""
+
+    def __init__(self, text: str, why: str) -> None:
+        self.text, self.why = text, why
+
+
+def _int(text: str) -> int | _Refused:
+    if len(text.lstrip("-")) > 19 or not _INT64[0] <= int(text) <= _INT64[1]:
+        return _Refused(text, "is beyond what a 64-bit integer can hold")
+    return int(text)
+
+
+def _float(text: str) -> float | _Refused:
+    value = float(text)
+    return value if math.isfinite(value) else _Refused(text, "is beyond what a 64-bit float can hold")
+
+
+def _constant(text: str) -> _Refused:
+    return _Refused(text, "is not a finite number; JSON has no NaN or Infinity")
+
+
+def _refused(document: Any) -> list[str]:
+    """Every refused number with the path of keys to it, and nesting beyond MAX_DEPTH (once)."""
+    out: list[str] = []
+    stack: list[tuple[Any, str, int]] = [(document, "", 0)]
+    while stack:
+        value, path, depth = stack.pop()
+        if isinstance(value, _Refused):
+            out.append(f"{path or 'the document'}: {value.text} {value.why}")
+        elif depth > MAX_DEPTH and isinstance(value, dict | list):
+            return [f"nested more than {MAX_DEPTH} levels deep; a schema is a few levels of objects"]
+        elif isinstance(value, dict):
+            items = [(v, f"{path}.{k}" if path else str(k), depth + 1) for k, v in value.items()]
+            stack += reversed(items)
+        elif isinstance(value, list):
+            stack += reversed([(v, f"{path}[{i}]", depth + 1) for i, v in enumerate(value)])
+    return out
+
+
 def _read(path: Path) -> Any:
     shown = f"schemas/{path.name}"
     try:
-        return json.loads(read_input(path).decode("utf-8"))
+        text = read_input(path).decode("utf-8")
+        document = json.loads(text, parse_int=_int, parse_float=_float, parse_constant=_constant)
     except FileNotFoundError:
         raise SchemaError([f"{shown}: missing"]) from None
     except json.JSONDecodeError as error:
         raise SchemaError(
             [f"{shown}:{error.lineno}: not valid JSON ({error.msg}, column {error.colno})"]
         ) from None
+    except RecursionError:
+        message = f"nested more than {MAX_DEPTH} levels deep; a schema is a few levels of objects"
+        raise SchemaError([f"{shown}: {message}"]) from None
     except (UnicodeDecodeError, OSError) as error:
         raise SchemaError([f"{shown}: unreadable ({error})"]) from None
+    refused = _refused(document)
+    if refused:
+        raise SchemaError([f"{shown}: {p}" for p in refused])
+    return document
 
 
 def _expand_field(raw: Any, shared: dict[str, Any], where: str) -> dict[str, Any]:

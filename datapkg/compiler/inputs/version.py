@@ -12,7 +12,8 @@ from datapkg.compiler.problems import Problem
 
 # PEP 440 public versions in canonical form: 1.2, 1.2.3rc1, 2.0.post1, 1.0.dev3, 1!2.0.
 _N = "(?:0|[1-9][0-9]*)"
-PEP_440 = re.compile(rf"^(?:[1-9][0-9]*!)?{_N}(?:\.{_N})*(?:(?:a|b|rc){_N})?(?:\.post{_N})?(?:\.dev{_N})?$")
+# Used with fullmatch: ``$`` would also match before a trailing newline ("0.3.0\n").
+PEP_440 = re.compile(rf"(?:[1-9][0-9]*!)?{_N}(?:\.{_N})*(?:(?:a|b|rc){_N})?(?:\.post{_N})?(?:\.dev{_N})?")
 
 
 def _line_of(text: str, key: str) -> int:
@@ -38,7 +39,7 @@ def read_version(pyproject: Path, shown: str) -> tuple[str | None, list[Problem]
         return None, [
             Problem(f"{shown}:{_line_of(text, '[project]')}", 'expected version = "X.Y.Z" under [project]')
         ]
-    if not PEP_440.match(version):
+    if not PEP_440.fullmatch(version):
         where = f"{shown}:{_line_of(text, 'version')}"
         return None, [Problem(where, f"version {version!r} is not a PEP 440 version such as 0.2.0 or 1.0rc1")]
     return version, []
