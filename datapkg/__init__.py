@@ -340,9 +340,9 @@ def _read(
 
     table, arrow_schema = read_parquet(file)
     fields = fields_of(arrow_schema, file)
-    if fields is not None:  # a value its own metadata does not allow is refused, whatever its type
-        check_enums(table, fields, file)
     if backend == "pyarrow":
+        if fields is not None:  # a value its own metadata does not allow is refused here too
+            check_enums(table, fields, file)
         return table
     schema = {"fields": fields} if fields is not None else _schema_of(name, version, base_url, cache)
     from datapkg._dtypes import arrow_to_pandas

@@ -79,6 +79,8 @@ def _typed_in_arrow(table: pa.Table, schema: dict[str, Any], categorical: bool, 
             table = table.set_column(
                 index, name, pa.chunked_array(chunks, pa.dictionary(pa.int32(), pa.string()))
             )
+        elif enum and categorical:  # an enum stored in another type is refused, not loaded
+            enum_indices(column, enum, source, name)
         elif field["type"] == "date" and pa.types.is_date32(column.type):
             table = table.set_column(index, name, column.cast(pa.timestamp("s")))
     return table

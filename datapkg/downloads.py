@@ -323,11 +323,8 @@ def _download(url: str, sha256: str, root: Path, version: str, filename: str, de
 
 
 def _file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
     with open(path, "rb") as stream:
-        while block := stream.read(1024 * 1024):
-            digest.update(block)
-    return digest.hexdigest()
+        return hashlib.file_digest(stream, "sha256").hexdigest()
 
 
 def _installed_copy(filename: str, version: str, sha256: str, why: str) -> Path:

@@ -203,32 +203,28 @@ def _sqlite() -> dict[str, Writer]:
     return {SQLITE_NAME: _write_sqlite}
 
 
-def _sha256(path: Path) -> str:
+def verify_installed() -> None:
+    """Raise ValidationError unless the installed descriptor passes validate's shape check (every
+    resource once, every path inside the package) and every file it names has the hash recorded
+    for it: an export or a served database copies the files as they are, so a file edited after
+    installation would otherwise be passed on under the package's name."""
     import hashlib
 
-    digest = hashlib.sha256()
-    with open(path, "rb") as stream:
-        while block := stream.read(1 << 20):
-            digest.update(block)
-    return "sha256:" + digest.hexdigest()
-
-
-def verify_installed() -> None:
-    """Raise ValidationError unless every installed file has the size and hash its descriptor
-    records: an export or a served database copies the files as they are, so a file edited
-    after installation would otherwise be passed on under the package's name."""
     import datapkg
+    from datapkg.checks import descriptor as descriptor_shape
 
-    problems = []
-    for resource in datapkg.package()["resources"]:
-        for entry in (resource, resource.get("x-parquet") or {}):
-            path = Path(str(datapkg.path(resource["name"], format=entry.get("format", "csv"))))
+    base = Path(str(datapkg._DATA))  # not a path the descriptor names: it is what is checked
+    problems, fit = descriptor_shape.problems(datapkg.package(), base, str(base / "datapackage.json"))
+    for resource in fit.values():
+        for entry in (resource, resource["x-parquet"]):
+            path = base / entry["path"]
             try:
-                actual = _sha256(path)
+                with open(path, "rb") as stream:
+                    actual = "sha256:" + hashlib.file_digest(stream, "sha256").hexdigest()
             except OSError as error:
                 problems.append(f"{path}: cannot be read ({error.strerror})")
                 continue
-            if actual != entry.get("hash"):
+            if actual != entry["hash"]:
                 problems.append(
                     f"{path}: its SHA-256 is not the one the installed descriptor records; the file was "
                     "changed after installation: reinstall the package (nothing was written)"

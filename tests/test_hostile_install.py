@@ -81,3 +81,21 @@ def test_a_descriptor_that_is_a_pipe_is_named_not_waited_on(tmp_path: Path) -> N
     assert raised.value.problems == [
         f"{descriptor}: cannot read the descriptor (is a named pipe; expected a regular file)"
     ]
+
+
+def test_an_installed_descriptor_naming_a_file_outside_is_not_exported(tmp_path: Path) -> None:
+    import json
+
+    data = _installed_copy(tmp_path)
+    outside = tmp_path / "outside.csv"
+    outside.write_text("id\nx\n", encoding="utf-8")
+    descriptor = json.loads((data / "datapackage.json").read_text(encoding="utf-8"))
+    descriptor["resources"][0]["path"] = "../../outside.csv"
+    (data / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
+    result = _run(tmp_path, "export", "--format", "csv", "--out", str(tmp_path / "out"))
+    assert result.returncode == 1, result.stderr
+    assert (
+        f"error: {data / 'datapackage.json'}: resources[0].path: expected a relative path inside the "
+        "package, got the string '../../outside.csv'" in result.stderr
+    )
+    assert not (tmp_path / "out").exists()
