@@ -2,7 +2,9 @@
 """Set-up and routine tasks, runnable with nothing but ``python3``.
 
     python3 tasks.py build   # make .venv from the lock, then build the data package and its figure
-    python3 tasks.py test    # make .venv from the lock (Chromium too, as root), then lint, type-check, test
+    python3 tasks.py check   # a curator's loop: build, then the tests of the data (seconds)
+    python3 tasks.py test    # make .venv from the lock (Chromium too, as root), then lint, type-check,
+                             # and the whole suite in parallel (what CI runs)
     python3 tasks.py lock    # refresh constraints.txt from the newest allowed versions
 
 The virtual environment lives in ``.venv`` and is reinstalled only when
@@ -81,13 +83,40 @@ def browser() -> None:
             subprocess.run(command, check=True, env=env, stdout=subprocess.DEVNULL)
 
 
+# What an edit under build/ (articles, records, vocabularies) can break: the tests of the data
+# itself. The build before them runs every check of the inputs (quotes at their offsets, every
+# mention accounted for, keys and vocabularies); the code's own tests run in `test`.
+DATA_TESTS = (
+    "tests/test_provenance.py",
+    "tests/test_records.py",
+    "tests/test_events.py",
+    "tests/test_event_links.py",
+    "tests/test_claims.py",
+    "tests/test_mentions.py",
+    "tests/test_vocabularies.py",
+    "tests/test_docs.py",
+    "tests/test_outputs.py",
+    "tests/test_pandera_agreement.py::test_pandera_accepts_every_installed_table",
+    "tests/test_validate.py::test_installed_package_is_valid",
+)
+
+
+def check() -> None:
+    """A curator's check after each edit: build, redraw the figure, test the data."""
+    build()
+    _run(_bin("pytest"), "-q", "-p", "no:cacheprovider", *DATA_TESTS)
+
+
 def test() -> None:
     setup()
     browser()
     _run(_bin("ruff"), "check", ".")
     _run(_bin("ruff"), "format", "--check", ".")
     _run(_bin("mypy"))
-    _run(_bin("pytest"), "--doctest-modules", "datapkg", "tests")
+    # One worker per core and one more, since part of the suite waits on servers and child
+    # processes; a worker that runs out of tests takes queued ones from another.
+    workers = str((os.cpu_count() or 1) + 1)
+    _run(_bin("pytest"), "-n", workers, "--dist", "worksteal", "--doctest-modules", "datapkg", "tests")
 
 
 def lock() -> None:
@@ -107,7 +136,7 @@ def lock() -> None:
     LOCK.write_text("\n".join(header) + "\n" + frozen)
 
 
-TASKS = {"build": build, "test": test, "setup": setup, "lock": lock}
+TASKS = {"build": build, "check": check, "test": test, "setup": setup, "lock": lock}
 
 if __name__ == "__main__":
     if len(sys.argv) != 2 or sys.argv[1] not in TASKS:

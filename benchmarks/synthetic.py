@@ -3,7 +3,8 @@
 
     python benchmarks/synthetic.py OUT --records 100000
 
-OUT becomes a project root the ordinary build accepts: schemas, package
+prints the rows written per fact table (and the number of sources) as one JSON
+object. OUT becomes a project root the ordinary build accepts: schemas, package
 metadata and vocabularies copied from this checkout; sources that are copies of
 every real article under new ids (so every quote still equals its slice);
 and the real records replicated with new ids into bulk Parquet files
@@ -114,7 +115,7 @@ def generate(out: Path, records: int) -> dict[str, int]:
             (out / "build" / "records" / f"{sid}.yaml").write_text(
                 yaml.safe_dump(body, allow_unicode=True, sort_keys=False), encoding="utf-8"
             )
-    counts = {}
+    counts: dict[str, int] = {}
     for table in FACT_TABLES:
         real = pq.read_table(ROOT / "datapkg" / "data" / f"{table}.parquet").drop_columns(["quote_end"])
         replicas = max(copies, math.ceil(records / real.num_rows))
@@ -126,11 +127,14 @@ def generate(out: Path, records: int) -> dict[str, int]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("out", type=Path)
-    parser.add_argument("--records", type=int, default=1000)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("out", type=Path, help="the project root to write (replaced if it exists)")
+    parser.add_argument("--records", type=int, default=1000, help="records per fact table")
     args = parser.parse_args()
-    print(generate(args.out, args.records))
+    # JSON, so that benchmarks running this command can read the counts back.
+    print(json.dumps(generate(args.out, args.records), sort_keys=True))
 
 
 if __name__ == "__main__":

@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
+from datapkg._errors import ValidationError
 from datapkg._parquet_schema import enum_indices
 
 _ARROW_TO_PANDAS: dict[pa.DataType, Any] = {
@@ -55,8 +56,6 @@ def pandas_dtype(field: dict[str, Any], *, categorical: bool = True) -> Any:
 def _column_index(table: pa.Table, name: str, source: object) -> int:
     index: int = table.schema.get_field_index(name)
     if index < 0:  # missing, or named twice
-        from datapkg import ValidationError
-
         found = table.schema.get_all_field_indices(name)
         raise ValidationError([f"{source}: expected one column {name!r}, found {len(found)}"])
     return index

@@ -12,6 +12,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from datapkg._errors import ValidationError
+
 
 def read_parquet(file: str | Path) -> tuple[Any, Any]:
     """The table in ``file`` and its Arrow schema (with the file's metadata); a file that is
@@ -23,7 +25,6 @@ def read_parquet(file: str | Path) -> tuple[Any, Any]:
     except (pa.ArrowException, OSError) as error:  # pyarrow reports a broken footer as an OSError
         if isinstance(error, FileNotFoundError | PermissionError | IsADirectoryError):
             raise
-        from datapkg import ValidationError
 
         raise ValidationError([f"{file}: not a readable Parquet file ({error})"]) from None
 

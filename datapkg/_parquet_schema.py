@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from datapkg._errors import ValidationError
 from datapkg.schema import arrow_types
 
 # The keys the build writes (datapkg.schema.arrow_types), as Parquet metadata keys.
@@ -38,7 +39,6 @@ def fields_of(arrow_schema: Any, source: object = "the file") -> list[dict[str, 
 
 
 def _enum_values(enum: bytes, source: object, name: str) -> list[str]:
-    from datapkg import ValidationError
 
     try:
         listed = enum.decode("utf-8").split(ENUM_SEPARATOR)
@@ -54,7 +54,6 @@ def _enum_values(enum: bytes, source: object, name: str) -> list[str]:
 
 def outside_enum(source: object, name: str, values: list[str], enum: list[str]) -> Exception:
     """The error for a column holding ``values`` its enum does not allow."""
-    from datapkg import ValidationError
 
     shown = ", ".join(repr(v) for v in values[:5]) + (
         f" and {len(values) - 5} more" if len(values) > 5 else ""
@@ -71,8 +70,6 @@ def _as_text(column: Any, source: object, name: str) -> Any:
     try:  # a dictionary or large string column reads as text too; anything else is no enum value
         return column.cast(pa.string())
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
-        from datapkg import ValidationError
-
         raise ValidationError(
             [f"{source}: column {name!r} holds {column.type}, expected text values of an enum"]
         ) from None

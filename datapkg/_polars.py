@@ -5,14 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from datapkg._errors import ValidationError
+from datapkg._installed import install_hint
+
 
 def _polars() -> Any:
     try:
         import polars as pl
     except ImportError:
-        raise ImportError(
-            "backend='polars' needs polars: pip install 'rus-prk-military-cooperation[polars]'"
-        ) from None
+        raise ImportError(f"backend='polars' needs polars: {install_hint('polars')}") from None
     return pl
 
 
@@ -26,7 +27,6 @@ def _enums(schema: dict[str, Any]) -> dict[str, list[str]]:
 
 def _refuse_outside(frame: Any, enums: dict[str, list[str]], source: object) -> None:
     """Raise ValidationError naming the first column of ``frame`` with a value outside its enum."""
-    from datapkg import ValidationError
     from datapkg._parquet_schema import outside_enum
 
     pl = _polars()
@@ -55,7 +55,6 @@ def _with_enums(frame: Any, schema: dict[str, Any], source: object) -> Any:
         typed = frame.with_columns([pl.col(name).cast(pl.Enum(enum)) for name, enum in enums.items()])
     except pl.exceptions.PolarsError as error:
         _refuse_outside(frame, enums, source)
-        from datapkg import ValidationError
 
         raise ValidationError([f"{source}: its enum columns cannot be typed ({error})"]) from None
     if any(typed[n].null_count() != frame[n].null_count() for n in enums):
@@ -68,8 +67,6 @@ def read_polars(file: Path, schema: dict[str, Any]) -> Any:
     try:
         frame = pl.read_parquet(file)
     except pl.exceptions.PolarsError as error:
-        from datapkg import ValidationError
-
         raise ValidationError([f"{file}: not a readable Parquet file ({error})"]) from None
     return _with_enums(frame, schema, file)
 

@@ -13,7 +13,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from datapkg import ValidationError
+from datapkg._errors import ValidationError
+from datapkg._installed import install_hint
 
 
 def _build(args: argparse.Namespace) -> int:
@@ -378,7 +379,6 @@ EXTRAS = {
     "yaml": "build", "pandera": "build", "polars": "polars", "matplotlib": "figures",
     "datasette": "explore", "duckdb": "duckdb",
 }  # fmt: skip
-DIST = "rus-prk-military-cooperation"
 
 
 class CommandError(Exception):
@@ -403,7 +403,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise
         extra = EXTRAS[(error.name or "").split(".")[0]]
         print(
-            f"error: datapkg {args.command} needs the {extra!r} extra: pip install '{DIST}[{extra}]'",
+            f"error: datapkg {args.command} needs the {extra!r} extra: {install_hint(extra)}",
             file=sys.stderr,
         )
         return 2

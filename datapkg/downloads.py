@@ -52,10 +52,11 @@ import sys
 import threading
 import warnings
 from functools import cache
-from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
+from datapkg._installed import DATA, DIST
+from datapkg._installed import version as installed_version
 from datapkg._release_shapes import (
     DownloadError,
     checked_file_name,
@@ -99,12 +100,12 @@ __all__ = [
 
 BASE_URL_ENV = "DATAPKG_BASE_URL"
 CACHE_ENV = "DATAPKG_CACHE"
-CACHE_NAME = "rus-prk-military-cooperation"
+CACHE_NAME = DIST
 INDEX = "index.json"
 
 
 def _installed_data() -> Path:
-    return Path(str(files("datapkg") / "data"))
+    return Path(str(DATA))
 
 
 @cache
@@ -223,7 +224,7 @@ def _agrees_with_package(index: dict[str, Any], url: str) -> None:
         if version not in known and not _after_installed(version):
             raise DownloadError(
                 f"{url} lists release {version}, which is not newer than the installed "
-                f"{_installed_version()} and which this package does not record; the index is not to "
+                f"{installed_version()} and which this package does not record; the index is not to "
                 "be trusted"
             )
 
@@ -252,16 +253,10 @@ def _release_number(version: str) -> tuple[int, int, int]:
     return int(major), int(minor), int(patch[:digits])
 
 
-def _installed_version() -> str:
-    from datapkg import __version__
-
-    return __version__
-
-
 def _after_installed(version: str) -> bool:
     """Whether ``version`` comes after the installed release. This package records the sums of
     every release up to its own, so only later ones may take their sums from a server."""
-    installed = _installed_version()
+    installed = installed_version()
     number, own = _release_number(version), _release_number(installed)
     final = checked_version(installed, "the installed version").replace(".", "").isdigit()
     return number > own or (number == own and not final)
@@ -270,7 +265,7 @@ def _after_installed(version: str) -> bool:
 def _newer_than_installed(version: str, unknown: str) -> None:
     if not _after_installed(version):
         raise DownloadError(
-            f"{unknown}; release {version} is not newer than the installed {_installed_version()}, so "
+            f"{unknown}; release {version} is not newer than the installed {installed_version()}, so "
             "its sums would have to come from this package, and the server is not trusted for them"
         )
 
@@ -358,15 +353,13 @@ def fetch(
     inside the package is returned with a warning, once it matches its recorded SHA-256.
     ``deadline`` bounds each download in seconds (default ``$DATAPKG_DEADLINE`` or 120).
     """
-    from datapkg import __version__
-
     checked_file_name(filename)
     seconds = deadline_seconds(deadline)
     base = base_url or os.environ.get(BASE_URL_ENV)
     version = resolve_version(version, base, cache, deadline=deadline)
     sha256 = _recorded_sum(filename, version, base, cache, deadline)
     if not base:
-        if version == __version__:
+        if version == installed_version():
             why = (
                 f"no base URL given (base_url= or {BASE_URL_ENV}); release {version} is the installed version"
             )
@@ -380,6 +373,6 @@ def fetch(
     try:
         return _download(url, sha256, cache_dir(cache), version, filename, seconds)
     except requests.RequestException as error:
-        if version != __version__:
+        if version != installed_version():
             raise DownloadError(f"cannot download {url}: {error}") from None
         return _installed_copy(filename, version, sha256, f"cannot download {url} ({type(error).__name__})")

@@ -29,9 +29,10 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+from datapkg._installed import DIST
 from datapkg.export import SQLITE_NAME, ExportError, check_folder, replace_bytes, replace_files, writers
 
-DATABASE = "rus-prk-military-cooperation"
+DATABASE = DIST
 FIGURE = "timeline.svg"
 MARKER = ".datapkg-serve"
 # Everything serve writes in its folder (and static/ holds only the figure).

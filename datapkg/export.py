@@ -24,10 +24,11 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
+from datapkg._installed import DATA, DIST
 from datapkg._names import ResourceName
 
 FORMATS = ("parquet", "csv", "json", "sqlite")
-SQLITE_NAME = "rus-prk-military-cooperation.sqlite"
+SQLITE_NAME = f"{DIST}.sqlite"
 _SQL_TYPES = {
     "string": "TEXT",
     "integer": "INTEGER",
@@ -213,7 +214,7 @@ def verify_installed() -> None:
     import datapkg
     from datapkg.checks import descriptor as descriptor_shape
 
-    base = Path(str(datapkg._DATA))  # not a path the descriptor names: it is what is checked
+    base = Path(str(DATA))  # not a path the descriptor names: it is what is checked
     problems, fit = descriptor_shape.problems(datapkg.package(), base, str(base / "datapackage.json"))
     for resource in fit.values():
         for entry in (resource, resource["x-parquet"]):

@@ -178,9 +178,10 @@ def _amount(event: Any, claims: pd.DataFrame, actors: pd.DataFrame) -> str:
     """The best figure with its unit, its qualifier and the range the claims give; and, where
     its claim is weaker than the event's strongest, that claim's status and who said it."""
     best, low, high = event.value_best, event.value_low, event.value_high
-    if pd.isna(best):
-        return ""
     unit = str(event.unit)
+    if pd.isna(best):  # the latest claims give only a range, or no number at all
+        has_range = not pd.isna(low) and not pd.isna(high)
+        return f"{_number(low)}–{_number(high)} {UNITS.get(unit, unit)}" if has_range else ""
     status = str(event.value_best_status)
     chosen = (
         (claims["value"] == best) & (claims["polarity"] == "positive") & (claims["claim_status"] == status)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import re
 
 import pytest
 import yaml
@@ -118,8 +119,13 @@ def test_publication_windows() -> None:
     assert parse_window("2024-02") == (dt.date(2024, 2, 1), dt.date(2024, 2, 29))
     assert parse_window("2024") == (dt.date(2024, 1, 1), dt.date(2024, 12, 31))
     assert parse_window("2024-06/2024-07") == (dt.date(2024, 6, 1), dt.date(2024, 7, 31))
-    for bad in ("2024-13", "18.10.2024", "2024-10-18/2024-10-17", "a/b/c"):
-        with pytest.raises(SourceFileError):
+    for bad, reason in [
+        ("2024-13", "expected YYYY-MM-DD, YYYY-MM or YYYY"),
+        ("18.10.2024", "expected YYYY-MM-DD, YYYY-MM or YYYY"),
+        ("2024-10-18/2024-10-17", "the window ends before it starts"),
+        ("a/b/c", "expected DATE or DATE/DATE"),
+    ]:
+        with pytest.raises(SourceFileError, match=f"^--published '{re.escape(bad)}': {reason}"):
             parse_window(bad)
 
 

@@ -8,6 +8,7 @@ import subprocess
 import sys
 import tomllib
 
+import pandas as pd
 import pytest
 
 import datapkg
@@ -112,19 +113,30 @@ def test_timeline_draws_each_dated_event_once_with_labels_from_the_data() -> Non
     dated = events.dropna(subset=["date_start"])
     assert len(marks) == len(dated)
     labels = {m.label for m in marks}
-    assert "Putin and Kim Jong Un sign the partnership treaty (stated, 2 sources), 19 Jun" in labels
+    # Both seed articles report the signing; an article added later may report it too.
+    treaty = events.set_index("id").loc["rus-prk-treaty-signing-2024-06-19"]
+    assert treaty["source_count"] >= 2
+    shown = f"({treaty['strongest_status']}, {treaty['source_count']} sources), 19 Jun"
+    assert f"Putin and Kim Jong Un sign the partnership treaty {shown}" in labels
     deployment = events.set_index("id").loc["prk-troop-deployment-to-russia-2024-10"]
+    best, low, high = (deployment[c] for c in ("value_best", "value_low", "value_high"))
+    # the best figure; or, where the latest claims give only a range, the range
+    figure = f"{int(low):,}–{int(high):,} troops" if pd.isna(best) else f"{int(best):,} troops"
     assert any(
-        label.startswith("North Korean troops sent to Russia (confirmed")
-        and f"{deployment['value_best']:,} troops" in label
+        label.startswith("North Korean troops sent to Russia (confirmed") and figure in label
         for label in labels
-    )
+    ), sorted(labels)
     # wholly before the axis, still drawn: at the edge, with an arrow and its dates; the supply
     # stream comes in from the left
     sanctions = next(m for m in marks if m.label.startswith("South Korea joins financial sanctions"))
     assert sanctions.before and sanctions.label.endswith("Feb 2022–Mar 2022")
     supply = next(m for m in marks if m.label.startswith("North Korean arms and ammunition for Russia"))
-    assert supply.before and "1.6 million shells (alleged, The Washington Post)" in supply.label
+    stream = events.set_index("id").loc["prk-rus-arms-supply"]
+    assert supply.before and f"{make_timeline._number(stream['value_best'])} shells" in supply.label
+    if stream["value_best_status"] != stream["strongest_status"]:  # the figure rests on a weaker claim
+        assert f"({stream['value_best_status']}, " in supply.label
+    if stream["value_best"] == 1_600_000:  # the seed sources' figure and who gave it
+        assert "1.6 million shells (alleged, The Washington Post)" in supply.label
     assert all(m.status in make_timeline.MARKS for m in marks)
 
 

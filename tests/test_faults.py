@@ -12,12 +12,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 import pytest
 
 import datapkg
 from datapkg.cli import main
 from datapkg.compiler.layout import Layout
+
+from .conftest import edit
 
 R000 = "build/records/000_7e917bff9e613273.yaml"
 VERSION_LINE = f'version = "{datapkg.__version__}"\n'
@@ -36,16 +39,6 @@ class Fault:
     apply: Callable[[Layout], None]
     expected: str  # part of the message
     where: str  # the file the message must name
-
-
-def edit(relative: str, old: str, new: str, count: int = 1) -> Callable[[Layout], None]:
-    def apply(layout: Layout) -> None:
-        path = layout.root / relative
-        text = path.read_text(encoding="utf-8")
-        assert old in text, f"fault setup: {old!r} not in {relative}"
-        path.write_text(text.replace(old, new, count), encoding="utf-8")
-
-    return apply
 
 
 def write_bytes(relative: str, make: Callable[[bytes], bytes]) -> Callable[[Layout], None]:
@@ -103,12 +96,13 @@ def json_edit(relative: str, change: Callable[[dict], None]) -> Callable[[Layout
 def bulk(
     change: Callable[[pa.Table], pa.Table], name: str = "extra.troop_figures.parquet"
 ) -> Callable[[Layout], None]:
-    """A bulk file holding one real troop figure under a new id, then changed."""
+    """A bulk file holding the curated figure of North Korea's active personnel under a new id,
+    then changed."""
 
     def apply(layout: Layout) -> None:
-        table = (
-            pq.read_table(layout.data_dir / "troop_figures.parquet").slice(0, 1).drop_columns(["quote_end"])
-        )
+        figures = pq.read_table(layout.data_dir / "troop_figures.parquet").drop_columns(["quote_end"])
+        table = figures.filter(pc.equal(figures["id"], "gfp-2024-prk-active-personnel"))
+        assert table.num_rows == 1
         table = table.set_column(0, "id", pa.array(["bulk-figure-1"]))
         pq.write_table(change(table), layout.records_dir / name)
 

@@ -18,15 +18,13 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from .conftest import ROOT, reseal
+from .conftest import ROOT, reseal, run_datapkg
 
 DATA = ROOT / "datapkg" / "data"
 
 
 def datapkg(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "datapkg", *args], capture_output=True, text=True, check=False, cwd=cwd
-    )
+    return run_datapkg(*args, cwd=cwd)
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,8 @@ import datapkg
 from datapkg.cli import main
 from datapkg.compiler.layout import Layout
 
+from .conftest import edit
+
 PACKAGE = "build/package.yaml"
 PYPROJECT = "pyproject.toml"
 VERSION_LINE = f'version = "{datapkg.__version__}"\n'
@@ -33,16 +35,6 @@ class Case:
     expected: str  # part of the one message
     where: str  # the file (and line) the message must name
     count: int = 1  # messages: one per problem
-
-
-def edit(relative: str, old: str, new: str) -> Callable[[Layout], None]:
-    def apply(layout: Layout) -> None:
-        path = layout.root / relative
-        text = path.read_text(encoding="utf-8")
-        assert old in text, f"case setup: {old!r} not in {relative}"
-        path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-    return apply
 
 
 def append(relative: str, text: str) -> Callable[[Layout], None]:

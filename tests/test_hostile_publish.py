@@ -372,7 +372,7 @@ def test_a_stop_signal_ends_the_child_and_removes_the_folder(served: Served, sig
     assert served.process.wait(timeout=60) == 0
     assert not alive(child)
     assert [p.name for p in served.tmp.iterdir()] == ["serve.log"]
-    with pytest.raises(OSError):
+    with pytest.raises(ConnectionRefusedError):
         socket.create_connection(("127.0.0.1", served.port), timeout=2).close()
 
 

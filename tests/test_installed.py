@@ -90,6 +90,7 @@ print(json.dumps({"tables": out, "heavy_before_validate": heavy}))
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout)
     assert report["heavy_before_validate"] == []
+    assert list(report["tables"]) == datapkg.resources()
     for name, (rows, _) in report["tables"].items():
         assert rows == pq.ParquetFile(datapkg.path(name)).metadata.num_rows, name
     for _, dtypes in report["tables"].values():
@@ -160,11 +161,14 @@ def test_export_sqlite_keeps_keys_and_rows(tmp_path: Path) -> None:
     assert db.execute(
         "SELECT rank FROM military_rankings WHERE id = 'gfp-2024-prk-military-strength'"
     ).fetchone() == (36,)
-    with pytest.raises(sqlite3.IntegrityError):
-        db.execute(
-            "INSERT INTO troop_figures (id, source_id, force, measure, unit, quote, quote_start, quote_end, "
-            "quote_en, claim_status) VALUES ('x', 'nope', 'prk', 'deployed', 'persons', 'q', 0, 1, 'q', 'stated')"
-        )
+    # A copy of a real figure under a new id goes in; with an unknown source only the key refuses it.
+    cursor = db.execute("SELECT * FROM troop_figures WHERE id = 'gfp-2024-prk-active-personnel'")
+    columns = [c[0] for c in cursor.description]
+    row = dict(zip(columns, cursor.fetchone(), strict=True))
+    insert = f"INSERT INTO troop_figures ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
+    db.execute(insert, list((row | {"id": "copy-1"}).values()))
+    with pytest.raises(sqlite3.IntegrityError, match="FOREIGN KEY constraint failed"):
+        db.execute(insert, list((row | {"id": "copy-2", "source_id": "nope"}).values()))
     db.close()
 
 

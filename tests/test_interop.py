@@ -53,4 +53,5 @@ def test_duckdb_answers_a_question() -> None:
         "AND source_id = '000_7e917bff9e613273' ORDER BY id"
     ).fetchall()
     assert rows == [("kim-signs-treaty-2024-06-19",), ("putin-signs-treaty-2024-06-19",)]
-    assert isinstance(pq.read_table(path).column("date_start")[0].as_py(), dt.date)
+    read = {r["id"]: r["date_start"] for r in pq.read_table(path, columns=["id", "date_start"]).to_pylist()}
+    assert read["kim-signs-treaty-2024-06-19"] == dt.date(2024, 6, 19)  # a date, not a timestamp or text

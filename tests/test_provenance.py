@@ -1,16 +1,19 @@
-"""Every quote is the exact slice of its source text, and the sources are the
-articles byte for byte."""
+"""The sources are the articles byte for byte, and the check that holds every quote to
+the exact slice of its source text names each one that is not."""
 
 from __future__ import annotations
 
 import hashlib
 import unicodedata
-from pathlib import Path
+from collections.abc import Sequence
 
+import pyarrow as pa
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import datapkg
-from datapkg._names import FACT_TABLES
+from datapkg.checks.text_rules import mention_findings, quote_findings
 
 from .conftest import ROOT
 
@@ -83,21 +86,51 @@ def test_sources_table_records_hashes_lengths_and_inference() -> None:
     assert s001["language"] == "de-CH"
 
 
-@pytest.mark.parametrize("table", FACT_TABLES)
-def test_every_quote_equals_its_source_slice(table: str, source_texts: dict[str, str]) -> None:
-    frame = datapkg.load(table)
-    assert len(frame) > 0
-    for r in frame.itertuples():
-        text = source_texts[r.source_id]
-        assert text[r.quote_start : r.quote_end] == r.quote, r.id
-        assert r.quote_end - r.quote_start == len(r.quote)
+# A sentence written for these tests; "am Montag" is at offsets 22 to 31.
+SENTENCE = "Die Delegation reiste am Montag nach Pjöngjang und blieb zwei Tage."
 
 
-@pytest.mark.parametrize("table", ["troop_figures", "arms_transfers", "diplomatic_actions"])
-def test_date_text_lies_inside_the_quote(table: str) -> None:
-    frame = datapkg.load(table)  # type: ignore[arg-type]
-    for r in frame.dropna(subset=["date_text"]).itertuples():
-        assert r.date_text in r.quote, r.id
+def _quoted(rows: Sequence[tuple[str | None, int | None, int | None, str | None]]) -> pa.Table:
+    columns = ["source_id", "quote_start", "quote_end", "quote"]
+    table = pa.Table.from_pylist([dict(zip(columns, r, strict=True)) for r in rows])
+    ids = pa.array([f"record-{i}" for i in range(len(rows))], pa.string())
+    return table.add_column(0, "id", ids)
+
+
+def test_a_quote_off_its_offsets_is_named_with_them() -> None:
+    texts = {"s": SENTENCE}
+    table = _quoted([("s", 22, 31, "am Montag"), ("s", 23, 32, "am Montag"), ("s", 22, 30, "am Montag")])
+    assert [(f.row, f.record_id, f.field, f.message) for f in quote_findings("t", table, texts)] == [
+        (1, "record-1", "quote", "quote differs from the source text at 23:32"),
+        (2, "record-2", "quote", "quote differs from the source text at 22:30"),
+    ]
+
+
+@given(
+    text=st.text(alphabet="ab ä\n", max_size=12),
+    rows=st.lists(
+        st.tuples(st.sampled_from(["s", "unknown", None]), st.integers(0, 14), st.integers(0, 14),
+                  st.text(alphabet="ab ä\n", max_size=4) | st.none()),
+        min_size=1, max_size=6,
+    ),
+)  # fmt: skip
+def test_quote_and_mention_checks_name_exactly_the_rows_whose_slice_differs(
+    text: str, rows: list[tuple[str | None, int, int, str | None]]
+) -> None:
+    """Rows of another source (the foreign key check names them) or with a missing part are
+    left to the checks of those; every other row is named when the text at its offsets is not
+    its quote, including offsets past the end."""
+    expected = [
+        i for i, (source, start, end, quote) in enumerate(rows)
+        if source == "s" and quote is not None and text[start:end] != quote
+    ]  # fmt: skip
+    found = quote_findings("t", _quoted(rows), {"s": text})
+    assert [f.row for f in found] == expected
+    assert [f.message for f in found] == [
+        f"quote differs from the source text at {rows[i][1]}:{rows[i][2]}" for i in expected
+    ]
+    mentions = _quoted(rows).rename_columns(["id", "source_id", "start", "end", "text"])
+    assert [f.row for f in mention_findings(mentions, {"s": text})] == expected
 
 
 def test_sources_folder_holds_only_described_texts() -> None:
@@ -105,4 +138,6 @@ def test_sources_folder_holds_only_described_texts() -> None:
     texts = {p.stem for p in folder.glob("*.txt")}
     assert texts == {p.stem for p in folder.glob("*.yaml")} == set(datapkg.load("sources")["id"])
     assert set(SEED_SHA256) <= texts
-    assert all(isinstance(p, Path) for p in folder.iterdir())
+    assert sorted(p.name for p in folder.iterdir()) == sorted(
+        f"{t}{ext}" for t in texts for ext in (".txt", ".yaml")
+    )

@@ -1,6 +1,5 @@
-"""The package's structure, read from its source: the runtime part (loader, validation,
-checks, schema reading) imports nothing from the build-time part (``datapkg.compiler``), and
-no function grows past fifty lines.
+"""The package's structure, read from its source: no function grows past fifty lines, the
+typed names are generated from the schemas (which imports run where: ``test_layers.py``).
 """
 
 from __future__ import annotations
@@ -13,34 +12,6 @@ import pytest
 from .conftest import ROOT
 
 PACKAGE = ROOT / "datapkg"
-# The command line is the one module that may reach both: each subcommand imports its own part.
-BOTH_SIDES = {PACKAGE / "cli.py", PACKAGE / "__main__.py"}
-
-
-def _imports(path: Path) -> set[str]:
-    tree = ast.parse(path.read_text(encoding="utf-8"))
-    found: set[str] = set()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Import):
-            found |= {alias.name for alias in node.names}
-        elif isinstance(node, ast.ImportFrom) and node.module:
-            found.add(node.module)
-            found |= {f"{node.module}.{alias.name}" for alias in node.names}
-    return found
-
-
-def _runtime_modules() -> list[Path]:
-    return sorted(
-        p for p in PACKAGE.rglob("*.py") if PACKAGE / "compiler" not in p.parents and p not in BOTH_SIDES
-    )
-
-
-@pytest.mark.parametrize("path", _runtime_modules(), ids=lambda p: p.relative_to(ROOT).as_posix())
-def test_runtime_module_does_not_import_build_code(path: Path) -> None:
-    build_side = sorted(
-        m for m in _imports(path) if m == "datapkg.compiler" or m.startswith("datapkg.compiler.")
-    )
-    assert build_side == [], f"{path.relative_to(ROOT)} imports {build_side}"
 
 
 def test_no_package_is_named_build() -> None:
@@ -61,7 +32,9 @@ def _functions() -> list[tuple[str, int]]:
 
 def test_no_function_is_longer_than_fifty_lines() -> None:
     # A function that long usually does two things; split it where the second one starts.
-    assert [(where, n) for where, n in _functions() if n > 50] == []
+    functions = _functions()
+    assert any(where.startswith("datapkg/compiler/pipeline.py:") for where, _ in functions)
+    assert [(where, n) for where, n in functions if n > 50] == []
 
 
 def test_resource_names_are_generated_from_the_schemas() -> None:

@@ -50,22 +50,14 @@ def test_edited_file_of_same_size_is_detected(installed_copy: Path) -> None:
 
 
 def test_schema_and_key_violations_are_reported_all_at_once(installed_copy: Path) -> None:
-    target = installed_copy.parent / "military_rankings.parquet"
-    table = pq.read_table(target)
-    rank = table.column("rank").to_pylist()
-    country = table.column("country").to_pylist()
-    table = table.set_column(
-        table.schema.get_field_index("rank"), "rank", pa.array([0, *rank[1:]], pa.int64())
-    )
-    table = table.set_column(
-        table.schema.get_field_index("country"), "country", pa.array(["atlantis", *country[1:]], pa.string())
-    )
-    pq.write_table(table, target)
+    record = "gfp-2024-prk-military-strength"
+    _edit(installed_copy, "military_rankings", "rank", record, 0)
+    _edit(installed_copy, "military_rankings", "country", record, "atlantis")
     problems = validate_package(installed_copy)
-    text = "\n".join(problems)
-    assert "military_rankings.parquet: hash" in text
-    assert "field 'rank': 0: expected at least 1" in text
-    assert "field 'country': unknown country 'atlantis': no such id in actors" in text
+    at = f"military_rankings record {record!r}: "
+    assert at + "field 'rank': 0: expected at least 1" in problems, problems
+    assert at + "field 'country': unknown country 'atlantis': no such id in actors" in problems, problems
+    assert any(p.startswith("military_rankings.parquet: hash") for p in problems), problems
 
 
 def test_missing_file_is_named(installed_copy: Path) -> None:

@@ -9,9 +9,9 @@ records changed, so the reason needs another look).
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Mapping
+from functools import lru_cache
 from typing import Any
 
 import pyarrow as pa
@@ -180,6 +180,14 @@ def extraction_language(doc: SourceDoc) -> str | None:
     return language if language in LANGUAGES else None
 
 
+@lru_cache(maxsize=256)
+def _extracted(text: str, language: str, window: Any) -> tuple[Mention, ...]:
+    """The mentions of a text: the extractor is a function of the text, its language and the
+    window relative dates resolve against, so sources with one text, and every build in one
+    process (``datapkg add-source`` then the build; a test suite's many builds), share the work."""
+    return tuple(extract(text, lang=language, ref=window))
+
+
 def mention_rows(
     layout: Layout,
     sources: dict[str, SourceDoc],
@@ -187,24 +195,20 @@ def mention_rows(
     ignores: list[MentionIgnore],
     quiet: set[str] | None = None,
 ) -> tuple[list[dict[str, Any]], list[Problem]]:
+    """Every mention of every source, and the coverage problems of the sources not in ``quiet``
+    (:mod:`datapkg.compiler.follow_on` says which stay quiet)."""
     rows: list[dict[str, Any]] = []
-    # Ignore entries of a source that did not load were reported with it; they cannot match anything.
-    accounting = _Accounting(layout, _spans(fact_tables), [ig for ig in ignores if ig.source_id in sources])
+    accounting = _Accounting(layout, _spans(fact_tables), ignores)
     accounting.unread |= quiet or set()
-    extracted: dict[tuple[str, str, Any], list[Mention]] = {}  # sources with the same text share work
     for source_id, doc in sorted(sources.items()):
         ref = doc.row.get("published_earliest")
         # Relative dates resolve against the whole publication window: what it determines.
         latest = doc.row.get("published_latest") or ref
         window = (ref, max(ref, latest)) if ref else None  # a reversed window is reported with the source
         language = extraction_language(doc)
-        if language is None:
-            accounting.unread.add(source_id)  # its language is reported with the source
+        if language is None:  # reported with the source; ``quiet`` says what that hides
             continue
-        key = (hashlib.sha256(doc.text.encode("utf-8")).hexdigest(), language, window)
-        if key not in extracted:
-            extracted[key] = extract(doc.text, lang=language, ref=window)
-        for mention in extracted[key]:
+        for mention in _extracted(doc.text, language, window):
             covered_by, reason = accounting.account(doc, mention)
             rows.append(_row(source_id, mention, ref, covered_by, reason))
     return rows, accounting.problems + accounting.stale()

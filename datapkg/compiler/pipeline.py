@@ -10,12 +10,13 @@ from __future__ import annotations
 import pyarrow as pa
 
 from datapkg.compiler.layout import Layout
+from datapkg.compiler.outputs.staged import Compiled, differences
 from datapkg.compiler.problems import InputError, Problems
 from datapkg.compiler.stages.check import check
 from datapkg.compiler.stages.read import read_inputs
-from datapkg.compiler.stages.stage import Compiled, stage_outputs
+from datapkg.compiler.stages.stage import stage_outputs
 from datapkg.compiler.stages.tabulate import tabulate_mentions, tabulate_records
-from datapkg.compiler.stages.write import differences, write_outputs
+from datapkg.compiler.stages.write import write_outputs
 
 __all__ = ["Compiled", "InputError", "compile_package", "differences", "write_outputs"]
 

@@ -22,6 +22,7 @@ import pyarrow.compute as pc
 
 from datapkg._names import FACT_TABLES, ResourceName
 from datapkg.compiler.assembly import OriginIndex
+from datapkg.compiler.follow_on import echoes_input_problem
 from datapkg.compiler.inputs.not_in_quote import BASES, BOUNDS, NOT_IN_QUOTE, claimed_number_fields
 from datapkg.compiler.problems import Problem, at
 from datapkg.schema.specs import TableSpec
@@ -199,6 +200,6 @@ def _table_problems(
             continue  # an unplaced quote, a missing id: reported as such, and no mention names it
         origin, skip = indexes[name].origin(i), indexes[name].problem_fields(i)
         for field, message in _row_problems(row, spec, quoted.get(row["id"]), declared.get(row["id"], {})):
-            if origin is not None and field not in skip:
+            if origin is not None and not echoes_input_problem(field, skip, spec):
                 problems.append(at(origin, message, row["id"], field))
     return problems

@@ -1,15 +1,13 @@
-"""The files under ``build/records/``: each YAML file's records and ignore entries, with the
-causes that would otherwise show up as many problems named once:
+"""The files under ``build/records/``: each YAML file's records and ignore entries, and the
+causes it reports once for a whole file, each recorded in the build's
+:class:`~datapkg.compiler.follow_on.FollowOn`, which decides what they keep quiet:
 
-- a records file saved as ``.yml`` (or ``.YAML``) is named, not skipped;
-- a file that does not parse is reported by the YAML reader; the mentions of the source it
-  curates are then not reported as uncovered;
-- records of a source that did not load (its text missing, its metadata broken) keep quiet
-  about their quotes and source;
-- a file whose ``source_id`` names another source than the one its quotes come from is
-  named as such, instead of reporting every quote as not found;
+- a records file saved as ``.yml`` (or ``.YAML``) is named, not skipped; like a file that
+  does not parse, its records did not load;
+- a file whose ``source_id`` is no source, or names another source than the one its quotes
+  come from, is named as such;
 - a record marked ``status: draft`` (``datapkg add-source`` writes them) is refused with one
-  message, and its source's mentions are not reported as uncovered until it is confirmed.
+  message, and its source has drafts.
 """
 
 from __future__ import annotations
@@ -18,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from datapkg._names import FACT_TABLES, ResourceName
+from datapkg.compiler.follow_on import Cause, FollowOn, drops, hidden_fields, is_quote_not_found
 from datapkg.compiler.inputs.records import (
     FileContext,
     Loaded,
@@ -39,8 +38,6 @@ class RecordInputs:
     records: list[Record] = field(default_factory=list)
     ignores: list[MentionIgnore] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
-    quiet_sources: set[str] = field(default_factory=set)  # sources whose coverage is not reported
-    complete: bool = True  # false when a records file did not load
 
 
 def misnamed(layout: Layout, folder_glob: str) -> list[Problem]:
@@ -52,10 +49,6 @@ def misnamed(layout: Layout, folder_glob: str) -> list[Problem]:
     ]
 
 
-def _quote_not_found(p: Problem) -> bool:
-    return p.field == "quote" and p.message.startswith("quote not found verbatim")
-
-
 def _wrong_source(loaded: Loaded, ctx: FileContext) -> str | None:
     """When none of this file's quotes is in the source it names (two at least): the source they
     come from, or "" when they come from none (the text was replaced or cut)."""
@@ -64,7 +57,7 @@ def _wrong_source(loaded: Loaded, ctx: FileContext) -> str | None:
     if (
         len(facts) < 2
         or placed
-        or not all(_quote_not_found(p) for p in loaded.problems if p.field == "quote")
+        or not all(is_quote_not_found(p) for p in loaded.problems if p.field == "quote")
     ):
         return None
     quote = facts[0].row["quote"]
@@ -72,44 +65,50 @@ def _wrong_source(loaded: Loaded, ctx: FileContext) -> str | None:
     return found[0] if len(found) == 1 else ""
 
 
-def _read_file(out: RecordInputs, shown: str, doc: LineDict, ctx: FileContext) -> None:
+def _hide(loaded: Loaded, cause: Cause) -> None:
+    """Records whose fields ``cause`` keeps quiet; the problems it makes redundant dropped."""
+    for record in loaded.records:
+        record.problem_fields |= hidden_fields(cause)
+    loaded.problems = [p for p in loaded.problems if not drops(cause, p)]
+
+
+def _misplaced(loaded: Loaded, ctx: FileContext, follow_on: FollowOn) -> None:
+    """One problem for a file whose quotes are not in the source it names."""
+    actual = _wrong_source(loaded, ctx)
+    if actual is None:
+        return
+    _hide(loaded, Cause.WRONG_SOURCE)
+    if actual:
+        message = (
+            f"source_id names {ctx.source_id}, but the quotes of this file are in {actual}: is it right?"
+        )
+    else:
+        text = f"build/sources/{ctx.source_id}.txt"
+        message = f"none of the quotes of this file occurs in {text}: was the text replaced or cut?"
+    loaded.problems.append(at(ctx.origin, message, None, "source_id"))
+    for source in {str(ctx.source_id), actual} - {""}:
+        follow_on.record(Cause.WRONG_SOURCE, source)
+
+
+def _read_file(out: RecordInputs, shown: str, doc: LineDict, ctx: FileContext, follow_on: FollowOn) -> None:
     loaded = Loaded()
     for key, items in doc.items():
         read_entry(loaded, key, items, ctx)
-    quiet = {"source_id", "quote"}
     named = ctx.source_id if isinstance(ctx.source_id, str) else None  # else reported by read_entry
     if named in ctx.failed_sources:  # its problem is reported with the source
-        for record in loaded.records:
-            record.problem_fields |= quiet
+        _hide(loaded, Cause.SOURCE_FAILED)
     if named is not None and named not in ctx.sources and named not in ctx.failed_sources and loaded.records:
-        # One problem for the file, not one per record.
         loaded.problems.append(
             at(ctx.origin, f"unknown source_id {named!r}: no such id in sources", None, "source_id")
         )
-        for record in loaded.records:
-            record.problem_fields |= quiet
-        out.quiet_sources.add(Path(shown).stem)
-    actual = _wrong_source(loaded, ctx) if named in ctx.sources else None
-    if actual is not None:
-        loaded.problems = [p for p in loaded.problems if not _quote_not_found(p)]
-        if actual:
-            message = (
-                f"source_id names {ctx.source_id}, but the quotes of this file are in {actual}: is it right?"
-            )
-        else:
-            text = f"build/sources/{ctx.source_id}.txt"
-            message = f"none of the quotes of this file occurs in {text}: was the text replaced or cut?"
-        loaded.problems.append(at(ctx.origin, message, None, "source_id"))
-        for record in loaded.records:
-            record.problem_fields |= quiet
-        out.quiet_sources |= {str(ctx.source_id), actual} - {""}
+        _hide(loaded, Cause.UNKNOWN_SOURCE)
+        follow_on.record(Cause.UNKNOWN_SOURCE, Path(shown).stem)
+    if named in ctx.sources:
+        _misplaced(loaded, ctx, follow_on)
     if loaded.drafts and isinstance(ctx.source_id, str):
-        # Its mentions are accounted for once the drafts are confirmed; until then every
-        # mention a draft covers would look uncovered.
-        out.quiet_sources.add(ctx.source_id)
+        follow_on.record(Cause.DRAFTS, ctx.source_id)
     if named is None and ctx.source_id is not None:  # its records did not load, as if it did not parse
-        out.complete = False
-        out.quiet_sources.add(Path(shown).stem)
+        follow_on.record(Cause.RECORDS_FILE_UNREAD, Path(shown).stem)
     out.records += loaded.records
     out.ignores += loaded.ignores
     out.problems += loaded.problems
@@ -120,11 +119,11 @@ def load_records(
     specs: dict[ResourceName, TableSpec],
     sources: dict[str, SourceDoc],
     failed_sources: set[str],
+    follow_on: FollowOn,
 ) -> RecordInputs:
     out = RecordInputs(problems=misnamed(layout, "build/records"))
-    if out.problems:  # a file that was not read is like one that did not parse
-        out.complete = False
-        out.quiet_sources |= {Path(p.where).stem for p in out.problems}
+    for problem in out.problems:  # a file that was not read is like one that did not parse
+        follow_on.record(Cause.RECORDS_FILE_UNREAD, Path(problem.where).stem)
     paths = sorted(layout.records_dir.glob("*.yaml"))
     if not paths:
         out.problems.append(Problem(layout.shown(layout.records_dir), "no record files (*.yaml) found"))
@@ -133,12 +132,11 @@ def load_records(
         doc, errors = load_yaml(path, shown)
         out.problems += errors
         if errors:
-            out.quiet_sources.add(path.stem)  # its records are missing: the source's mentions look uncovered
-            out.complete = False
+            follow_on.record(Cause.RECORDS_FILE_UNREAD, path.stem)
             continue
         if not isinstance(doc, LineDict):
             out.problems.append(Problem(f"{shown}:1", "expected a mapping of table names to record lists"))
             continue
         ctx = FileContext(shown, doc.origin(shown), doc.get("source_id"), specs, sources, failed_sources)
-        _read_file(out, shown, doc, ctx)
+        _read_file(out, shown, doc, ctx, follow_on)
     return out

@@ -31,6 +31,7 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
+from datapkg._installed import DIST
 from datapkg.compiler.layout import Layout
 from datapkg.compiler.outputs.release_registry import (
     is_final,
@@ -40,12 +41,10 @@ from datapkg.compiler.outputs.release_registry import (
     sha256sums,
     version_key,
 )
+from datapkg.compiler.outputs.staged import Compiled, differences
 from datapkg.compiler.problems import InputError, Problem
-from datapkg.compiler.stages.stage import Compiled
-from datapkg.compiler.stages.write import differences
 from datapkg.export import check_folder, check_targets, replace_bytes
 
-DIST = "rus-prk-military-cooperation"
 _EPOCH = (1980, 1, 1, 0, 0, 0)
 
 

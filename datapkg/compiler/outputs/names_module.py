@@ -3,41 +3,18 @@
 
     python -m datapkg.compiler.outputs.names_module   # rewrite it after editing resources.json
 
-The build refuses to run while the module is stale, and a test compares it with a fresh
-rendering, so the Literal type users see always lists exactly the published resources.
+The build refuses to run while the names it imports differ from the list
+(``inputs/resource_list.py``), and a test compares the module with a fresh rendering, so the
+Literal type users see always lists exactly the published resources.
 """
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
+from datapkg.compiler.inputs.resource_list import GROUPS, declared_resources
 from datapkg.compiler.layout import Layout, default_root
-
-GROUPS = {"vocabulary": "VOCABULARIES", "fact": "FACT_TABLES", "extracted": "EXTRACTED"}
-
-
-class ResourceListError(ValueError):
-    """schemas/resources.json is unreadable or malformed; the message names where."""
-
-
-def declared_resources(layout: Layout) -> list[tuple[str, str]]:
-    """(name, group) of every resource, in descriptor order."""
-    shown = "schemas/resources.json"
-    try:
-        raw = json.loads((layout.schemas_dir / "resources.json").read_text(encoding="utf-8"))
-    except json.JSONDecodeError as error:
-        raise ResourceListError(f"{shown}:{error.lineno}: not valid JSON ({error.msg})") from None
-    entries = raw.get("resources") if isinstance(raw, dict) else None
-    if not isinstance(entries, list) or not all(
-        isinstance(r, dict) and {"name", "group"} <= set(r) for r in entries
-    ):
-        raise ResourceListError(f'{shown}: expected {{"resources": [{{"name": ..., "group": ...}}, ...]}}')
-    wrong = [r["group"] for r in entries if r["group"] not in GROUPS]
-    if wrong:
-        raise ResourceListError(f"{shown}: unknown group {wrong[0]!r}; expected one of {', '.join(GROUPS)}")
-    return [(r["name"], r["group"]) for r in entries]
 
 
 def _tuple(names: list[str]) -> str:
@@ -84,10 +61,6 @@ CURATED_TABLES: Final[tuple[ResourceName, ...]] = tuple(
 
 def names_path() -> Path:
     return Path(__file__).resolve().parents[2] / "_names.py"
-
-
-def stale(layout: Layout) -> bool:
-    return names_path().read_text(encoding="utf-8") != render(declared_resources(layout))
 
 
 def main() -> None:

@@ -1,6 +1,6 @@
 """Stage 3, check: the runtime checks on the assembled tables, each finding located at
-the file and line of its record, less those that only echo an input problem
-(:mod:`datapkg.compiler.follow_on`)."""
+the file and line of its record, less those that only follow from a problem already
+reported (:mod:`datapkg.compiler.follow_on` decides which)."""
 
 from __future__ import annotations
 
@@ -9,8 +9,7 @@ from dataclasses import replace
 from datapkg._names import CURATED_TABLES, VOCABULARIES
 from datapkg.checks.run import Finding, check_tables
 from datapkg.compiler.assembly import OriginIndex
-from datapkg.compiler.follow_on import echoes_empty_vocabulary, echoes_input_problem, echoes_unread_source
-from datapkg.compiler.mentions import extraction_language
+from datapkg.compiler.follow_on import Cause, Hidden, echoes_input_problem, echoes_reported
 from datapkg.compiler.problems import Problem, Problems, at
 from datapkg.compiler.quoted_values import quoted_value_problems
 from datapkg.compiler.stages.read import Inputs
@@ -28,13 +27,14 @@ def locate(finding: Finding, index: OriginIndex | None, spec: TableSpec | None) 
     return at(origin, finding.message, finding.record_id, finding.field)
 
 
-def _empty_vocabularies(inputs: Inputs, tables: Tables, problems: Problems) -> set[str]:
-    empty: set[str] = {n for n in VOCABULARIES if n in CURATED_TABLES and tables[n].num_rows == 0}
-    for name in sorted(empty - inputs.quiet_sources):  # a file that did not parse is reported already
-        where = inputs.layout.shown(inputs.layout.records_dir / f"{name}.yaml")
-        message = f"no {name} at all: this file is missing, unreadable or holds no `{name}:` list"
-        problems.add(Problem(where, message + f"; references to {name} are checked once it is back"))
-    return empty
+def _empty_vocabularies(inputs: Inputs, tables: Tables, problems: Problems) -> None:
+    follow_on = inputs.follow_on
+    for name in sorted(n for n in VOCABULARIES if n in CURATED_TABLES and tables[n].num_rows == 0):
+        follow_on.record(Cause.EMPTY_VOCABULARY, name)
+        if follow_on.shows_missing_vocabulary(name):
+            where = inputs.layout.shown(inputs.layout.records_dir / f"{name}.yaml")
+            message = f"no {name} at all: this file is missing, unreadable or holds no `{name}:` list"
+            problems.add(Problem(where, message + f"; references to {name} are checked once it is back"))
 
 
 def _source_of(tables: Tables, finding: Finding) -> object:
@@ -44,18 +44,22 @@ def _source_of(tables: Tables, finding: Finding) -> object:
     return table["source_id"][finding.row].as_py()
 
 
+def _shown(finding: Finding, inputs: Inputs, tables: Tables) -> bool:
+    """Whether a finding is its own problem, not one that follows from a cause reported already."""
+    follow_on = inputs.follow_on
+    if not follow_on.shows_reference(finding.rule):
+        return False
+    if finding.field == "date_text" and not follow_on.shows_date_text(_source_of(tables, finding)):
+        return False
+    return finding.rule != "vocabulary_used" or follow_on.shows_vocabulary_use()
+
+
 def check(inputs: Inputs, tables: Tables, indexes: Indexes, problems: Problems) -> None:
     texts = {doc.id: doc.text for doc in inputs.sources.values()}
-    empty = _empty_vocabularies(inputs, tables, problems)
-    read = {doc.id for doc in inputs.sources.values() if extraction_language(doc) is not None}
+    _empty_vocabularies(inputs, tables, problems)
     for finding in check_tables(inputs.specs, tables, texts):
-        if echoes_empty_vocabulary(finding.rule, empty):
+        if not _shown(finding, inputs, tables):
             continue
-        source = _source_of(tables, finding)
-        if echoes_unread_source(finding.field, source, read - inputs.quiet_sources):
-            continue
-        if finding.rule == "vocabulary_used" and not (inputs.records_complete and inputs.report_coverage):
-            continue  # the records that use it may be in the file that did not load
         spec = inputs.specs.get(finding.table)  # type: ignore[call-overload]
         vocabulary = finding.rule.removeprefix("foreign_key:")
         if vocabulary in VOCABULARIES and vocabulary in CURATED_TABLES:
@@ -69,12 +73,11 @@ def check(inputs: Inputs, tables: Tables, indexes: Indexes, problems: Problems) 
 
 def check_quoted_values(inputs: Inputs, tables: Tables, indexes: Indexes, problems: Problems) -> None:
     """Figures their quotes contradict; a figure with a problem of its own is reported once."""
-    if not inputs.report_coverage:
-        return  # the mentions are incomplete: every figure would look unquoted
-    unread = {s for s, doc in inputs.sources.items() if extraction_language(doc) is None}
-    mentions = tables["mentions"]
+    if inputs.follow_on.hides_everywhere(Hidden.QUOTED_FIGURES):
+        return
+    quiet = inputs.follow_on.quiet(Hidden.QUOTED_FIGURES, inputs.sources)
     reported = {(p.record_id, p.field) for p in problems}
     found = quoted_value_problems(
-        inputs.specs, tables, indexes, mentions, inputs.not_in_quote, inputs.quiet_sources | unread
+        inputs.specs, tables, indexes, tables["mentions"], inputs.not_in_quote, quiet
     )
-    problems.extend(p for p in found if (p.record_id, p.field) not in reported)
+    problems.extend(p for p in found if not echoes_reported(p, reported))

@@ -6,16 +6,17 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from datapkg._names import ResourceName
-from datapkg.compiler.follow_on import report_coverage
+from datapkg.compiler.follow_on import Cause, FollowOn
 from datapkg.compiler.inputs.bulk_records import BulkPart, load_bulk
 from datapkg.compiler.inputs.package_metadata import load_package_metadata
 from datapkg.compiler.inputs.record_files import load_records, misnamed
 from datapkg.compiler.inputs.records import MentionIgnore, Record
+from datapkg.compiler.inputs.resource_list import ResourceListError, stale
 from datapkg.compiler.inputs.schema_files import SchemaError, load_schemas
 from datapkg.compiler.inputs.source_texts import SourceDoc, load_sources
 from datapkg.compiler.inputs.version import read_version
 from datapkg.compiler.layout import Layout
-from datapkg.compiler.outputs import names_module
+from datapkg.compiler.mentions import extraction_language
 from datapkg.compiler.problems import Problem, Problems
 from datapkg.schema.specs import TableSpec
 
@@ -29,10 +30,8 @@ class Inputs:
     records: list[Record]
     ignores: list[MentionIgnore]
     bulk: dict[ResourceName, list[BulkPart]]
-    report_coverage: bool  # false when a problem upstream would make coverage findings noise
     version: str
-    quiet_sources: set[str]  # sources whose coverage problems would only repeat another problem
-    records_complete: bool  # every records file loaded
+    follow_on: FollowOn  # the causes reported so far: what later stages keep quiet
     not_in_quote: dict[str, dict[str, str]] = field(default_factory=dict)  # record id -> field -> basis
 
 
@@ -44,11 +43,11 @@ def _configuration(layout: Layout, problems: Problems) -> tuple[dict[ResourceNam
         problems.add(Problem(where, f"missing; is {layout.root} a checkout of this project (--root)?"))
         problems.raise_if_any()
     try:
-        stale = names_module.stale(layout)
-    except names_module.ResourceListError as error:
+        names_stale = stale(layout)
+    except ResourceListError as error:
         problems.add(Problem(*str(error).split(": ", 1)))
         problems.raise_if_any()
-    if stale:
+    if names_stale:
         message = (
             "stale: schemas/resources.json changed; run `python -m datapkg.compiler.outputs.names_module`"
         )
@@ -75,10 +74,17 @@ def read_inputs(layout: Layout, problems: Problems) -> Inputs:
     named = {p.stem for p in layout.sources_dir.glob("*.yaml")} | {
         p.stem for p in layout.sources_dir.glob("*.txt")
     }
-    curated = load_records(layout, specs, sources, named - set(sources))
+    follow_on = FollowOn(
+        read_sources={s for s, doc in sources.items() if extraction_language(doc) is not None}
+    )
+    for source in named - set(sources):
+        follow_on.record(Cause.SOURCE_FAILED, source)
+    curated = load_records(layout, specs, sources, named - set(sources), follow_on)
     problems.extend(curated.problems)
     bulk, errors = load_bulk(layout, specs)
     problems.extend(errors)
-    coverage = report_coverage(bool(errors))
-    return Inputs(layout, specs, metadata, sources, curated.records, curated.ignores, bulk, coverage, version,
-                  curated.quiet_sources, curated.complete)  # fmt: skip
+    if errors:
+        follow_on.record(Cause.BULK_REJECTED)
+    return Inputs(
+        layout, specs, metadata, sources, curated.records, curated.ignores, bulk, version, follow_on
+    )

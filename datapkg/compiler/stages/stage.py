@@ -5,75 +5,22 @@ Nothing outside the staging directory changes here.
 
 from __future__ import annotations
 
-import shutil
 import tempfile
-import weakref
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 from typing import Any
-
-import pyarrow as pa
 
 from datapkg._names import RESOURCES, ResourceName
 from datapkg.compiler.outputs.descriptor import build_descriptor, descriptor_bytes
 from datapkg.compiler.outputs.dictionary import dictionary_markdown
 from datapkg.compiler.outputs.release_registry import registry_bytes
 from datapkg.compiler.outputs.serialize import sha256_file, write_csv, write_parquet
+from datapkg.compiler.outputs.staged import STAGING_PREFIX, Compiled, remove_staging
 from datapkg.compiler.problems import Problems
 from datapkg.compiler.stages.read import Inputs
 from datapkg.compiler.stages.tabulate import Tables
 from datapkg.schema.specs import TableSpec
-
-
-@dataclass
-class Compiled:
-    """A finished build, its files in staging directories beside the outputs.
-
-    Each output is staged in a directory of its own target's folder, so that moving it
-    into place is a rename within one file system, wherever that folder is mounted.
-    ``write.write_outputs`` moves the files into place, ``write.differences`` compares
-    them with what is there. The staging directories are removed when the object is, at
-    the latest at interpreter exit.
-    """
-
-    staging: Path  # the one beside the data files
-    tables: dict[ResourceName, pa.Table]
-    version: str
-    staged: dict[Path, Path] = field(default_factory=dict)  # target -> staged file
-    digests: dict[Path, str] = field(default_factory=dict)  # target -> sha256 hex
-    release_names: dict[str, Path] = field(default_factory=dict)  # name in a release bundle -> target
-    staging_dirs: dict[Path, Path] = field(default_factory=dict)  # target folder -> its staging directory
-
-    def __post_init__(self) -> None:
-        self.staging_dirs[self.staging.parent] = self.staging
-        weakref.finalize(self, remove_staging, self.staging_dirs)
-
-    def read(self, target: Path) -> bytes:
-        return self.staged[target].read_bytes()
-
-    def staging_for(self, target: Path) -> Path:
-        """The staging directory in the target's own folder (made on first use)."""
-        folder = target.parent
-        if folder not in self.staging_dirs:
-            folder.mkdir(parents=True, exist_ok=True)
-            self.staging_dirs[folder] = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=folder))
-        return self.staging_dirs[folder]
-
-    def add(self, target: Path, data: bytes) -> None:
-        path = self.staging_for(target) / f"{len(self.staged)}-{target.name}"
-        path.write_bytes(data)
-        self.staged[target] = path
-        self.digests[target] = sha256_file(path)
-
-
-STAGING_PREFIX = ".staging-"
-
-
-def remove_staging(staging_dirs: dict[Path, Path]) -> None:
-    for folder in list(staging_dirs.values()):
-        shutil.rmtree(folder, ignore_errors=True)
 
 
 def _writers(spec: TableSpec) -> dict[str, Any]:

@@ -10,7 +10,7 @@ import pyarrow as pa
 from datapkg._names import FACT_TABLES, RESOURCES, ResourceName
 from datapkg.checks.event_rollup import summarize
 from datapkg.compiler.assembly import OriginIndex, assemble
-from datapkg.compiler.follow_on import mention_reported_fields
+from datapkg.compiler.follow_on import Hidden, mention_reported_fields
 from datapkg.compiler.inputs.records import Record
 from datapkg.compiler.mentions import mention_rows
 from datapkg.compiler.problems import Origin, Problems
@@ -54,9 +54,10 @@ def tabulate_records(inputs: Inputs) -> tuple[Tables, Indexes]:
 def tabulate_mentions(inputs: Inputs, tables: Tables, indexes: Indexes, problems: Problems) -> None:
     """The mentions table, each row located at its line in the source text."""
     layout = inputs.layout
-    rows, errors = mention_rows(layout, inputs.sources, tables, inputs.ignores, inputs.quiet_sources)
-    if inputs.report_coverage:
-        problems.extend(errors)
+    named = {*inputs.sources, *(ignore.source_id for ignore in inputs.ignores)}
+    quiet = inputs.follow_on.quiet(Hidden.COVERAGE, named)
+    rows, errors = mention_rows(layout, inputs.sources, tables, inputs.ignores, quiet)
+    problems.extend(errors)
     records = [
         Record(
             "mentions",
