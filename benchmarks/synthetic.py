@@ -74,13 +74,15 @@ def _self_references(table: str) -> list[str]:
 
 
 def _write_events(out: Path) -> None:
-    """The events the replicated claims name: the curated columns of every built event, wherever
-    its curators wrote it (a source's records file may add events too)."""
-    events = pq.read_table(
-        ROOT / "datapkg" / "data" / "events.parquet", columns=["id", "label", "kind", "note"]
-    )
-    rows = [{k: v for k, v in row.items() if v is not None} for row in events.to_pylist()]
-    text = yaml.safe_dump({"events": rows}, allow_unicode=True, sort_keys=False)
+    """The events the replicated claims name, as their curators wrote them (every field, `unit`
+    included), wherever they wrote them: `events.yaml`, and the `events:` list a source's
+    records file may add."""
+    entries: list[dict[str, object]] = []
+    for path in sorted((ROOT / "build" / "records").glob("*.yaml")):
+        document = yaml.safe_load(path.read_text(encoding="utf-8"))
+        if isinstance(document, dict):
+            entries += document.get("events") or []
+    text = yaml.safe_dump({"events": entries}, allow_unicode=True, sort_keys=False)
     (out / "build" / "records" / "events.yaml").write_text(text, encoding="utf-8")
 
 

@@ -276,18 +276,16 @@ class EventIndex:
 
     def kind_for(self, candidate: Candidate, what: str | None) -> str | None:
         """The kind of event such a claim belongs to: by its measure for troop figures, else the
-        kind most events with a claim of the same table and ``what`` have."""
+        kind most events with a claim of the same table and ``what`` have; only when no event has
+        such a claim, the kind most events of the table have. (Counts of the whole table never
+        outvote the same ``what``: a table full of agreements says nothing about a summons.)"""
         if candidate.table == "troop_figures":
             return KIND_OF_MEASURE.get(str(what), "deployment")
-        same_what = self._kinds.get((candidate.table, what), {})
-        same_table = self._kinds.get(candidate.table, {})
-        # Ties go to the kind seen first: of the same ``what``, then of the table, by event order.
-        order = sorted(same_what, key=lambda k: same_what[k][1])
-        order += sorted((k for k in same_table if k not in same_what), key=lambda k: same_table[k][1])
-        if not order:
+        counts = self._kinds.get((candidate.table, what)) or self._kinds.get(candidate.table, {})
+        if not counts:
             return None
-        totals = [same_what.get(k, [0])[0] + same_table.get(k, [0])[0] for k in order]
-        return order[totals.index(max(totals))]
+        # Ties go to the kind seen first, by event order.
+        return max(counts, key=lambda k: (counts[k][0], -counts[k][1]))
 
     def new_event(self, candidate: Candidate, claim: Claim) -> Event:
         base = str(candidate.fields["id"])
