@@ -224,7 +224,7 @@ def _add_source(args: argparse.Namespace) -> int:
     print(f"source {added.source_id}: {added.mentions} numbers and dates found; draft records: {drafted}")
     print(
         "next: review the metadata and every draft record (CONTRIBUTING.md), confirm each by deleting "
-        "its `status: draft` line, list the new ids in CHANGELOG.md, then run `python3 tasks.py build`"
+        "its `status: draft` line, list the new ids in CHANGELOG.md, then run `python3 tasks.py check`"
     )
     return 0
 
