@@ -339,6 +339,8 @@ def _change(descriptor: Any, where: tuple[Any, ...], action: str, value: Any) ->
         parent = parent[step]
     if isinstance(parent, Twice):
         raise TypeError("already a list of pairs")
+    if not isinstance(parent, dict | list):  # an earlier change put a text or number there
+        raise TypeError("no longer an object or a list")
     key = where[-1]
     parent[key]  # raises when an earlier change removed it
     if action == "replace":
