@@ -70,6 +70,15 @@ def edit(relative: str, old: str, new: str, count: int = 1) -> Callable[[Layout]
     return apply
 
 
+def output_digests(layout: Layout) -> dict[str, str]:
+    """The SHA-256 of every output a build writes, by name: equal before and after a build
+    that failed means it changed nothing."""
+    import hashlib
+
+    files = [*layout.data_dir.iterdir(), layout.root_descriptor, layout.root / "docs" / "data-dictionary.md"]
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in files if p.is_file()}
+
+
 @pytest.fixture
 def project_copy(tmp_path: Path) -> Layout:
     return copy_project(tmp_path)

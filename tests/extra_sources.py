@@ -25,16 +25,6 @@ FOLDERS = sorted(p for p in Path(__file__).resolve().parent.glob("extra_source*"
 PLACEHOLDER = "SOURCE_ID"
 
 
-def add_extra_sources(root: Path) -> list[str]:
-    """Add and curate every folder's article under ``root``, in folder order; the new ids."""
-    ids = []
-    for folder in FOLDERS:
-        source_id = add_source(root, folder)
-        confirm_records(root, folder, source_id)
-        ids.append(source_id)
-    return ids
-
-
 def add_source(root: Path, folder: Path) -> str:
     """``datapkg add-source`` on the folder's article; the new source id (its draft is left
     in ``build/records/<id>.yaml``)."""

@@ -3,7 +3,6 @@ all problems at once, and leaves the previous outputs untouched."""
 
 from __future__ import annotations
 
-import hashlib
 import subprocess
 import sys
 from pathlib import Path
@@ -14,19 +13,9 @@ from datapkg.compiler.layout import Layout
 from datapkg.compiler.pipeline import compile_package
 from datapkg.compiler.problems import InputError
 
+from .conftest import edit, output_digests
+
 RECORDS_000 = "build/records/000_7e917bff9e613273.yaml"
-
-
-def _snapshot(layout: Layout) -> dict[str, str]:
-    files = [*layout.data_dir.iterdir(), layout.root_descriptor]
-    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in files if p.is_file()}
-
-
-def _edit(layout: Layout, relative: str, old: str, new: str) -> None:
-    path = layout.root / relative
-    text = path.read_text(encoding="utf-8")
-    assert old in text, old
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def _line_of(layout: Layout, relative: str, needle: str) -> int:
@@ -63,7 +52,7 @@ CASES = [
 
 
 def test_messages_point_at_the_line_of_the_field(project_copy: Layout) -> None:
-    _edit(project_copy, RECORDS_000, "    rank: 36\n", "    rank: 0\n")
+    edit(RECORDS_000, "    rank: 36\n", "    rank: 0\n")(project_copy)
     line = _line_of(project_copy, RECORDS_000, "    rank: 0")
     with pytest.raises(InputError) as caught:
         compile_package(project_copy)
@@ -73,9 +62,9 @@ def test_messages_point_at_the_line_of_the_field(project_copy: Layout) -> None:
 
 
 def test_all_problems_are_reported_in_one_run(project_copy: Layout) -> None:
-    before = _snapshot(project_copy)
+    before = output_digests(project_copy)
     for relative, old, new, _expected in CASES:
-        _edit(project_copy, relative, old, new)
+        edit(relative, old, new)(project_copy)
     result = _build(project_copy)
     assert result.returncode == 1
     for _, _, _, expected in CASES:
@@ -84,7 +73,7 @@ def test_all_problems_are_reported_in_one_run(project_copy: Layout) -> None:
         f"build failed: {len(result.stderr.splitlines()) - 1} problem(s); no file was changed"
         in result.stderr
     )
-    assert _snapshot(project_copy) == before
+    assert output_digests(project_copy) == before
 
 
 def test_check_mode_reports_stale_outputs(project_copy: Layout) -> None:

@@ -20,7 +20,7 @@ import datapkg
 from datapkg.cli import main
 from datapkg.compiler.layout import Layout
 
-from .conftest import edit
+from .conftest import edit, output_digests
 
 R000 = "build/records/000_7e917bff9e613273.yaml"
 VERSION_LINE = f'version = "{datapkg.__version__}"\n'
@@ -393,11 +393,6 @@ HOSTILE_FAULTS = [
 FAULTS += HOSTILE_FAULTS
 
 
-def _snapshot(layout: Layout) -> dict[str, str]:
-    files = [*layout.data_dir.iterdir(), layout.root_descriptor]
-    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in files if p.is_file()}
-
-
 def test_fault_names_are_unique() -> None:
     assert len({f.name for f in FAULTS}) == len(FAULTS)
 
@@ -406,7 +401,7 @@ def test_fault_names_are_unique() -> None:
 def test_fault_is_rejected_where_it_is(
     fault: Fault, project_copy: Layout, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    before = _snapshot(project_copy)
+    before = output_digests(project_copy)
     fault.apply(project_copy)
     status = main(["build", "--root", str(project_copy.root)])
     err = capsys.readouterr().err
@@ -415,7 +410,7 @@ def test_fault_is_rejected_where_it_is(
     assert fault.where in err, err
     assert "Traceback" not in err
     assert err.rstrip().endswith("no file was changed")
-    assert _snapshot(project_copy) == before
+    assert output_digests(project_copy) == before
     assert not list(project_copy.data_dir.glob(".staging-*")), "a failed build left its staging folder"
 
 

@@ -6,7 +6,6 @@ one message naming the file, exit status 1, no traceback, no file changed."""
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -17,7 +16,7 @@ import datapkg
 from datapkg.cli import main
 from datapkg.compiler.layout import Layout
 
-from .conftest import edit
+from .conftest import edit, output_digests
 
 PACKAGE = "build/package.yaml"
 PYPROJECT = "pyproject.toml"
@@ -114,11 +113,6 @@ SCHEMA_CASES = [
 CASES = PACKAGE_CASES + VERSION_CASES + SCHEMA_CASES
 
 
-def _snapshot(layout: Layout) -> dict[str, str]:
-    files = [*layout.data_dir.iterdir(), layout.root_descriptor, layout.root / "docs" / "data-dictionary.md"]
-    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in files if p.is_file()}
-
-
 def test_case_names_are_unique() -> None:
     assert len({c.name for c in CASES}) == len(CASES)
 
@@ -127,7 +121,7 @@ def test_case_names_are_unique() -> None:
 def test_hostile_config_fails_closed(
     case: Case, project_copy: Layout, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    before = _snapshot(project_copy)
+    before = output_digests(project_copy)
     case.apply(project_copy)
     status = main(["build", "--root", str(project_copy.root)])
     err = capsys.readouterr().err
@@ -138,7 +132,7 @@ def test_hostile_config_fails_closed(
     assert case.expected in errors[0], errors
     assert all(line.startswith(f"error: {case.where}") for line in errors), errors
     assert err.rstrip().endswith("no file was changed")
-    assert _snapshot(project_copy) == before
+    assert output_digests(project_copy) == before
     assert not list(project_copy.data_dir.glob(".staging-*"))
 
 

@@ -102,23 +102,21 @@ def _scalar(node: yaml.Node) -> yaml.ScalarNode:
     return node
 
 
-def _construct_int(loader: _Loader, node: yaml.Node) -> int:
+def _number(loader: _Loader, node: yaml.Node, construct: Any, tag: str, expected: str) -> Any:
     node = _scalar(node)
-    text = str(loader.construct_scalar(node))
     try:
-        return int(yaml.SafeLoader.construct_yaml_int(loader, node))
+        return construct(loader, node)
     except ValueError:
-        _refuse(node, f"!!int {text!r} is not a whole number")
+        _refuse(node, f"!!{tag} {str(loader.construct_scalar(node))!r} is not {expected}")
+
+
+def _construct_int(loader: _Loader, node: yaml.Node) -> int:
+    return int(_number(loader, node, yaml.SafeLoader.construct_yaml_int, "int", "a whole number"))
 
 
 def _construct_float(loader: _Loader, node: yaml.Node) -> float:
     # NaN and infinities are built here and refused by the field check, which names the record.
-    node = _scalar(node)
-    text = str(loader.construct_scalar(node))
-    try:
-        return float(yaml.SafeLoader.construct_yaml_float(loader, node))
-    except ValueError:
-        _refuse(node, f"!!float {text!r} is not a number")
+    return float(_number(loader, node, yaml.SafeLoader.construct_yaml_float, "float", "a number"))
 
 
 def _construct_bool(loader: _Loader, node: yaml.Node) -> bool:
