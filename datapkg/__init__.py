@@ -1,6 +1,6 @@
 """Russia–North Korea military cooperation in 2024 news reporting, as typed tables.
 
-Every row of a fact table cites its source with a verbatim German quote and
+Every row of a fact table cites its source with a verbatim quote (in the source's language) and
 the quote's character offsets in the source text.
 
 >>> import datapkg

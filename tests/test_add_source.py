@@ -260,7 +260,14 @@ def test_an_english_draft_holds_its_troop_figures(tmp_path: Path) -> None:
     ]
     assert figures == [
         (12000, "approx", "prk-armed-forces", "deployed", "reported", "kor-nis"),
-        (3000, "up_to", "prk-armed-forces", "planned_deployment", "projected", None),
+        (
+            3000,
+            "up_to",
+            "prk-armed-forces",
+            "planned_deployment",
+            "projected",
+            "kor-nis",
+        ),  # "the agency said"
         (600000, "more_than", "rus-armed-forces", "casualties", "estimated", None),
     ]
     [transfer] = draft["arms_transfers"]
@@ -273,7 +280,7 @@ def test_an_english_draft_holds_its_troop_figures(tmp_path: Path) -> None:
     [action] = draft["diplomatic_actions"]
     assert (action["actor"], action["action_type"], str(action["date"])) == (
         "vladimir-putin",
-        "sign-agreement",
+        "ratify-agreement",  # "signed the law ratifying the treaty"
         "2024-11-09",
     )
 
@@ -302,7 +309,7 @@ def test_a_german_draft_reads_owners_speakers_and_losses(tmp_path: Path) -> None
     before it ("weitere 5.000"); names inside an attribution ("Pentagon-Sprecher Pat Ryder")
     are the speaker's, not the owner's."""
     layout = copy_project(tmp_path / "project")
-    # A speaker the vocabulary lacks is left for the curator: whatever actors the data holds,
+    # A speaker the vocabulary lacks is proposed as a new actor: whatever actors the data holds,
     # this copy has none for the Ukrainian military intelligence.
     _drop_actors(layout, lambda actor: "militärgeheimdienst" in str(actor.get("name_de", "")).lower())
     file = tmp_path / "kursk.txt"
@@ -315,12 +322,25 @@ def test_a_german_draft_reads_owners_speakers_and_losses(tmp_path: Path) -> None
         for r in draft["troop_figures"]
     ]
     assert figures == [
-        (11000, "approx", "prk-armed-forces", "deployed", "assessed", None),
+        (11000, "approx", "prk-armed-forces", "deployed", "assessed", "ukr-intelligence-service"),
         (None, "vague", "prk-armed-forces", "casualties", "alleged", "pat-ryder"),
         (5000, "exact", "prk-armed-forces", "planned_deployment", "projected", "kor"),
         (45000, "more_than", "rus-armed-forces", "casualties", "estimated", None),
     ]
     assert str(draft["troop_figures"][3]["date"]) == "2024-11"
+    text = (layout.records_dir / f"{source_id}.yaml").read_text(encoding="utf-8")
+    proposed = yaml.safe_load("\n".join(line[2:] for line in text.split("# actors:\n", 1)[1].splitlines()))
+    assert proposed == [
+        {
+            "id": "ukr-intelligence-service",
+            "name_en": "Intelligence service (Ukraine)",
+            "name_de": "ukrainischen Militärgeheimdienstes",
+            "kind": "intelligence_agency",
+            "country": "UKR",
+            "role": None,
+            "cameo_code": "UKRSPY",
+        }
+    ]
     [transfer] = draft["arms_transfers"]
     assert (transfer["item"], transfer["value"], transfer["qualifier"]) == (
         "ballistic missiles",

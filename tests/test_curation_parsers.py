@@ -13,9 +13,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from datapkg.compiler.curation.actor_names import ActorIndex, stem
-from datapkg.compiler.curation.cues import attribution, claim_status
-from datapkg.compiler.curation.sentences import Sentence, sentences
+from datapkg.compiler.curation.candidates import Draft
+from datapkg.compiler.curation.cues import claim_status
+from datapkg.compiler.curation.sentences import sentences
 from datapkg.compiler.curation.source_files import SourceFileError, parse_window, yaml_scalar
+from datapkg.extract import extract
 
 from .conftest import ROOT
 
@@ -92,6 +94,9 @@ def test_claim_status_from_cue_words(sentence: str, lang: str, status: str) -> N
     assert claim_status(sentence, lang) == status
 
 
+WINDOW = (dt.date(2024, 10, 23), dt.date(2024, 10, 24))
+
+
 @pytest.mark.parametrize(
     ("text", "lang", "speaker"),
     [
@@ -108,9 +113,9 @@ def test_claim_status_from_cue_words(sentence: str, lang: str, status: str) -> N
     ],
 )
 def test_attribution_names_the_speaker(text: str, lang: str, speaker: str | None) -> None:
-    index = ActorIndex(ACTORS, lang)
-    found = attribution(text, Sentence(0, len(text), text), lang, index)
-    assert (found.actor if found else None) == speaker
+    draft = Draft(text, lang, extract(text, lang=lang), ActorIndex(ACTORS, lang), WINDOW, frozenset())
+    found = [r.actor for r in draft.reports(draft.sentences[0]) if r.actor]
+    assert (found[0] if found else None) == speaker
 
 
 def test_publication_windows() -> None:

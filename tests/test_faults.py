@@ -266,7 +266,6 @@ MORE_FAULTS = [
     Fault("CAMEO event code malformed", edit(TYPES, '    cameo_code: "010"\n', '    cameo_code: "10"\n'), "field 'cameo_code': '10': expected text matching", TYPES),
     Fault("Goldstein above 10", edit(TYPES, "    goldstein: 0.0\n", "    goldstein: 11.0\n"), "field 'goldstein': 11.0: expected at most 10", TYPES),
     Fault("quad class 5", edit(TYPES, "    quad_class: 1\n", "    quad_class: 5\n"), "field 'quad_class': 5: expected at most 4", TYPES),
-    Fault("unused action type", append(TYPES, "  - id: wave\n    label: Wave\n    definition: To wave.\n    cameo_code: \"010\"\n    cameo_label: Make statement, not specified below\n    goldstein: 0.0\n    quad_class: 1\n"), "record 'wave': field 'id': referred to by no record", TYPES),
     Fault("PLOVER category outside enum", edit(TYPES, "    plover_category: SUPPORT\n", "    plover_category: HELP\n"), "field 'plover_category': 'HELP': expected one of", TYPES),
     # sources
     Fault("metadata id differs from its file", edit(M000, "id: 000_7e917bff9e613273\n", "id: 000_other\n"), "id must equal the file name '000_7e917bff9e613273'", M000),

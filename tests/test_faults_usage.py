@@ -200,10 +200,12 @@ def _schema_metadata(name: str, key: bytes, value: bytes) -> Callable[[Path], No
     return _parquet(name, lambda t: t.replace_schema_metadata({**(t.schema.metadata or {}), key: value}))
 
 
-def _set_value(name: str, column: str, row: int, value: float) -> Callable[[Path], None]:
+def _set_value(name: str, column: str, row: int | str, value: float) -> Callable[[Path], None]:
+    """Set one value of a Parquet file; ``row`` is a position or a record id."""
+
     def edit(table: pa.Table) -> pa.Table:
         values = table[column].to_pylist()
-        values[row] = value
+        values[row if isinstance(row, int) else table["id"].to_pylist().index(row)] = value
         index = table.schema.get_field_index(column)
         return table.set_column(index, table.schema.field(index), pa.array(values, pa.float64()))
 
@@ -293,7 +295,7 @@ DAMAGE = [
     Damage("Parquet description edited resealed", _field_metadata("events", "label", b"description", lambda v: b"Anything."), "events.parquet: column 'label': field metadata: description is 'Anything.'; the descriptor says"),
     Damage("Parquet pandas metadata added resealed", _schema_metadata("sources", b"pandas", b'{"index_columns": ["id"]}'), "sources.parquet: file metadata: has 'pandas', which the build does not write"),
     Damage("Parquet resource metadata edited resealed", _schema_metadata("sources", b"resource", b"actors"), "sources.parquet: file metadata: resource is 'actors'; the descriptor says 'sources'"),
-    Damage("Parquet NaN in a required number resealed", _set_value("action_types", "goldstein", 3, float("nan")), "action_types record 'criticize': field 'goldstein': nan: expected a finite number (a missing value is left empty, never NaN)"),
+    Damage("Parquet NaN in a required number resealed", _set_value("action_types", "goldstein", "criticize", float("nan")), "action_types record 'criticize': field 'goldstein': nan: expected a finite number (a missing value is left empty, never NaN)"),
     Damage("Parquet infinity in an optional number resealed", _set_value("mentions", "value_number", 0, float("inf")), "field 'value_number': inf: expected a finite number"),
     Damage("Parquet minus infinity beside a minimum resealed", _set_value("action_types", "goldstein", 0, float("-inf")), "field 'goldstein': -inf: expected at least -10"),
     Damage("Parquet statistics forged resealed", _forged_statistics("mentions", b"rank", b"zzzz"), "mentions.parquet: row group 0, column 'kind': statistics say its values run from 'date' to 'zzzz'; they run from 'date' to 'rank'"),

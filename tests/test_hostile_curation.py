@@ -67,7 +67,7 @@ def _files(layout: Layout) -> dict[Path, str]:
 def _rendered_draft(layout: Layout, tmp: Path, text: str) -> tuple[object, list[str], str]:
     """The draft add-source renders for ``text`` (the text-form rule aside), read back as the build reads it."""
     draft, candidates = draft_candidates(layout, text, "de", WINDOW)
-    rendered = records_yaml("900_0000000000000001", text, draft.mentions, candidates, draft.sentences)
+    rendered = records_yaml("900_0000000000000001", text, draft, candidates)
     path = tmp / "draft.yaml"
     path.write_text(rendered, encoding="utf-8")
     doc, problems = load_yaml(path, "draft.yaml")

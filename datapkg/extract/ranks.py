@@ -3,12 +3,29 @@ one ("um einen Rang")."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from datapkg.extract.lexicon import DE_ORDINAL_STEMS
 from datapkg.extract.mention import Context, Mention
 from datapkg.extract.numbers import parse_de_ordinal, parse_en_ordinal
 from datapkg.extract.values import number_value, rx
+
+_DE_SMALL = (
+    "eins",
+    "zwei",
+    "drei",
+    "vier",
+    "fünf",
+    "sechs",
+    "sieben",
+    "acht",
+    "neun",
+    "zehn",
+    "elf",
+    "zwölf",
+)
+_DE_RANK_WORD = re.compile(rf"\b(?:Platz|Rang)\s+(?P<w>{'|'.join(_DE_SMALL)})\b", re.IGNORECASE)
 
 
 def ranks(ctx: Context) -> Iterator[Mention]:
@@ -22,6 +39,8 @@ def ranks(ctx: Context) -> Iterator[Mention]:
     if ctx.lang == "de":
         for m in rx(ctx.lang, "rank_det").finditer(ctx.text):
             yield ctx.mention(m, "rank", int(m.group("n3")[:-1]), group="n3")
+        for m in _DE_RANK_WORD.finditer(ctx.text):  # "auf Platz zwei"
+            yield ctx.mention(m, "rank", _DE_SMALL.index(m.group("w").lower()) + 1)
 
 
 def ordinal_words(ctx: Context) -> Iterator[Mention]:

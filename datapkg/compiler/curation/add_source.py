@@ -23,6 +23,8 @@ from datapkg.compiler.curation.candidates import Candidate, Draft
 from datapkg.compiler.curation.draft_file import draft_problems, records_yaml, unique_ids
 from datapkg.compiler.curation.event_links import EventIndex, link_events
 from datapkg.compiler.curation.metadata_file import metadata_items, metadata_problems, metadata_yaml
+from datapkg.compiler.curation.ranking_candidates import ranking_candidates
+from datapkg.compiler.curation.restatements import drop_restatements
 from datapkg.compiler.curation.source_files import (
     SourceFileError,
     SourceOptions,
@@ -35,6 +37,7 @@ from datapkg.compiler.curation.source_files import (
 )
 from datapkg.compiler.curation.transfer_candidates import transfer_candidates
 from datapkg.compiler.curation.troop_candidates import troop_candidates
+from datapkg.compiler.curation.vague_troops import vague_troop_candidates
 from datapkg.compiler.inputs.schema_files import SchemaError, load_schemas
 from datapkg.compiler.inputs.yaml_input import load_yaml
 from datapkg.compiler.layout import Layout
@@ -95,9 +98,17 @@ def draft_candidates(
     index = ActorIndex(_vocabulary(layout, "actors"), lang)
     # As the build does: relative dates resolve against the publication window.
     draft = Draft(text, lang, extract(text, lang=lang, ref=window), index, window, action_types)
-    candidates = troop_candidates(draft) + transfer_candidates(draft) + action_candidates(draft)
+    candidates = (
+        troop_candidates(draft)
+        + vague_troop_candidates(draft)
+        + ranking_candidates(draft)
+        + transfer_candidates(draft)
+        + action_candidates(draft)
+    )
     taken = _taken_ids(layout)
     unique_ids(candidates, taken)
+    summary = [(s.start, s.end) for s in draft.sentences if draft.is_headline(s)]
+    candidates, draft.restated = drop_restatements(candidates, summary)
     events = EventIndex.built(layout, specs, index.actors)
     events.taken |= taken
     drafted = link_events(candidates, events, specs)
@@ -134,7 +145,7 @@ def add_source(layout: Layout, file: Path, options: SourceOptions) -> Added:
         )
         basis_words = spec.field("title_basis").descriptor["x-enumDescriptions"]
         meta = metadata_items(source_id, data, options, printed_date, basis_words)
-        records = records_yaml(source_id, text, draft.mentions, candidates, draft.sentences)
+        records = records_yaml(source_id, text, draft, candidates)
         files = {
             layout.sources_dir / f"{source_id}.txt": (data, None),
             layout.sources_dir / f"{source_id}.yaml": (

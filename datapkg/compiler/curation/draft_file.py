@@ -16,7 +16,7 @@ from typing import Any
 
 import numpy as np
 
-from datapkg.compiler.curation.candidates import Candidate
+from datapkg.compiler.curation.candidates import Candidate, Draft
 from datapkg.compiler.curation.sentences import Sentence, sentence_at
 from datapkg.compiler.curation.source_files import escaped, yaml_scalar
 from datapkg.compiler.inputs.records import DRAFT, STATUS_KEY
@@ -147,7 +147,9 @@ def _record_lines(candidate: Candidate, twice: set[str]) -> list[str]:
     return lines
 
 
-def _ignore_lines(mentions: list[Mention], covered: list[list[str]]) -> list[str]:
+def _ignore_lines(
+    mentions: list[Mention], covered: list[list[str]], restated: dict[tuple[int, int], str]
+) -> list[str]:
     open_ = [m for m, ids in zip(mentions, covered, strict=True) if not ids]
     if not open_:
         return []
@@ -157,15 +159,37 @@ def _ignore_lines(mentions: list[Mention], covered: list[list[str]]) -> list[str
         "# here with the reason no record needs it (and remove the leading # signs).",
         "# ignored_mentions:",
     ]
+    spans = sorted(restated)  # one bisection per mention: a long text has many of both
     for m in open_:
-        lines += [f"#   - text: {yaml_scalar(m.text)}", f"#     start: {m.start}", '#     reason: ""']
+        at = bisect_left(spans, (m.start + 1, -1)) - 1
+        inside = at >= 0 and spans[at][0] <= m.start and m.end <= spans[at][1]
+        again = restated[spans[at]] if inside else None
+        reason = yaml_scalar(f"restates {again}, which says more") if again else '""'
+        lines += [f"#   - text: {yaml_scalar(m.text)}", f"#     start: {m.start}", f"#     reason: {reason}"]
     return lines
 
 
-def records_yaml(source_id: str, text: str, mentions: list[Mention], candidates: list[Candidate],
-                 spans: list[Sentence]) -> str:  # fmt: skip
+def _actor_lines(proposed: dict[str, dict[str, Any]]) -> list[str]:
+    """New actors the candidates refer to, commented: the build refuses a record that refers to
+    an actor the vocabulary lacks until the curator checks the entry and appends it."""
+    if not proposed:
+        return []
+    lines = [
+        "",
+        "# Actors the candidates refer to that build/records/actors.yaml lacks: check each entry",
+        "# (name, kind, country, role, CAMEO code) and append it there, or change the candidates.",
+        "# actors:",
+    ]
+    for entry in proposed.values():
+        for i, (name, value) in enumerate(entry.items()):
+            lines.append(escaped(f"#   {'  ' if i else '- '}{name}: {yaml_scalar(value)}"))
+    return lines
+
+
+def records_yaml(source_id: str, text: str, draft: Draft, candidates: list[Candidate]) -> str:
     """The draft. Every piece of the article in it is escaped: in a comment, a character YAML
     reads as a line break would start a live line (see also :func:`draft_problems`)."""
+    mentions, spans = draft.mentions, draft.sentences
     covered = coverage(mentions, candidates)
     twice = repeated(text, (str(c.fields["quote"]) for c in candidates if "quote" in c.fields))
     lines = _HEADER.format(source_id=source_id, draft=DRAFT).splitlines()
@@ -178,7 +202,8 @@ def records_yaml(source_id: str, text: str, mentions: list[Mention], candidates:
         lines += ["", f"{table}:"]
         for i, candidate in enumerate(rows):
             lines += ([""] if i else []) + _record_lines(candidate, twice)
-    lines += _ignore_lines(mentions, covered)
+    lines += _ignore_lines(mentions, covered, draft.restated)
+    lines += _actor_lines(draft.proposed_actors)
     return "\n".join(lines) + "\n"
 
 

@@ -19,10 +19,11 @@ ABBREVIATIONS: Final = frozenset(
 CLAIM_CUES: Final[dict[str, tuple[tuple[str, str], ...]]] = {
     "de": (
         ("projected", r"\bkönnte(?:n)?\b|\bdürfte(?:n)?\b|\bvoraussichtlich\b|\bgeplant\b|\bplan(?:t|en)\b"
-                      r"|\bwerden\b[^.]*\b(?:schicken|entsenden|liefern|verlegen)\b|\bbis (?:Ende|zum|Jahresende)"),
+                      r"|\bwerden\b[^.]*\b(?:schicken|entsenden|liefern|verlegen)\b|\bbis (?:Ende|zum|Jahresende)"
+                      r"|\bsoll(?:e|en)?\b[^.,;]*\b(?!worden\b)\w+ werden\b|\bsoll(?:e|en)?\b[^.,;]*\b(?:schicken|entsenden|senden|verlegen)\b|\berwartet\b|\bbereite\w*\b[^.,;]*\bvor\b|\bbeschlossen\b[^.,;]*\bzu \w+en\b|\bwill\b[^.,;]*\b(?:schicken|entsenden|liefern)\b"),
         ("alleged", r"\bsoll(?:en|te|ten)?\b|\bangeblich\b|\bmutmaßlich\b|\bmutmasslich\b"),
         ("estimated", r"\bschätz\w*|\bschaetz\w*|\bgeschätzt\w*|\bSchätzung\w*"),
-        ("assessed", r"\bEinschätzung\w*|\bnach Ansicht\b|\bvermutlich\b|\bwahrscheinlich\b|\bsicherlich\b"),
+        ("assessed", r"\bEinschätzung\w*|\bnach Ansicht\b|\bvermutlich\b|\bwahrscheinlich\b|\bsicherlich\b|\bgeh(?:t|en) davon aus\b|\bging(?:en)? davon aus\b|\bglaub(?:t|en|te|ten)\b"),
         ("confirmed", r"\bbestätigt\w*"),
         ("reported", r"\blaut\b|\bzufolge\b|\bberichte\w*|\bnach Angaben\b|\bsagte\b|\bsagt\b"
                      r"|\bteilt\w*\b[^.]*\bmit\b|\berklärt\w*|\bhieß es\b|\bhiess es\b|\bheißt es\b|\bmeldet\w*"
@@ -30,30 +31,14 @@ CLAIM_CUES: Final[dict[str, tuple[tuple[str, str], ...]]] = {
     ),
     "en": (
         ("projected", r"\bcould\b|\bmight\b|\bmay\b|\bwill\b|\bexpected to\b|\bplans? to\b|\bplanned\b"
-                      r"|\bset to\b|\bby the end of\b"),
+                      r"|\bset to\b|\bby the end of\b|\b(?:is|are) expected\b|\bprepar(?:ing|es) to\b|\bis preparing\b|\bintends? to\b|\bwould\b"),
         ("alleged", r"\ballegedly\b|\balleged\b|\bpurportedly\b|\b(?:is|are|was|were)(?: \w+)? said to\b|\breportedly\b"),
         ("estimated", r"\bestimate[sd]?\b|\bestimating\b"),
-        ("assessed", r"\bassess\w*|\bin the view of\b|\bprobably\b|\blikely\b"),
+        ("assessed", r"\bassess\w*|\bin the view of\b|\bprobably\b|\blikely\b|\bbelieves?\b|\bbelieved\b"),
         ("confirmed", r"\bconfirm(?:s|ed)?\b"),
         ("reported", r"\baccording to\b|\breport(?:s|ed)?\b|\bsaid\b|\btold\b|\bstated\b|\bannounced\b"),
     ),
 }  # fmt: skip
-
-# Attribution phrases: the speaker stands after ("laut X") or before ("X zufolge") the cue.
-ATTRIBUTION_AFTER: Final = {
-    "de": r"\blaut\b|\bnach Angaben\b|\bnach Einschätzung\b|\bnach Ansicht\b|\bsagte\b|\bsagt\b|\bteilte\b|\bberichte\w*|\berklärt\w*|\bwie\b|\bhieß es aus\b|\bheißt es aus\b"
-          r"|\bhiess es aus\b|\bso\b(?=\s+[A-ZÄÖÜ])|\bmeldete\w*",
-    "en": r"\baccording to\b|\bsaid\b|\btold\b|\breported\b|\bstated\b|\bannounced\b",
-}  # fmt: skip
-ATTRIBUTION_BEFORE: Final = {
-    "de": r"\bzufolge\b|\bsagte\b|\bsagt\b|\bteilte\b[^.]*\bmit\b|\bteilt\b[^.]*\bmit\b|\bberichte\w*"
-          r"|\berklärt\w*|\bwarnt\w*|\bschätzt\w*|\bmeldet\w*|\bschreibt\b|\bschrieb\b",
-    "en": r"\bsaid\b|\bsays\b|\btold\b|\breported\b|\bestimated\b|\bconfirmed\b|\bstated\b|\bannounced\b",
-}  # fmt: skip
-# Lower-case words that stand between an institution and a person's name ("Pentagon spokesman Pat Ryder").
-TITLE_WORDS: Final = ("spokesman", "spokeswoman", "spokesperson", "chief", "minister", "secretary", "official",
-                      "leader", "president", "ambassador", "envoy", "general", "adviser", "advisor", "director")  # fmt: skip
-ATTRIBUTION_REACH: Final = 90  # characters from the cue within which the speaker is named
 
 # --- troop figures -----------------------------------------------------------
 # Stems of nouns that count people under arms (the noun after a number; German compounds
@@ -77,22 +62,22 @@ UNIT_STEMS: Final = {
     "de": ("einheit", "bataillon", "brigade", "division", "regiment", "kompanie"),
     "en": ("unit", "battalion", "brigade", "division", "regiment", "compan"),
 }
+# The measure a troop figure's own words signal, in this order (a loss before a plan).
 MEASURE_CUES: Final[dict[str, tuple[tuple[str, str], ...]]] = {
     "de": (
-        (
-            "casualties",
-            r"\bgetötet\w*|\bgefallen\w*|\bverwundet\w*|\bverletzt\w*|\bVerlust\w*|\bTote\w*|\bverloren\b|\bverlor\w*",
-        ),
-        (
-            "active_personnel",
-            r"\bstellt\b|\baktive\w*|\bTruppenstärke\b|\bumfass\w*|\bArmee von\b|\bstehendes? Heer",
-        ),
+        ("casualties", r"\bgetötet\w*|\bgefallen\w*|\bverwundet\w*|\bverletzt\w*|\bVerlust\w*|\bTote\w*|\bverloren\b|\bverlor\w*|\bums Leben\b"),
+        ("planned_deployment", r"\bplan\w*|\bgeplant\w*|\bsoll(?:e|en|te|ten)?\b[^.,;]*\b\w+ werden\b|\bsoll(?:e|en|te|ten)?\b[^.,;]*\b(?:schicken|entsenden|senden|verlegen)\b|\berwartet\b|\bwerden\b[^.,;]*\b(?:schicken|entsenden|senden|verlegen|stationieren)\b"
+                               r"|\bwill\b[^.,;]*\b(?:schicken|entsenden|senden|verlegen)\b|\bwollen\b[^.,;]*\b(?:schicken|entsenden|senden|verlegen)\b|\bbereite\w*\b[^.,;]*\bvor\b"
+                               r"|\bvorbereit\w*|\bbeabsichtig\w*|\bvorgesehen\b|\bkönnte(?:n)?\b|\bbeschlossen\b[^.,;]*\bzu (?:schicken|entsenden|senden|verlegen)|\bzusätzlich\w* \w+ folgen\b|\bfolgen sollen\b"),
+        ("active_personnel", r"\bstellt\b|\baktive\w*|\bTruppenstärke\b|\bumfass\w*|\bArmee von\b|\bstehendes? Heer|\bverfügt über\b|\bzählt\b"),
     ),
     "en": (
-        ("casualties", r"\bkilled\b|\bwounded\b|\bcasualties\b|\blosses\b|\bdead\b|\binjured\b|\blost\b"),
-        ("active_personnel", r"\bactive\b|\bstanding army\b|\bstrength of\b|\bhas an army of\b"),
+        ("casualties", r"\bkilled\b|\bwounded\b|\bcasualties\b|\blosses\b|\bdead\b|\binjured\b|\blost\b|\bdied\b"),
+        ("planned_deployment", r"\bplan(?:s|ned|ning)?\b|\bexpected\b|\bdecided to\b|\bdecision to\b|\bwill (?:send|deploy|dispatch)\b|\bprepar(?:ing|es|ed) to\b|\bis preparing\b|\bset to\b"
+                               r"|\bexpected to\b|\bcould\b|\bintends?\b|\bintended\b|\bto be (?:sent|deployed)\b|\bwould (?:send|deploy)\b|\bready to send\b|\bpledged\b|\bpromised\b"),
+        ("active_personnel", r"\bactive\b|\bstanding army\b|\bstrength of\b|\bhas an army of\b|\bfields\b|\bnumbers? some\b"),
     ),
-}
+}  # fmt: skip
 
 # --- arms transfers ------------------------------------------------------------
 # Stems of materiel nouns (also inside compounds: "Artilleriegranaten") and their English.
@@ -104,7 +89,12 @@ MATERIEL: Final = {
            ("panzer", "tanks", "weapons"), ("drohne", "drones", "weapons"), ("geschoss", "projectiles", "ammunition"),
            ("artilleri", "artillery", "weapons"), ("mörser", "mortars", "weapons"),
            ("gewehr", "rifles", "weapons"), ("kampfjet", "fighter jets", "weapons"),
+           ("kampfflugzeug", "fighter jets", "weapons"), ("flugzeug", "aircraft", "weapons"),
+           ("geschütz", "guns", "weapons"), ("kanone", "guns", "weapons"),
+           ("luftabwehr", "air defence systems", "weapons"),
            ("flugabwehr", "air defence systems", "weapons"), ("ausrüstung", "equipment", "weapons_and_equipment"),
+           ("militärtechn", "military technology", "military_technology"), ("rüstungstechn", "military technology", "military_technology"),
+           ("technik", "military technology", "military_technology"),
            ("technologi", "military technology", "military_technology"), ("waffe", "weapons", "weapons")),
     "en": (("rocket launcher", "rocket launchers", "weapons"), ("artillery shell", "artillery shells", "ammunition"),
            ("shell", "artillery shells", "ammunition"), ("ammunition", "ammunition", "ammunition"),
@@ -113,66 +103,144 @@ MATERIEL: Final = {
            ("missile", "missiles", "weapons"),
            ("rocket", "rockets", "weapons"), ("howitzer", "howitzers", "weapons"), ("tank", "tanks", "weapons"),
            ("drone", "drones", "weapons"), ("artillery", "artillery", "weapons"), ("mortar", "mortars", "weapons"),
-           ("rifle", "rifles", "weapons"), ("equipment", "equipment", "weapons_and_equipment"),
+           ("rifle", "rifles", "weapons"), ("fighter jet", "fighter jets", "weapons"),
+           ("self-propelled gun", "self-propelled guns", "weapons"), ("gun", "guns", "weapons"),
+           ("fighter aircraft", "fighter jets", "weapons"), ("aircraft", "aircraft", "weapons"),
+           ("air defence", "air defence systems", "weapons"), ("air-defence", "air defence systems", "weapons"),
+           ("air defense", "air defence systems", "weapons"), ("equipment", "equipment", "weapons_and_equipment"),
            ("technolog", "military technology", "military_technology"), ("weapon", "weapons", "weapons"),
            ("arms", "arms", "weapons")),
 }  # fmt: skip
 # A sentence names a transfer only with one of these (a "Waffenlieferung" has "liefer" inside).
 TRANSFER_CUES: Final = {
-    "de": r"liefer|erhalt|erhielt|geschickt|schickt|export|bekomm|bekam|kauf|bezieh|bezog|versorg|unterstütz\w*\b[^.]*\bmit\b",
-    "en": r"deliver|suppl|ship|\bsent\b|\bsend|transfer|provid|receiv|export|\bsell|\bsold\b|\bbought\b|\bbuy",
+    "de": r"liefer|erhalt|erhielt|geschickt|schickt|export|bekomm|bekam|kauf|bezieh|bezog|versorg|übergeb|übergab|eintreff|eingetroffen|hofft|erhofft|\btrifft\b[^.]*\bein\b|ankomm|unterstütz\w*\b[^.]*\bmit\b",
+    "en": r"deliver|suppl|ship|\bsent\b|\bsend|transfer|provid|receiv|export|\bsell|\bsold\b|\bbought\b|\bbuy|hand(?:ed|ing|s)? over|arriv|hopes? for|\bseeks?\b|\bpass(?:ed|es|ing)?\b[^.]*\bto\b",
+}
+# Words that make a clause about supplies something other than a transfer: a policy considered
+# or reviewed (an action), a condition or a threat, a law, a request for a decision.
+NOT_A_TRANSFER: Final = {
+    "de": r"\berwäg\w*|\büberdenk\w*|\bdenkt\b[^.]*\bnach\b|\bschlie(?:ß|ss)\w*\b[^.]*\baus\b|\bim Fall\w*\b|\bfalls\b|\bGesetz\w*|\bverbiet\w*|\bprüf(?:t|en)\b|\bDebatte\b|\bdroht\w*",
+    "en": r"\bconsider\w*|\breconsider\w*|\brul\w* out\b|\breview\w*|\bweigh\w*|\bif\b|\bin case\b|\blaw\b|\bban\w*\b|\bprohibit\w*|\bdebate\w*|\bthreat\w*|\bwarn\w*",
 }
 # Kinds of actor that take part in a transfer (a newspaper that saw the data does not).
 PARTY_KINDS: Final = frozenset({"state", "country", "adjective", "armed_force", "person", "government_body"})
 # Words that join two clauses of one sentence; a figure's measure is read from its own.
-CLAUSE_JOINS: Final = {"de": r"\s(?:und|oder|aber|sowie|während)\s", "en": r"\s(?:and|or|but|while)\s"}
+CLAUSE_JOINS: Final = {
+    "de": r"\s(?:und|oder|aber|sowie|während|nachdem|bevor|weil)\s",
+    "en": r"\s(?:and|or|but|while|after|before|because)\s",
+}
 # Words the extractor may take for a quantity's unit that name no unit ("3,000 more").
 NOT_UNITS: Final = frozenset(
     {"more", "additional", "extra", "others", "other", "of", "weitere", "mehr", "zusätzliche"}
+)
+# Adjectives the extractor may take for a quantity's unit, the noun following them ("active personnel").
+ADJECTIVE_UNITS: Final = frozenset(
+    {"active", "regular", "reserve", "combat", "elite", "ground", "aktive", "aktiven"}
 )
 NOT_MATERIEL: Final = ("waffenstillstand", "waffenruhe", "ceasefire", "armstrong", "tanker")
 STAGE_CUES: Final[dict[str, tuple[tuple[str, str], ...]]] = {
     "de": (
         ("not_delivered", r"\bnicht geliefert\b|\bblieben?\b[^.]*\baus\b|\bkeine\b[^.]*\bliefer"),
-        ("speculated", r"\bgemutmaßt\b|\bgemutmasst\b|\bspekul\w*"),
-        ("sought", r"\bfordert\w*|\bwünscht\w*|\bsucht\w*|\bbitte\w*|\bwill\b|\bwollen\b"),
-        ("delivered", r"\bgeliefert\b|\berhalten\b|\berhielt\w*|\blieferte\w*|\bgeschickt\b|\bbekommen\b"),
+        (
+            "speculated",
+            r"\bgemutmaßt\b|\bgemutmasst\b|\bspekul\w*|\bein Thema\b|\bnie\b[^.]*\bbestätigt|\bunbestätigt\w*|\bGerücht\w*",
+        ),
+        (
+            "sought",
+            r"\bfordert\w*|\bwünscht\w*|\bsucht\w*|\bbitte\w*|\bwill\b|\bwollen\b|\bhofft\w*|\berhofft\w*",
+        ),
+        (
+            "delivered",
+            r"\bgeliefert\b|\berhalten\b|\berhielt\w*|\blieferte\w*|\bgeschickt\b|\bbekommen\b|\bübergeben\b|\bbekam\w*"
+            r"|\beingetroffen\b",
+        ),
+        ("ongoing", r"\bweiterhin\b|\bnach wie vor\b|\bliefert\b|\bliefern\b|\bfortlaufend\w*|\blaufend\w*"),
     ),
     "en": (
         ("not_delivered", r"\bnot (?:been )?(?:delivered|supplied|sent)\b|\bno\b[^.]*\bdeliver"),
-        ("speculated", r"\bspeculat\w*"),
-        ("sought", r"\bseeks?\b|\bsought\b|\bwants?\b|\basked for\b|\brequest\w*"),
-        ("delivered", r"\bdelivered\b|\bsupplied\b|\breceived\b|\bshipped\b|\bsent\b"),
+        (
+            "speculated",
+            r"\bspeculat\w*|\bunconfirmed\b|\brumou?r\w*|\bnever (?:been )?confirmed\b|^Whether\b|\bis unclear\b|\bsuspect\w*",
+        ),
+        ("sought", r"\bseeks?\b|\bsought\b|\bwants?\b|\basked for\b|\brequest\w*|\bhopes? for\b"),
+        (
+            "delivered",
+            r"\bdelivered\b|\bsupplied\b|\breceived\b|\bshipped\b|\bsent\b|\bprovided\b|\btransferred\b|\bhanded over\b"
+            r"|\bha(?:s|ve|d) passed\b|\barrived\b",
+        ),
+        ("ongoing", r"\bcontinu\w*|\bkeeps?\b|\bongoing\b|\bsupplies\b|\bdelivers\b|\bships\b"),
     ),
 }
 SUPPLIER_PREPOSITIONS: Final = {"de": ("aus", "von"), "en": ("from", "by")}
 RECIPIENT_PREPOSITIONS: Final = {"de": ("an", "nach", "für"), "en": ("to", "for")}
 RECEIVING_VERBS: Final = {"de": r"\berh(?:alten|ielt\w*)\b|\bbekommen\b|\bbekam\b", "en": r"\breceiv\w*"}
+# Prepositions that open a phrase of place ("an die Grenze Polens", "in the Kursk region of
+# Russia"): a country named in it is where a force is, not whose.
+PLACE_PREPOSITIONS: Final = {
+    "de": frozenset("nach in im an am gegen zu zur zum bei vor hinter über auf entlang nahe".split()),
+    "en": frozenset("to into in at near against toward towards on along across inside within".split()),
+}
 # Prepositions before a place a force is sent to: that country is where, not whose.
 DESTINATION_PREPOSITIONS: Final = {"de": ("nach", "in", "an", "gegen"), "en": ("to", "into", "in", "against")}
 
 # --- dated actions ---------------------------------------------------------------
-# Verb stems (regular expressions) and the action type each suggests, if the vocabulary has it.
+# Verb patterns (regular expressions) and the action type each suggests, if the vocabulary has
+# it; the first in a clause wins. A bare "sagte"/"said" is how a claim is reported, not an action.
 ACTION_VERBS: Final[dict[str, tuple[tuple[str, str], ...]]] = {
     "de": (
-        ("ratify-agreement", r"ratifi\w*"), ("sign-agreement", r"unterzeichn\w*|unterschrieb\w*"),
-        ("summon-diplomat", r"einbestellt\w*|einbestell\w*|bestellte\w* \w+ ein"),
-        ("host-visit", r"empfing\w*|empfangen\w*"), ("visit", r"besuch\w*|reiste\w*"),
-        ("threaten", r"droht\w*|drohte\w*"), ("protest-officially", r"protest\w*"),
+        ("deny", r"dementi\w*|bestr(?:eit|itt)\w*|(?:wies|weis(?:t|en))\w*\b[^.;:]{0,40}?\b(?:Bericht|Vorw|Anschuldig|Behauptung|Darstellung)\w*[^.;:]{0,100}?\bzurück"
+                 r"|zurückgewiesen|leugne\w*|als (?:\w+ )?(?:Lüge|Falschmeldung|Propaganda)\w*"),
+        ("reject", r"lehnt\w* \w+ (?:\w+ )?ab|abgelehnt|schlo(?:ss|ß)\w* \w+ (?:\w+ )?aus|ausgeschlossen|(?:wies|weis(?:t|en))\w*\b[^.;:]{0,160}?\bzurück"),
+        ("ratify-agreement", r"ratifi\w*"), ("sign-agreement", r"unterzeichn\w*|unterschrieb\w*|unterschrieben"),
+        ("summon-diplomat", r"einbestellt\w*|einbestell\w*|bestellte\w*(?: \w+){1,6} ein"),
+        ("discuss-by-telephone", r"telefonier\w*|Telefonat\w*|Telefongespräch\w*|telefonisch"),
+        ("negotiate", r"verhandel\w*|Verhandlung\w*"),
+        ("consult", r"traf(?:en)?|getroffen|trifft|treffen|Treffen|berieten|beraten|Gespräch\w*|Konsultation\w*|sprach\w* mit"),
+        ("host-visit", r"empfing\w*|empfangen\w*"),
+        ("visit", r"besucht\w*|besuchte\w*|Besuch\w*|reiste\w*|h(?:ä|a)lt sich\b[^.,;:]{0,40}?\bauf|hielt\w* sich\b[^.,;:]{0,40}?\bauf|traf\w*\b[^.,;:]{0,40}?\bein"),
+        ("threaten", r"droht\w*|drohte\w*|Gegenmaßnahmen|Vergeltung\w*|kündigt\w*\b[^.,;]{0,40}?\bReaktion|Reaktion\w* angekündigt|reagieren werde\w*|werde\w*\b[^.,;:]{0,50}?\breagieren|Konsequenzen"),
+        ("protest-officially", r"protest\w*"),
         ("impose-sanctions", r"sanktion\w*"), ("criticize", r"kritisier\w*|verurteil\w*|warnt\w*|warnte\w*"),
-        ("express-concern", r"besorgt\w*|sorge\w*"), ("appeal-for-policy-change", r"aufgerufen|ruft\w* \w+ auf|forder\w*"),
-        ("provide-military-aid", r"liefer\w*|schickt\w*|entsandt\w*|entsendet\w*"),
-        ("make-statement", r"sagte\w*|erklärte\w*|bestätigt\w*|teilte\w*"),
+        ("express-concern", r"besorgt\w*|Besorgnis|Sorge\w*"),
+        ("appeal-for-policy-change", r"aufgerufen|ruft\w* \w+ auf|rief\w* \w+ (?:\w+ )?auf|forder\w*"),
+        ("consider-policy-option", r"erwäg\w*|überdenk\w*|denkt \w+ (?:\w+ )?nach|prüf(?:t|en)\b|schlie(?:ß|ss)\w*\b[^.,;:]{0,60}?\bnicht (?:mehr )?aus"),
+        ("express-intent-military-aid", r"zugesagt|sagte\w* \w+ (?:\w+ )?zu|angekündigt, \w+ zu (?:schicken|entsenden|liefern)"),
+        ("make-statement", r"bestätigt\w*"),
     ),
     "en": (
-        ("ratify-agreement", r"ratif\w*"), ("sign-agreement", r"sign(?:s|ed|ing)?"),
-        ("summon-diplomat", r"summon\w*"), ("host-visit", r"host\w*"), ("visit", r"visit\w*"),
-        ("threaten", r"threat\w*"), ("protest-officially", r"protest\w*"), ("impose-sanctions", r"sanction\w*"),
-        ("criticize", r"criticiz\w*|criticis\w*|condemn\w*|warn\w*"), ("express-concern", r"concern\w*"),
-        ("appeal-for-policy-change", r"call\w* on|urg\w*"), ("provide-military-aid", r"deliver\w*|sent|send\w*"),
-        ("make-statement", r"said|say\w*|stated|confirm\w*|announc\w*"),
+        ("deny", r"den(?:y|ies|ied|ying)|denial|dismiss\w* (?:the |these |all )?(?:\w+ )?(?:accusations?|claims?|reports?|allegations?)"
+                 r"|reject\w* (?:the |these |all )?(?:\w+ )?(?:accusations?|claims?|reports?|allegations?)"),
+        ("reject", r"reject\w*|ruled? out|refus\w*"),
+        ("ratify-agreement", r"ratif\w*|signed (?:\w+ )?into law"), ("sign-agreement", r"sign(?:s|ed|ing)?"),
+        ("summon-diplomat", r"summon\w*"),
+        ("discuss-by-telephone", r"(?:phone|telephone) (?:call|conversation)s?|by (?:tele)?phone|phoned|telephoned"),
+        ("negotiate", r"negotiat\w*"),
+        ("consult", r"(?<!be )(?<!been )met|meet(?:s|ing)?|talks|held talks|consult\w*|conferred"),
+        ("host-visit", r"host\w*|welcomed"), ("visit", r"visit\w*|travel(?:l)?ed to|trip to|arrived in"),
+        ("threaten", r"threaten\w*|retaliat\w*|countermeasures|vow\w* to respond|response|would respond|will respond|consequences"
+                     r"|warn\w*\b[^.]{0,120}\b(?:would|will) (?:be met with|face|pay)|(?:would|will) be met with|(?:would|will) face"),
+        ("protest-officially", r"protest\w*"), ("impose-sanctions", r"sanction\w*"),
+        ("criticize", r"criticiz\w*|criticis\w*|condemn\w*|denounc\w*|warn\w*"), ("express-concern", r"concern\w*"),
+        ("appeal-for-policy-change", r"call\w* on|urg\w*|demand\w*"),
+        ("consider-policy-option", r"consider\w*|reconsider\w*|weigh\w*|review\w*|no longer rul\w* out|not rul\w* out|does not rule out"),
+        ("express-intent-military-aid", r"pledg\w*|promis\w*"),
+        ("make-statement", r"confirm\w*"),
     ),
 }  # fmt: skip
+# Actions that are speech: the actor is who speaks, and the claim is the actor's own.
+SPEECH_ACTS: Final = frozenset({
+    "make-statement", "express-concern", "criticize", "threaten", "appeal-for-policy-change",
+    "appeal-for-military-aid", "deny", "reject", "consider-policy-option", "express-intent-military-aid",
+    "protest-officially",
+})  # fmt: skip
+# Actions two parties take together, recorded once in each direction (as the vocabulary's
+# definition of a signing says); talks are recorded once, with the party the text puts first.
+RECIPROCAL: Final = frozenset({"sign-agreement"})
+# Prepositions before the party an action is towards ("mit Moskau", "gegen Russland", "with Kim").
+TARGET_PREPOSITIONS: Final = {
+    "de": frozenset("mit gegen bei an nach gegenüber".split()),
+    "en": frozenset("with against to on at".split()),
+}
 
 # --- how news text names a country -------------------------------------------
 # ISO 3166-1 alpha-3 code -> names and metonyms (capitals, seats of government), which can
@@ -209,4 +277,20 @@ COUNTRY_ADJECTIVES: Final[dict[str, dict[str, tuple[str, ...]]]] = {
     "BLR": {"de": ("belarussisch",), "en": ("Belarusian",)},
     "FRA": {"de": ("französisch",), "en": ("French",)},
     "POL": {"de": ("polnisch",), "en": ("Polish",)},
+}
+
+# --- troops without a number -------------------------------------------------------
+# Verbs that move, station or expect troops: with a personnel noun that says whose ("weitere
+# Truppen aus Nordkorea würden erwartet", "North Korean troops had been deployed"), a clause
+# without a number still makes a (vague) troop figure.
+DEPLOYMENT_VERBS: Final = {
+    "de": r"\b(?:verlegt\w*|entsandt\w*|entsende\w*|geschickt|schick\w*|stationiert\w*|im Einsatz|eingesetzt\w*|kämpf\w*"
+          r"|erwartet\w*|folgen|gebracht|zusammengezogen|ausgebildet|trainier\w*)\b"
+          r"|\bbereite\w*\b[^.,;]*\b(?:Entsendung|Verlegung)\b",
+    "en": r"\b(?:deployed|deploy\w*|sent|send\w*|stationed|dispatched|fighting|arrived|moved|expected|follow\w*"
+          r"|transferred|ferried|trained|training)\b|\bprepar\w* (?:the |a )?(?:deployment|dispatch)\b",
+}  # fmt: skip
+VAGUE_QUANTIFIERS: Final = {
+    "de": r"\b(?:weitere\w*|zusätzliche\w*|mehr)\b",
+    "en": r"\b(?:more|further|additional)\b",
 }

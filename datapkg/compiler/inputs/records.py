@@ -14,6 +14,7 @@ from typing import Any
 from datapkg._names import CURATED_TABLES, FACT_TABLES, ResourceName
 from datapkg.compiler.inputs.dates import DateFormError, expand_date
 from datapkg.compiler.inputs.not_in_quote import NOT_IN_QUOTE, claimed_number_fields, read_not_in_quote
+from datapkg.compiler.inputs.placeholders import IGNORE_REASON, record_text_problems, text_problem
 from datapkg.compiler.inputs.quotes import place_quote
 from datapkg.compiler.inputs.source_texts import SourceDoc
 from datapkg.compiler.inputs.typed_fields import describe, typed_row, unknown_field_message
@@ -91,6 +92,9 @@ def _ignores(
                 at(origin, f"expected an offset (whole number >= 0), got {start!r}", None, "start")
             )
             continue
+        placeholder = text_problem(reason, IGNORE_REASON)
+        if placeholder is not None:  # still an ignore: the mention has its problem, this one
+            problems.append(at(origin, f"ignored mention {text!r}: {placeholder}", None, "reason"))
         out.append(MentionIgnore(source_id, text, start, reason.strip(), origin))
     return out, problems
 
@@ -166,6 +170,10 @@ def _record(table: ResourceName, item: LineDict, ctx: FileContext) -> tuple[Reco
             # The entry is not published: the row's note is where readers learn the figure is not quoted.
             message = f"{NOT_IN_QUOTE} needs a note saying, for readers, why the figure is not the quote's"
             errors.append(at(item.origin(ctx.shown), message, id_, "note"))
+    source = ctx.sources.get(ctx.source_id) if isinstance(ctx.source_id, str) else None
+    language = source.row.get("language") if source is not None else None
+    where = (item.origin(ctx.shown), id_)
+    errors += record_text_problems(table, row, where, language, {p.field for p in errors})
     for name, default in spec.defaults.items():
         if name not in item:
             row[name] = default

@@ -1,0 +1,171 @@
+"""The frame of a claim: the quote, who makes the claim, how it is presented and when.
+
+A claim's words are its clause (the part of the sentence around the figure or verb, see
+:func:`candidates.clause_of`). Its frame adds the sentence's reporting phrase nearest to it
+("Das Ministerium hatte am Montag erklärt, …") and the date that belongs to it: one in its own
+clause, else one in the reporting phrase (the statement's date dates the figure it states),
+else the sentence's only date, else the publication window. The quote spans all of these,
+within the sentence.
+
+The claim status is the strongest cue of the claim's own words (a plan or a future date makes
+it projected; "sollen"/"is said to" alleged; …); without one, the cue of its reporting phrase
+("schätzt": estimated, "believes": assessed, "sagte": reported); without either, stated.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from datapkg.compiler.curation.candidates import DateGuess, Draft, clause_of, date_guess, publication_date
+from datapkg.compiler.curation.cues import claim_status
+from datapkg.compiler.curation.sentences import Sentence
+from datapkg.compiler.curation.speakers import Report, segments
+from datapkg.extract import Mention
+
+
+@dataclass
+class Frame:
+    quote: Sentence
+    clause: Sentence
+    status: str
+    attributed_to: str | None
+    date: DateGuess
+    report: Report | None
+    hints: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def denied(self) -> bool:
+        """Whether the claim is what its speaker denies ("The Kremlin denied that troops …")."""
+        return self.report is not None and self.report.status == "denied"
+
+
+def nearest_report(draft: Draft, sentence: Sentence, clause: Sentence, start: int) -> Report | None:
+    """The reporting phrase that governs a claim at ``start``: one inside its clause, else the
+    nearest before it in the sentence, else the nearest after it."""
+    reports = [
+        r
+        for r in draft.reports(sentence)
+        if not (r.cue_start <= start < r.cue_end) and not _apart(draft.text, r, clause)
+    ]
+    inside = [r for r in reports if clause.start <= r.cue_start < clause.end]
+    if inside:
+        return min(inside, key=lambda r: abs(r.cue_start - start))
+    before = [r for r in reports if r.cue_end <= start]
+    if before:
+        return before[-1]
+    return reports[0] if reports else None
+
+
+def _apart(text: str, report: Report, clause: Sentence) -> bool:
+    """Whether a semicolon or colon stands between a reporting phrase and a clause: "Officials
+    say Moscow passed technology; Russia denied that" reports the first clause only."""
+    between = text[min(report.end, clause.end) : max(report.start, clause.start)]
+    return any(c in between for c in ";:")
+
+
+def frame(draft: Draft, sentence: Sentence, start: int, end: int, *, own_cues: bool = True) -> Frame:
+    """The frame of the claim whose words are ``text[start:end]`` in ``sentence``."""
+    clause = clause_of(draft.text, sentence, start, end)
+    report = nearest_report(draft, sentence, clause, start)
+    date = _date(draft, sentence, clause, report)
+    left = min(
+        clause.start,
+        report.start if report else clause.start,
+        date.mention.start if date.mention else clause.start,
+    )
+    right = max(
+        clause.end, report.end if report else clause.end, date.mention.end if date.mention else clause.end
+    )
+    quote = _trimmed(draft.text, left, right)
+    status = _status(draft, clause, report, date) if own_cues else (report.status if report else "stated")
+    if _denied_after(draft, sentence, clause, report):
+        status = "disputed"  # "Officials say Moscow passed technology; Russia's ministry denied that"
+    hints = {}
+    if report is not None and report.actor is None and report.why:
+        hints["attributed_to"] = report.why
+    if date.basis == "publication":
+        hints["date"] = "the text gives no date here: the publication window"
+    return Frame(quote, clause, status, report.actor if report else None, date, report, hints)
+
+
+def _date(draft: Draft, sentence: Sentence, clause: Sentence, report: Report | None) -> DateGuess:
+    guess = date_guess(draft, clause.start, clause.end)
+    if guess is None and report is not None:
+        guess = date_guess(draft, report.start, report.end)
+    same = _SAME_DAY[draft.lang].search(clause.text)
+    if guess is None and same is not None:  # "noch am selben Tag", "earlier that day": the date before
+        guess = _date_before(draft, clause.start)
+        if guess is not None:  # its words stay out of the quote: they stand in another sentence
+            guess = DateGuess(guess.value, "resolved", same.group(), guess.after_publication, None)
+    if guess is None:  # the sentence's one date, unless it stands with a claim of its own
+        dates = [m for m in draft.mentions_in(sentence.start, sentence.end) if m.kind == "date"]
+        apart = (
+            any(
+                c in draft.text[min(dates[0].end, clause.end) : max(dates[0].start, clause.start)]
+                for c in ";:"
+            )
+            if dates
+            else True
+        )
+        if len(dates) == 1 and not apart and not _with_other_claim(draft, sentence, clause, dates[0]):
+            guess = date_guess(draft, dates[0].start, dates[0].end)
+    return guess or publication_date(draft)
+
+
+def _date_before(draft: Draft, offset: int) -> DateGuess | None:
+    """The last date the text gives in the few hundred characters before ``offset``."""
+    for m in reversed([m for m in draft.mentions_in(max(0, offset - 600), offset) if m.kind == "date"]):
+        guess = date_guess(draft, m.start, m.end)
+        if guess is not None:
+            return guess
+    return None
+
+
+def _with_other_claim(draft: Draft, sentence: Sentence, clause: Sentence, date: Mention) -> bool:
+    """Whether the date's segment of the sentence holds a figure other than the claim's."""
+    for start, end in segments(draft.text, sentence, draft.lang):
+        if start <= date.start < end:
+            return any(
+                m.kind in ("quantity", "rank") and not (clause.start <= m.start < clause.end)
+                for m in draft.mentions_in(start, end)
+            )
+    return False
+
+
+_SAME_DAY = {
+    "de": re.compile(r"\b(?:am|noch am) (?:selben|gleichen) Tag\b", re.IGNORECASE),
+    "en": re.compile(r"\b(?:the same day|(?:earlier|later) that day|that same day)\b", re.IGNORECASE),
+}
+_WEAK = frozenset({"reported", "stated"})
+
+
+def _status(draft: Draft, clause: Sentence, report: Report | None, date: DateGuess) -> str:
+    own = claim_status(clause.text, draft.lang, date.after_publication)
+    if own not in _WEAK:
+        return own
+    if report is not None:
+        return report.status
+    return own
+
+
+def _denied_after(draft: Draft, sentence: Sentence, clause: Sentence, report: Report | None) -> bool:
+    """Whether another party in the sentence denies the claim after it is made."""
+    return any(
+        r.status == "denied" and r.cue_start >= clause.end and (report is None or r.actor != report.actor)
+        for r in draft.reports(sentence)
+    )
+
+
+def _trimmed(text: str, start: int, end: int) -> Sentence:
+    while start < end and text[start] in " ,;:–—-\"'„“”»«":
+        start += 1
+    while end > start and text[end - 1] in " ,;:–—-.":
+        end -= 1
+    return Sentence(start, end, text[start:end])
+
+
+def is_negated(text: str, lang: str) -> bool:
+    """Whether a clause denies what it says ("nicht geliefert", "has not sent", "keine Waffen")."""
+    pattern = r"\b(?:nicht|nie|niemals|kein\w*)\b" if lang == "de" else r"\b(?:not|never|no|n't)\b|n't\b"
+    return re.search(pattern, text, re.IGNORECASE) is not None
