@@ -58,10 +58,14 @@ def _numbers(text: str) -> set[float]:
             except ValueError:
                 continue
             found.add(number * 1_000_000 if scale else number)
+            if re.search(r"Millionen|million", text[match.end() : match.end() + 20]):
+                found.add(number * 1_000_000)  # the low end of "4 bis 5 Millionen"
     return found
 
 
-WORDS = {"zwei": 2, "second": 2, "fourth": 4}
+# Numbers the development articles write as words (ranks and small counts).
+WORDS = {"zwei": 2, "zweiten": 2, "second": 2, "first": 1, "ersten": 1, "three": 3, "fourth": 4, "vierten": 4, "vier": 4,
+         "viertgrößte": 4, "sechs": 6}  # fmt: skip
 
 
 @pytest.mark.parametrize("folder", FOLDERS, ids=lambda p: p.name)

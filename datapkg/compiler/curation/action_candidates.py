@@ -17,7 +17,7 @@ from typing import Any
 
 from datapkg.compiler.curation.actor_names import ActorRef
 from datapkg.compiler.curation.candidates import Candidate, Draft, has_stem, partner_of
-from datapkg.compiler.curation.frames import Frame, frame, is_negated
+from datapkg.compiler.curation.frames import Frame, claim_hints, date_fields, frame, is_negated, quote_fields
 from datapkg.compiler.curation.lexicon import (
     ACTION_VERBS,
     PERSONNEL_STEMS,
@@ -28,7 +28,7 @@ from datapkg.compiler.curation.lexicon import (
     UNIT_STEMS,
 )
 from datapkg.compiler.curation.sentences import Sentence
-from datapkg.compiler.curation.speaker_words import EN_HEAD_MODIFIERS, PERSON_TITLES, TITLE_ROLES
+from datapkg.compiler.curation.speaker_words import EN_HEAD_MODIFIERS, PERSON_TITLES, PRONOUNS, TITLE_ROLES
 from datapkg.compiler.curation.speakers import Report, institution, segments, titled_persons
 
 AGREEMENTS = frozenset({"sign-agreement", "ratify-agreement"})
@@ -47,16 +47,62 @@ def action_candidates(draft: Draft) -> list[Candidate]:
         for start, end in segments(draft.text, sentence, draft.lang):
             verbs = action_verbs(draft, start, end)
             own = _parties(draft, (start, end), verbs[0][0] if verbs else "")[0]
+            # "Blinken, for his part, warned Pyongyang": a segment that opens with its verb has its
+            # subject before it, and what it names are objects
+            opens = bool(verbs) and bool(subjects) and not draft.text[start : verbs[0][1][0]].strip()
+            actors, objects = (subjects, own) if opens else (own or subjects, [])
             for kind, at in verbs:
                 if kind in seen or (
                     kind not in ("deny", "reject") and is_negated(draft.text[start:end], draft.lang)
                 ):
                     continue
                 seen.add(kind)
-                found += _candidates(draft, sentence, (start, end), kind, at, own or subjects)
-            subjects = own or subjects
+                found += _candidates(draft, sentence, (start, end), kind, at, actors, objects)
+            subjects = actors if opens else (own or subjects)
         out += _strongest(found)
     return out
+
+
+def _warning_kind(draft: Draft, sentence: Sentence, verb: tuple[int, int], kind: str) -> str:
+    """A warning of what follows if something happens threatens ("warned Pyongyang that Seoul
+    could rethink … if North Korean troops joined the fighting"); a warning alone criticises."""
+    if kind != "criticize" or not re.match(r"(?i)warn", draft.text[verb[0] : verb[1]]):
+        return kind
+    rest = draft.text[verb[1] : sentence.end]
+    return "threaten" if _CONSEQUENCE[draft.lang].search(rest) else kind
+
+
+_CONSEQUENCE = {
+    "de": re.compile(
+        r"\b(?:falls|sollte[n]?|wenn)\b[^.]*\b(?:werde|würde|drohe|Konsequenz\w*|Sanktion\w*)|\b(?:werde|würde)\b[^.]*\b(?:falls|sollte[n]?|wenn)\b"
+        r"|\b(?:werde|würde|würden)\b[^.]*\b(?:Antwort|Reaktion|Konsequenz\w*|Gegenmaßnahme\w*)"
+        r"|\b(?:werde|würde|würden)\b[^.]*\bnach sich ziehen",
+        re.IGNORECASE,
+    ),
+    "en": re.compile(
+        r"\b(?:could|would|will)\b[^.]*\bif\b|\bif\b[^.]*\b(?:would|will)\b"
+        r"|\b(?:would|will)\b[^.]*\b(?:sanctions?|consequences|respond|retaliat\w*|pay)\b",
+        re.IGNORECASE,
+    ),
+}
+
+
+def _named_after(draft: Draft, sentence: Sentence, segment: tuple[int, int]) -> list[ActorRef]:
+    """A person named in apposition after a segment that ends with a title ("with South Korea's
+    acting defense minister, Kim Seon-ho, about …")."""
+    words = draft.text[segment[0] : segment[1]].split()
+    if not words or not _TITLE[draft.lang].fullmatch(words[-1].lower()):
+        return []
+    following = [s for s in segments(draft.text, sentence, draft.lang) if s[0] >= segment[1]][:1]
+    if not following:
+        return []
+    start, end = following[0]
+    name = draft.text[start:end]
+    if not re.fullmatch(r"[A-ZÄÖÜ][\w'-]+(?: [A-ZÄÖÜ][\w'-]+){1,2}", name):
+        return []
+    known = [r for r in draft.refs(start, end) if r.kind == "person"]
+    actor = known[0].actor if known else draft.propose_person(name, start, end)
+    return [ActorRef(start, end, actor, None, "person")]
 
 
 def _strongest(candidates: list[Candidate]) -> list[Candidate]:
@@ -79,6 +125,10 @@ def action_verbs(draft: Draft, start: int, end: int) -> list[tuple[str, tuple[in
     main = action_verb(draft, start, end)
     if main is None:
         return []
+    if main[0] in ("visit", "host-visit") and _DEFINITE_VISIT.search(
+        draft.text, max(start, main[1][0] - 12), main[1][0]
+    ):
+        return []  # "During the visit he urged …": the visit told before
     out = [main]
     for kind in ("visit", "host-visit"):
         if main[0] != kind and kind in draft.action_types:
@@ -115,6 +165,7 @@ def _verbs(lang: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
     return tuple((t, re.compile(rf"\b(?:{p})\b", re.IGNORECASE)) for t, p in ACTION_VERBS[lang])
 
 
+_DEFINITE_VISIT = re.compile(r"(?i)\b(?:the|this|that|dem|des|diesem|beim)\s+$")
 PRECEDENCE = (
     ("sign-agreement", "ratify-agreement"),
     ("criticize", "threaten"),
@@ -186,15 +237,45 @@ _TARGETS_OF: dict[str, dict[str, frozenset[str]]] = {
 _VISITED = {"de": frozenset({"nach", "in", "im"}), "en": frozenset({"to", "in"})}
 
 
+def _named_before(draft: Draft, segment: tuple[int, int]) -> list[ActorRef]:
+    """People the draft proposed earlier, named again by surname ("Yoon also discussed …"), and
+    a pronoun opening the segment ("She had held talks"): the person named last."""
+    out = []
+    words = list(re.finditer(r"[\w-]+", draft.text[segment[0] : segment[1]]))
+    people = [
+        (i, str(e.get(n) or "").split())
+        for i, e in draft.proposed_actors.items()
+        if e.get("kind") == "person"
+        for n in ("name_en", "name_de")
+    ]
+    # a surname stands last, or first in a Korean name ("Yoon" of Yoon Suk Yeol)
+    surnames = {name[k]: i for i, name in people if len(name) >= 2 for k in (0, -1)}
+    for m in words:
+        actor = surnames.get(m.group())
+        if actor is not None:
+            out.append(ActorRef(segment[0] + m.start(), segment[0] + m.end(), actor, None, "person"))
+    pronoun = next((m for m in words[:5] if m.group().lower() in PRONOUNS[draft.lang]), None)
+    if pronoun is not None:  # "wo er … traf", "During the visit he urged"
+        at = segment[0] + pronoun.start()
+        person = draft.person_before(at) or draft.previous_subject(at) or draft.recent_person(at)
+        if person is not None:
+            out.append(ActorRef(at, at + len(pronoun.group()), person, None, "person"))
+    return out
+
+
 def _with_persons(draft: Draft, segment: tuple[int, int]) -> list[ActorRef]:
     """The segment's references, with titled persons the vocabulary lacks ("Kremlsprecher Dmitri
     Peskow") proposed as new actors."""
-    refs = list(draft.refs(*segment))
+    refs = list(draft.refs(*segment)) + _named_before(draft, segment)
     for start, end, actor in titled_persons(draft, *segment):
         if any(r.start < end and start < r.end and r.kind == "person" for r in refs):
             continue
         # "Der ukrainische Verteidigungsminister X", "NATO Secretary General X": whose the title is
-        refs = [r for r in refs if not (start <= r.start < end or _modifies(draft, r, end))]
+        refs = [
+            r
+            for r in refs
+            if not (start <= r.start < end or (r.kind != "person" and _modifies(draft, r, end)))
+        ]
         refs.append(ActorRef(start, end, actor, None, "person"))
     people = [r for r in refs if r.kind == "person"]
     refs = [r for r in refs if r.kind == "person" or not any(_modifies(draft, r, p.end) for p in people)]
@@ -289,9 +370,13 @@ def _content_parties(draft: Draft, sentence: Sentence, segment: tuple[int, int])
 
 
 def _candidates(draft: Draft, sentence: Sentence, segment: tuple[int, int], kind: str, verb: tuple[int, int],
-                subjects: list[ActorRef]) -> list[Candidate]:  # fmt: skip
+                subjects: list[ActorRef], objects: list[ActorRef]) -> list[Candidate]:  # fmt: skip
     claim = frame(draft, sentence, verb[0], verb[1])
-    others = _targets_in(draft, segment, kind)
+    others = objects + _targets_in(draft, segment, kind)
+    apposed = _named_after(draft, sentence, segment)
+    if apposed:  # "with South Korea's acting defense minister, Kim Seon-ho": the name, not its country
+        others = apposed + [r for r in others if r.kind == "person"]
+    kind = _warning_kind(draft, sentence, verb, kind)
     actors = list(dict.fromkeys(_actor_id(draft, r) for r in subjects))
     report = claim.report
     if (
@@ -310,22 +395,7 @@ def _candidates(draft: Draft, sentence: Sentence, segment: tuple[int, int], kind
         return []  # "the troops arrived in Kursk" is a deployment, not a visit
     together = len(actors) > 1 and _joined(draft, subjects)  # "Putin und Kim", "die USA und Nato-Verbündete"
     lead = actors if together else actors[:1]
-    home = {_country_of(draft, a) for a in lead} - {None}  # an actor does not act towards its own state
-    targets = [
-        a
-        for a in dict.fromkeys(_actor_id(draft, r) for r in others)
-        if a not in lead and _country_of(draft, a) not in home
-    ]
-    if not targets and kind in SPEECH_ACTS:
-        # what the speech is about: "confirmed that North Korean troops …"
-        content = reversed(_content_parties(draft, sentence, segment))
-        targets = [a for a in content if a not in lead and _country_of(draft, a) not in home]
-    if not targets and kind in AGREEMENTS:  # "Putin hatte das Ratifizierungsgesetz unterzeichnet"
-        partner = partner_of(draft, _country_of(draft, lead[0]))
-        targets = [partner] if partner else []
-    if not targets and kind in ("deny", "reject"):  # "Officials say …; Russia denied that": the accuser
-        accuser = _accuser(draft, sentence, verb[0], lead)
-        targets = [accuser] if accuser else []
+    targets = _targets(draft, sentence, segment, kind, verb, lead, others)
     pairs: list[tuple[str, str | None]]
     if kind in RECIPROCAL and together:
         pairs = [(actors[0], actors[1]), (actors[1], actors[0])]
@@ -336,6 +406,28 @@ def _candidates(draft: Draft, sentence: Sentence, segment: tuple[int, int], kind
     else:
         pairs = [(actors[0], actors[1] if len(actors) > 1 else (targets[0] if targets else None))]
     return [_candidate(draft, claim, kind, actor, target_) for actor, target_ in pairs]
+
+
+def _targets(draft: Draft, sentence: Sentence, segment: tuple[int, int], kind: str, verb: tuple[int, int],
+             lead: list[str], others: list[ActorRef]) -> list[str]:  # fmt: skip
+    """Whom the act is towards: a party of its segment; for speech, what it is about; for an
+    agreement, the partner; for a denial, the accuser. An actor does not act towards its own state."""
+    home = {_country_of(draft, a) for a in lead} - {None}
+    targets = [
+        a
+        for a in dict.fromkeys(_actor_id(draft, r) for r in others)
+        if a not in lead and _country_of(draft, a) not in home
+    ]
+    if not targets and kind in SPEECH_ACTS:  # "confirmed that North Korean troops …"
+        content = reversed(_content_parties(draft, sentence, segment))
+        targets = [a for a in content if a not in lead and _country_of(draft, a) not in home]
+    if not targets and kind in AGREEMENTS:  # "Putin hatte das Ratifizierungsgesetz unterzeichnet"
+        partner = partner_of(draft, _country_of(draft, lead[0]))
+        targets = [partner] if partner else []
+    if kind in ("deny", "reject"):  # "Officials say …; Russia denied that": the accuser first
+        accuser = _accuser(draft, sentence, verb[0], lead)
+        targets = ([accuser] if accuser else []) + targets
+    return targets
 
 
 def _accuser(draft: Draft, sentence: Sentence, at: int, lead: list[str]) -> str | None:
@@ -386,6 +478,10 @@ def _targets_in(draft: Draft, segment: tuple[int, int], kind: str) -> list[Actor
             r.kind in ("adjective", "state", "country") and any(0 < n.start - r.end <= 40 for n in people)
         )
     ]
+    counterparts = TARGET_PREPOSITIONS[draft.lang]
+    others.sort(
+        key=lambda r: _governing_preposition(draft, segment[0], r.start) not in counterparts
+    )  # "with Starmer"
     if kind == "visit":
         others.sort(
             key=lambda r: _governing_preposition(draft, segment[0], r.start) not in _VISITED[draft.lang]
@@ -420,18 +516,13 @@ def _candidate(draft: Draft, claim: Frame, kind: str, actor: str, target: str | 
         "action_type": kind,
         "description_en": None,
         "location": None,
-        "date": claim.date.value,
-        "date_basis": claim.date.basis,
-        "date_text": claim.date.text,
-        "quote": claim.quote.text,
-        "quote_en": claim.quote.text if draft.lang == "en" else None,
+        **date_fields(claim),
+        **quote_fields(draft, claim),
         "claim_status": status,
         "attributed_to": attributed,
         "note": None,
     }
-    hints = {"description_en": "one English sentence: who does what to whom", **claim.hints}
-    if draft.lang != "en":
-        hints["quote_en"] = "translate the quote"
+    hints = {"description_en": "one English sentence: who does what to whom", **claim_hints(draft, claim)}
     hints["action_type"] = "read from the verb: check it against action_types.yaml"
     if target is None:
         hints["target"] = "the text names no counterpart here: an actor id, or leave it empty"

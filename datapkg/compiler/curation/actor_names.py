@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from datapkg.compiler.curation.lexicon import COUNTRY_ADJECTIVES, COUNTRY_NAMES
+from datapkg.compiler.curation.lexicon import COUNTRY_ADJECTIVES, COUNTRY_NAMES, ORGANISATIONS
 
 _WORD = re.compile(r"[\w’'.]*\w")
 _ENDINGS = ("ern", "em", "en", "er", "es", "e", "s")
@@ -113,6 +113,13 @@ class ActorIndex:
     def __init__(self, actors: Iterable[dict[str, Any]], lang: str) -> None:
         self.actors = {str(a["id"]): a for a in actors if a.get("id")}
         countries: list[_Form] = []
+        for actor_id, names in ORGANISATIONS.items():  # "die Nato", "the EU": proposed when new
+            for name in names.get(lang, ()):
+                tokens = [w for _, _, w in words(name)]
+                exact = tokens[0] if len(tokens) == 1 and tokens[0].isupper() else None
+                countries.append(
+                    _Form(tuple(stem(t) for t in tokens), actor_id, None, "international_organisation", exact)
+                )
         for kind, lexicon in (("country", COUNTRY_NAMES), ("adjective", COUNTRY_ADJECTIVES)):
             for code, names in lexicon.items():
                 for name in names.get(lang, ()):
@@ -154,7 +161,7 @@ class ActorIndex:
             n = len(form.stems)
             if tuple(stems[i : i + n]) != form.stems:
                 continue
-            if form.exact is not None and tokens[i][2] != form.exact:
+            if form.exact is not None and re.sub(r"['’]s$", "", tokens[i][2]) != form.exact:  # "NIS's count"
                 continue
             return form
         return None

@@ -26,6 +26,7 @@ from datapkg.compiler.curation.lexicon import (
     CLAUSE_JOINS,
     DESTINATION_PREPOSITIONS,
     NOT_UNITS,
+    ORGANISATION_NAMES,
     PERSONNEL_CONTEXT_STEMS,
     PERSONNEL_STEMS,
     UNIT_STEMS,
@@ -36,6 +37,10 @@ from datapkg.extract import Mention
 
 QUANTITY_QUALIFIERS = ("approx", "more_than", "less_than", "at_least", "up_to", "vague")
 _CLAUSE_BREAK = re.compile(r"[,;:]\s|\s[–—-]\s")
+# Words that open a capitalised phrase that is no name ("On Capitol Hill, the …").
+NOT_NAMES = frozenset(
+    "on in at for with from the a an im am in bei mit nach für der die das ein eine".split()
+)
 _APPOSITION = re.compile(
     r"([A-ZÄÖÜ][a-zäöüß]+(?: [A-ZÄÖÜ][a-zäöüß'-]+){1,2}), (?:a|an|the|ein|eine|der|die)\b"
 )
@@ -99,7 +104,17 @@ class Draft:
         figure in a sentence asks for it."""
         key = (start, end)
         if key not in self._refs:
-            self._refs[key] = self.index.find(self.text, start, end)
+            found = self.index.find(self.text, start, end)
+            for ref in found:
+                if (
+                    ref.kind == "international_organisation"
+                    and ref.actor
+                    and ref.actor not in self.index.actors
+                ):
+                    self.propose_named(
+                        "international_organisation", ORGANISATION_NAMES.get(ref.actor, ref.actor)
+                    )
+            self._refs[key] = found
         return self._refs[key]
 
     def is_headline(self, sentence: Sentence) -> bool:
@@ -121,7 +136,7 @@ class Draft:
         out = []
         for sentence in self.sentences:
             named = _APPOSITION.match(sentence.text)  # "Daniel Hartmann, a senior fellow …, is …"
-            if named is not None:
+            if named is not None and named.group(1).split()[0].lower() not in NOT_NAMES:
                 self.propose_person(named.group(1), sentence.start, sentence.start + named.end(1))
             found = sentence_reports(self, sentence)
             # Of a statement relayed ("Der NIS habe … beziffert, sagte der Abgeordnete"), the
@@ -186,9 +201,32 @@ class Draft:
             return named[1]
         return speaker
 
+    def person_before(self, offset: int) -> str | None:
+        """The last person its sentence names before ``offset`` ("sagte Selenskyj …, wo er")."""
+        at = sentence_index(self.sentences, offset)
+        if at is None:
+            return None
+        start = self.sentences[at].start
+        named = [(r.start, r.actor) for r in self.refs(start, offset) if r.kind == "person" and r.actor]
+        named += [(s, a) for s, a in self._people if start <= s < offset]
+        return max(named)[1] if named else None
+
+    def previous_subject(self, offset: int) -> str | None:
+        """The person the sentence before ``offset`` names first: whom "She" and "Er" stand for."""
+        at = sentence_index(self.sentences, offset)
+        if not at:
+            return None
+        before = self.sentences[at - 1]
+        named = [
+            (r.start, r.actor) for r in self.refs(before.start, before.end) if r.kind == "person" and r.actor
+        ]
+        named += [(s, a) for s, a in self._people if before.start <= s < before.end]
+        return min(named)[1] if named else None
+
     def propose_person(self, name: str, start: int, end: int) -> str:
         """A person the vocabulary lacks; a Slavic name in German spelling gets the English one
         ("Dmitri Peskow" is Dmitri Peskov), which the curator checks."""
+        name = re.sub(r"['’]s$", "", name)  # "Yoon Suk Yeol's"
         english = english_spelling(name) if self.lang == "de" else name
         known = self._person_like(name)
         if known is not None:  # "Georgi Sinowjew" is the vocabulary's "Georgi Sinowiew"
@@ -233,7 +271,17 @@ _SLAVIC = re.compile(r"(?:ow|ew|ej|ij|yj|enko|ski|sky)$")
 def _spelling_key(name: str) -> str:
     """A name reduced so its transliterations agree: "Georgi Sinowjew", "Georgy Zinoviev"."""
     key = unicodedata.normalize("NFKD", name.lower()).encode("ascii", "ignore").decode()
-    for a, b in (("w", "v"), ("j", "i"), ("y", "i"), ("z", "s"), ("ie", "e"), ("-", " "), ("ii", "i")):
+    for a, b in (
+        ("tsch", "ch"),
+        ("sch", "sh"),
+        ("w", "v"),
+        ("j", "i"),
+        ("y", "i"),
+        ("z", "s"),
+        ("ie", "e"),
+        ("-", " "),
+        ("ii", "i"),
+    ):
         key = key.replace(a, b)
     return " ".join(re.sub(r"(.)\1", r"\1", w) for w in key.split())
 
@@ -247,7 +295,9 @@ def english_spelling(name: str) -> str:
         return name
     out = []
     for word in words:
-        w = word.replace("w", "v").replace("W", "V")
+        w = word.replace("tsch", "ch").replace("Tsch", "Ch").replace("sch", "sh").replace("Sch", "Sh")
+        w = w.replace("w", "v").replace("W", "V")
+        w = re.sub(r"(?<=[aeiou])j(?=[aeiou])", "y", w)  # "Netschajew" is Nechayev
         w = re.sub(r"ej$", "ey", w)
         w = re.sub(r"([iy])j$", r"\1y", w)
         out.append(w)
@@ -310,8 +360,13 @@ def _bounds(value: str) -> tuple[dt.date, dt.date]:
 
 
 def date_in(draft: Draft, span: Sentence) -> DateGuess | None:
-    """The first date the extractor resolved inside ``span`` (days, months, years, spans of them)."""
-    for m in draft.mentions_in(span.start, span.end):
+    """The first date the extractor resolved inside ``span`` (days, months, years, spans of them);
+    a period a "since" opens first ("killed on Thursday … since they entered combat in December")."""
+    mentions = draft.mentions_in(span.start, span.end)
+    since = [
+        m for m in mentions if m.kind == "date" and _SINCE.search(draft.text[max(0, m.start - 40) : m.start])
+    ]
+    for m in since + mentions:
         if m.kind != "date":
             continue
         values = m.value if isinstance(m.value, list) else [m.value]
@@ -323,16 +378,10 @@ def date_in(draft: Draft, span: Sentence) -> DateGuess | None:
             continue
         values = _past_weekday(draft, span, m, values)
         values = _coming_month(draft, m, values)
-        if (
-            len(values) == 1
-            and len(values[0]) == 7
-            and _DEADLINE.search(draft.text[max(0, m.start - 25) : m.start])
-        ):
-            # "before the end of February": from publication to then
-            values = [draft.published[0].isoformat(), _bounds(values[0])[1].isoformat()]
+        values = _spans_of_periods(draft, span, m, values)
         value = [_iso_value(v) for v in values] if len(values) == 2 else _iso_value(values[0])
         relative = not re.search(r"\d|" + "|".join(_MONTH_WORDS), m.text.lower())
-        if m.qualifier == "since" or _SINCE.search(draft.text, max(0, m.start - 8), m.start):
+        if m.qualifier == "since" or _SINCE.search(draft.text[max(0, m.start - 40) : m.start]):
             # "seit August 2023", "since the start of the year": from then to the publication
             value = [_bounds(values[0])[0], draft.published[1]]
         future = m.qualifier == "by" or _bounds(values[0])[0] > draft.published[1]
@@ -373,10 +422,40 @@ def _coming_month(draft: Draft, m: Mention, values: list[str]) -> list[str]:
     return [f"{year + 1:04d}-{month:02d}"]
 
 
-_SINCE = re.compile(r"\b(?:seit|since)\s+$", re.IGNORECASE)
+_THIRDS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}
+_THIS_YEAR = re.compile(r"\b(?:this year|dieses Jahr|in diesem Jahr|diesjährig\w*)\b", re.IGNORECASE)
+
+
+def _spans_of_periods(draft: Draft, span: Sentence, m: Mention, values: list[str]) -> list[str]:
+    """A month or year named as a deadline runs from publication to its end ("before the end of
+    February", "by the end of the year"); "early next year" is its first quarter; "this year" in a
+    claim about the past runs to publication."""
+    if len(values) != 1 or len(values[0]) not in (4, 7):
+        return values
+    first, last = _bounds(values[0])
+    before = draft.text[max(0, m.start - 25) : m.start]
+    if _DEADLINE.search(before) or (
+        m.qualifier == "late" and re.search(r"(?i)\b(?:before|by|bis|vor)\b", before)
+    ):
+        return [draft.published[0].isoformat(), last.isoformat()]
+    if len(values[0]) == 4 and m.qualifier == "early":
+        return [f"{values[0]}-01", f"{values[0]}-03"]
+    if len(values[0]) == 7 and m.qualifier in _THIRDS and last > draft.published[1]:
+        # "Anfang Oktober" in an article of 19 October: a past claim may not end after publication
+        low, high = _THIRDS[m.qualifier]
+        return [f"{values[0]}-{low:02d}", f"{values[0]}-{min(high, last.day):02d}"]
+    past = claim_status(span.text, draft.lang) != "projected"
+    if len(values[0]) == 4 and _THIS_YEAR.search(m.text) and last > draft.published[1] and past:
+        return [first.isoformat(), draft.published[1].isoformat()]
+    return values
+
+
+_SINCE = re.compile(
+    r"\b(?:seit|since)\b(?:\s+(?!(?:and|und)\b)[\w-]+){0,4}\s+$", re.IGNORECASE
+)  # "seit dem", "since they entered combat in"
 _WEEKDAYS = re.compile(
     r"montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag"
-    r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday",
+    r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend|wochenende",
     re.IGNORECASE,
 )
 
@@ -387,7 +466,10 @@ def _past_weekday(draft: Draft, span: Sentence, m: Mention, values: list[str]) -
     if not _WEEKDAYS.search(m.text) or len(values[0]) != 10 or m.qualifier == "by":
         return values
     days = [dt.date.fromisoformat(v) for v in values]
-    if days[0] <= draft.published[1] or claim_status(span.text, draft.lang) == "projected":
+    last_week = re.search(r"(?i)\b(?:last|vergangen\w*|letzt\w*)\b", m.text) is not None
+    if (days[0] <= draft.published[1] and not (last_week and days[-1] >= draft.published[0])) or claim_status(
+        span.text, draft.lang
+    ) == "projected":
         return values
     week = dt.timedelta(days=7)
     return [(d - week).isoformat() if d - week >= draft.published[0] - week else d.isoformat() for d in days]
@@ -423,9 +505,16 @@ def publication_date(draft: Draft) -> DateGuess:
 
 
 def _before_personnel(draft: Draft, ref: ActorRef) -> bool:
-    """Whether an adjective qualifies people under arms ("nordkoreanische Soldaten")."""
+    """Whether an adjective qualifies people under arms ("nordkoreanische Soldaten"), or names
+    them ("die Nordkoreaner", "the North Koreans")."""
+    if has_stem(
+        draft.text[ref.start : ref.end].replace(" ", ""), PERSONNEL_STEMS[draft.lang], draft.lang
+    ) or draft.text[ref.start : ref.end].lower().endswith(("koreans", "koreaner")):
+        return True
     following = draft.text[ref.end : ref.end + 40].split()[:2]  # "-Soldaten" of "US-Soldaten" counts
-    stems = PERSONNEL_STEMS[draft.lang] + UNIT_STEMS[draft.lang]  # "russische Einheiten"
+    stems = (
+        PERSONNEL_STEMS[draft.lang] + UNIT_STEMS[draft.lang] + CASUALTY_STEMS[draft.lang]
+    )  # "russische Verluste"
     return any(has_stem(w, stems, draft.lang) for w in following)
 
 
@@ -452,6 +541,10 @@ def is_troop_figure(draft: Draft, mention: Mention, sentence: Sentence) -> bool:
             for noun in nouns
             for stems in (PERSONNEL_STEMS, CASUALTY_STEMS, UNIT_STEMS)
         )
+    if materiel_after(draft, mention) or _LABEL.search(draft.text, max(0, mention.start - 16), mention.start):
+        return False  # "60 KN-23 short-range ballistic missiles", "Kalenderwoche 42"
+    if not unit and isinstance(mention.value, (int, float)) and mention.value < 20:
+        return False  # "the two agreed": a small number without a noun counts no troops
     following = draft.text[mention.end : mention.end + 40].split()[:2]  # "1.32 million active personnel"
     if any(has_stem(w.strip(",.;"), PERSONNEL_STEMS[lang], lang) for w in following if w[:1].isalpha()):
         return True
@@ -459,6 +552,19 @@ def is_troop_figure(draft: Draft, mention: Mention, sentence: Sentence) -> bool:
     at = draft.sentence_number(sentence)
     context = " ".join(s.text for s in spans[max(0, at - 1) : at + 1])
     return any(has_stem(w, PERSONNEL_CONTEXT_STEMS[lang], lang) for w in context.split())
+
+
+_LABEL = re.compile(
+    r"(?i)\b(?:kalenderwoche|kw|woche|week|nr\.?|no\.?|artikel|article|paragraph|absatz|brigade|division)\s*$"
+)
+
+
+def materiel_after(draft: Draft, mention: Mention) -> bool:
+    """Whether the words right after a number name materiel ("60 KN-23 missiles", "20 Panzer")."""
+    from datapkg.compiler.curation.lexicon import MATERIEL
+
+    words = " ".join(draft.text[mention.end : mention.end + 70].split()[:6]).lower()
+    return any(stem in words for stem, _, _ in MATERIEL[draft.lang])
 
 
 def _part_of(draft: Draft, clause: Sentence, mention: Mention) -> str:

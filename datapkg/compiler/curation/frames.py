@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from datapkg.compiler.curation.candidates import DateGuess, Draft, clause_of, date_guess, publication_date
 from datapkg.compiler.curation.cues import claim_status
@@ -40,6 +41,21 @@ class Frame:
         return self.report is not None and self.report.status == "denied"
 
 
+def date_fields(claim: Frame) -> dict[str, Any]:
+    """The date of a claim as a records file lists it."""
+    return {"date": claim.date.value, "date_basis": claim.date.basis, "date_text": claim.date.text}
+
+
+def quote_fields(draft: Draft, claim: Frame) -> dict[str, Any]:
+    """The quote, and its English: the quote itself for an English source, else for the curator."""
+    return {"quote": claim.quote.text, "quote_en": claim.quote.text if draft.lang == "en" else None}
+
+
+def claim_hints(draft: Draft, claim: Frame) -> dict[str, str]:
+    """What the curator should check about the frame: the speaker and date left open, the translation."""
+    return {**claim.hints, **({"quote_en": "translate the quote"} if draft.lang != "en" else {})}
+
+
 def nearest_report(draft: Draft, sentence: Sentence, clause: Sentence, start: int) -> Report | None:
     """The reporting phrase that governs a claim at ``start``: one inside its clause, else the
     nearest before it in the sentence, else the nearest after it."""
@@ -58,10 +74,11 @@ def nearest_report(draft: Draft, sentence: Sentence, clause: Sentence, start: in
 
 
 def _apart(text: str, report: Report, clause: Sentence) -> bool:
-    """Whether a semicolon or colon stands between a reporting phrase and a clause: "Officials
-    say Moscow passed technology; Russia denied that" reports the first clause only."""
+    """Whether a semicolon stands between a reporting phrase and a clause: "Officials say Moscow
+    passed technology; Russia denied that" reports the first clause only (a colon introduces
+    what was said: "X wies das zurück: Moskau beziehe keine Munition")."""
     between = text[min(report.end, clause.end) : max(report.start, clause.start)]
-    return any(c in between for c in ";:")
+    return ";" in between
 
 
 def frame(draft: Draft, sentence: Sentence, start: int, end: int, *, own_cues: bool = True) -> Frame:
@@ -79,6 +96,8 @@ def frame(draft: Draft, sentence: Sentence, start: int, end: int, *, own_cues: b
     )
     quote = _trimmed(draft.text, left, right)
     status = _status(draft, clause, report, date) if own_cues else (report.status if report else "stated")
+    if status == "reported" and _confirmed_in(draft, sentence):
+        status = "confirmed"
     if _denied_after(draft, sentence, clause, report):
         status = "disputed"  # "Officials say Moscow passed technology; Russia's ministry denied that"
     hints = {}
@@ -137,6 +156,11 @@ _SAME_DAY = {
     "de": re.compile(r"\b(?:am|noch am) (?:selben|gleichen) Tag\b", re.IGNORECASE),
     "en": re.compile(r"\b(?:the same day|(?:earlier|later) that day|that same day)\b", re.IGNORECASE),
 }
+_BACK = re.compile(
+    r"\b(?:das|dies|that|this)\b|\b(?:die|den|diese)\s+(?:\w+\s+)?(?:Zahl|Angabe|Behauptung)\b"
+    r"|\bthe\s+(?:\w+\s+)?(?:figure|claim|number|estimate)\b",
+    re.IGNORECASE,
+)
 _WEAK = frozenset({"reported", "stated"})
 
 
@@ -149,11 +173,27 @@ def _status(draft: Draft, clause: Sentence, report: Report | None, date: DateGue
     return own
 
 
+def _confirmed_in(draft: Draft, sentence: Sentence) -> bool:
+    """Whether the sentence says the claim was confirmed ("Erstmals hat die Nato bestätigt,
+    dass …: Einheiten seien verlegt worden, sagte Rutte")."""
+    return any(r.status == "confirmed" for r in draft.reports(sentence))
+
+
 def _denied_after(draft: Draft, sentence: Sentence, clause: Sentence, report: Report | None) -> bool:
-    """Whether another party in the sentence denies the claim after it is made."""
-    return any(
+    """Whether another party denies the claim after it is made: later in its sentence, or at the
+    start of the next one by pointing back at it ("Russlands Botschafter wies das zurück")."""
+    if any(
         r.status == "denied" and r.cue_start >= clause.end and (report is None or r.actor != report.actor)
         for r in draft.reports(sentence)
+    ):
+        return True
+    at = draft.sentence_number(sentence)
+    return any(
+        r.status == "denied"
+        and r.actor != (report.actor if report else None)
+        and _BACK.search(draft.text, r.cue_start, r.end)
+        for following in draft.sentences[at + 1 : at + 3]  # "… late Monday, the embassy dismissed the figure"
+        for r in draft.reports(following)
     )
 
 

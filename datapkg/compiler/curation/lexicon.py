@@ -11,7 +11,8 @@ from typing import Final
 # Full stops after these words do not end a sentence (lower-case, without the stop).
 ABBREVIATIONS: Final = frozenset(
     "dr prof bzw ca vgl usw etc nr st mio mrd tsd abs art inkl evtl ggf gen jan feb mär apr jun jul "
-    "aug sep sept okt oct nov dez dec mr mrs ms jr sr vs no lt col sgt u.s mt ft".split()
+    "aug sep sept okt oct nov dez dec mr mrs ms jr sr vs no lt col sgt u.s mt ft maj capt adm brig rep sen "
+    "gov pres cmdr gen.".split()
 )
 
 # --- how a claim is presented (claim_status), strongest first -----------------
@@ -20,7 +21,7 @@ CLAIM_CUES: Final[dict[str, tuple[tuple[str, str], ...]]] = {
     "de": (
         ("projected", r"\bkönnte(?:n)?\b|\bdürfte(?:n)?\b|\bvoraussichtlich\b|\bgeplant\b|\bplan(?:t|en)\b"
                       r"|\bwerden\b[^.]*\b(?:schicken|entsenden|liefern|verlegen)\b|\bbis (?:Ende|zum|Jahresende)"
-                      r"|\bsoll(?:e|en)?\b[^.,;]*\b(?!worden\b)\w+ werden\b|\bsoll(?:e|en)?\b[^.,;]*\b(?:schicken|entsenden|senden|verlegen)\b|\berwartet\b|\bbereite\w*\b[^.,;]*\bvor\b|\bbeschlossen\b[^.,;]*\bzu \w+en\b|\bwill\b[^.,;]*\b(?:schicken|entsenden|liefern)\b"),
+                      r"|\bsoll(?:e|en)?\b[^,;]*\b(?!worden\b)\w+ werden\b|\bsoll(?:e|en)?\b[^,;]*\b(?:schicken|entsenden|senden|verlegen)\b|\berwartet\b|\bbereite\w*\b[^,;]*\bvor\b|\bbeschlossen\b[^,;]*\bzu \w+en\b|\bentschieden\b|\bzu (?:schicken|entsenden|verlegen|liefern)\b|\bwill\b[^,;]*\b(?:schicken|entsenden|liefern)\b"),
         ("alleged", r"\bsoll(?:en|te|ten)?\b|\bangeblich\b|\bmutmaßlich\b|\bmutmasslich\b"),
         ("estimated", r"\bschätz\w*|\bschaetz\w*|\bgeschätzt\w*|\bSchätzung\w*"),
         ("assessed", r"\bEinschätzung\w*|\bnach Ansicht\b|\bvermutlich\b|\bwahrscheinlich\b|\bsicherlich\b|\bgeh(?:t|en) davon aus\b|\bging(?:en)? davon aus\b|\bglaub(?:t|en|te|ten)\b"),
@@ -46,29 +47,29 @@ CLAIM_CUES: Final[dict[str, tuple[tuple[str, str], ...]]] = {
 # sentence a troop figure ("10.000 sollen es werden").
 PERSONNEL_STEMS: Final = {
     "de": ("soldat", "trupp", "mann", "männer", "kämpfer", "militär", "offizier", "rekrut", "söldner",
-           "kräfte", "infanterist", "pionier", "reservist", "wehrpflichtig", "experten"),
+           "kräfte", "infanterist", "pionier", "reservist", "wehrpflichtig", "experten", "nordkoreaner"),
     "en": ("soldier", "troop", "servicem", "service memb", "personnel", "men", "fighter", "officer",
-           "recruit", "mercenar", "forces", "reservist", "conscript", "marines", "experts"),
+           "recruit", "mercenar", "force", "reservist", "conscript", "marines", "experts", "north koreans"),
 }  # fmt: skip
 PERSONNEL_CONTEXT_STEMS: Final = {
-    "de": ("soldat", "trupp", "söldner", "streitkräfte", "kämpfer"),
-    "en": ("soldier", "troop", "mercenar", "forces", "fighters"),
+    "de": ("soldat", "trupp", "söldner", "streitkräfte", "kämpfer", "nordkoreaner"),
+    "en": ("soldier", "troop", "mercenar", "forces", "fighters", "koreans"),
 }
 CASUALTY_STEMS: Final = {
     "de": ("tote", "gefallen", "verwundet", "verletzt", "opfer", "verlust"),
     "en": ("casualti", "kill", "dead", "wounded", "injured", "loss"),
 }
 UNIT_STEMS: Final = {
-    "de": ("einheit", "bataillon", "brigade", "division", "regiment", "kompanie"),
-    "en": ("unit", "battalion", "brigade", "division", "regiment", "compan"),
+    "de": ("einheit", "bataillon", "brigade", "division", "regiment", "kompanie", "kontingent"),
+    "en": ("unit", "battalion", "brigade", "division", "regiment", "compan", "contingent"),
 }
 # The measure a troop figure's own words signal, in this order (a loss before a plan).
 MEASURE_CUES: Final[dict[str, tuple[tuple[str, str], ...]]] = {
     "de": (
         ("casualties", r"\bgetötet\w*|\bgefallen\w*|\bverwundet\w*|\bverletzt\w*|\bVerlust\w*|\bTote\w*|\bverloren\b|\bverlor\w*|\bums Leben\b"),
-        ("planned_deployment", r"\bplan\w*|\bgeplant\w*|\bsoll(?:e|en|te|ten)?\b[^.,;]*\b\w+ werden\b|\bsoll(?:e|en|te|ten)?\b[^.,;]*\b(?:schicken|entsenden|senden|verlegen)\b|\berwartet\b|\bwerden\b[^.,;]*\b(?:schicken|entsenden|senden|verlegen|stationieren)\b"
-                               r"|\bwill\b[^.,;]*\b(?:schicken|entsenden|senden|verlegen)\b|\bwollen\b[^.,;]*\b(?:schicken|entsenden|senden|verlegen)\b|\bbereite\w*\b[^.,;]*\bvor\b"
-                               r"|\bvorbereit\w*|\bbeabsichtig\w*|\bvorgesehen\b|\bkönnte(?:n)?\b|\bbeschlossen\b[^.,;]*\bzu (?:schicken|entsenden|senden|verlegen)|\bzusätzlich\w* \w+ folgen\b|\bfolgen sollen\b"),
+        ("planned_deployment", r"\bplan\w*|\bgeplant\w*|\bsoll(?:e|en|te|ten)?\b[^,;]*\b\w+ werden\b|\bsoll(?:e|en|te|ten)?\b[^,;]*\b(?:schicken|entsenden|senden|verlegen)\b|\berwartet\b|\bwerden\b[^,;]*\b(?:schicken|entsenden|senden|verlegen|stationieren)\b"
+                               r"|\bwill\b[^,;]*\b(?:schicken|entsenden|senden|verlegen)\b|\bwollen\b[^,;]*\b(?:schicken|entsenden|senden|verlegen)\b|\bbereite\w*\b[^,;]*\bvor\b"
+                               r"|\bvorbereit\w*|\bbeabsichtig\w*|\bvorgesehen\b|\bkönnte(?:n)?\b|\bbeschlossen\b[^,;]*\bzu (?:schicken|entsenden|senden|verlegen)|\bzu (?:schicken|entsenden|verlegen)\b|\bentschied\w*|\bentschieden\b|\bzusätzlich\w* \w+ folgen\b|\bfolgen sollen\b"),
         ("active_personnel", r"\bstellt\b|\baktive\w*|\bTruppenstärke\b|\bumfass\w*|\bArmee von\b|\bstehendes? Heer|\bverfügt über\b|\bzählt\b"),
     ),
     "en": (
@@ -113,21 +114,21 @@ MATERIEL: Final = {
 }  # fmt: skip
 # A sentence names a transfer only with one of these (a "Waffenlieferung" has "liefer" inside).
 TRANSFER_CUES: Final = {
-    "de": r"liefer|erhalt|erhielt|geschickt|schickt|export|bekomm|bekam|kauf|bezieh|bezog|versorg|übergeb|übergab|eintreff|eingetroffen|hofft|erhofft|\btrifft\b[^.]*\bein\b|ankomm|unterstütz\w*\b[^.]*\bmit\b",
+    "de": r"liefer|erhalt|erhielt|geschickt|schickt|export|bekomm|bekam|kauf|bezieh|bezog|versorg|übergeb|übergab|überlass|überließ|eintreff|eingetroffen|hofft|erhofft|\btrifft\b[^.]*\bein\b|ankomm|unterstütz\w*\b[^.]*\bmit\b",
     "en": r"deliver|suppl|ship|\bsent\b|\bsend|transfer|provid|receiv|export|\bsell|\bsold\b|\bbought\b|\bbuy|hand(?:ed|ing|s)? over|arriv|hopes? for|\bseeks?\b|\bpass(?:ed|es|ing)?\b[^.]*\bto\b",
 }
 # Words that make a clause about supplies something other than a transfer: a policy considered
 # or reviewed (an action), a condition or a threat, a law, a request for a decision.
 NOT_A_TRANSFER: Final = {
-    "de": r"\berwäg\w*|\büberdenk\w*|\bdenkt\b[^.]*\bnach\b|\bschlie(?:ß|ss)\w*\b[^.]*\baus\b|\bim Fall\w*\b|\bfalls\b|\bGesetz\w*|\bverbiet\w*|\bprüf(?:t|en)\b|\bDebatte\b|\bdroht\w*",
-    "en": r"\bconsider\w*|\breconsider\w*|\brul\w* out\b|\breview\w*|\bweigh\w*|\bif\b|\bin case\b|\blaw\b|\bban\w*\b|\bprohibit\w*|\bdebate\w*|\bthreat\w*|\bwarn\w*",
+    "de": r"\bwären\b|\bwürde[n]?\b|\berwäg\w*|\büberdenk\w*|\bdenkt\b[^.]*\bnach\b|\bschlie(?:ß|ss)\w*\b[^.]*\baus\b|\bim Fall\w*\b|\bfalls\b|\bGesetz\w*|\bverbiet\w*|\bprüf(?:t|en)\b|\bDebatte\b|\bdroht\w*|\bforder\w*|\baufgerufen\b|\bwarn\w*",
+    "en": r"\bwould\b|\bconsider\w*|\breconsider\w*|\brul\w* out\b|\breview\w*|\bweigh\w*|\bif\b|\bin case\b|\blaw\b|\bban\w*\b|\bprohibit\w*|\bdebate\w*|\bthreat\w*|\bwarn\w*|\burg\w*|\bcall\w* on\b|\bdemand\w*",
 }
 # Kinds of actor that take part in a transfer (a newspaper that saw the data does not).
 PARTY_KINDS: Final = frozenset({"state", "country", "adjective", "armed_force", "person", "government_body"})
 # Words that join two clauses of one sentence; a figure's measure is read from its own.
 CLAUSE_JOINS: Final = {
-    "de": r"\s(?:und|oder|aber|sowie|während|nachdem|bevor|weil)\s",
-    "en": r"\s(?:and|or|but|while|after|before|because)\s",
+    "de": r"\s(?:und|oder|aber|sowie|während|nachdem|bevor|weil|falls|wenn)\s",
+    "en": r"\s(?:and|or|but|while|after|before|because|if|unless)\s",
 }
 # Words the extractor may take for a quantity's unit that name no unit ("3,000 more").
 NOT_UNITS: Final = frozenset(
@@ -137,7 +138,8 @@ NOT_UNITS: Final = frozenset(
 ADJECTIVE_UNITS: Final = frozenset(
     {"active", "regular", "reserve", "combat", "elite", "ground", "aktive", "aktiven"}
 )
-NOT_MATERIEL: Final = ("waffenstillstand", "waffenruhe", "ceasefire", "armstrong", "tanker")
+NOT_MATERIEL: Final = ("waffenstillstand", "waffenruhe", "ceasefire", "armstrong", "tanker", "crew", "artillerist",
+                        "besatzung", "gunner")  # fmt: skip
 STAGE_CUES: Final[dict[str, tuple[tuple[str, str], ...]]] = {
     "de": (
         ("not_delivered", r"\bnicht geliefert\b|\bblieben?\b[^.]*\baus\b|\bkeine\b[^.]*\bliefer"),
@@ -188,7 +190,7 @@ DESTINATION_PREPOSITIONS: Final = {"de": ("nach", "in", "an", "gegen"), "en": ("
 # it; the first in a clause wins. A bare "sagte"/"said" is how a claim is reported, not an action.
 ACTION_VERBS: Final[dict[str, tuple[tuple[str, str], ...]]] = {
     "de": (
-        ("deny", r"dementi\w*|bestr(?:eit|itt)\w*|(?:wies|weis(?:t|en))\w*\b[^.;:]{0,40}?\b(?:Bericht|Vorw|Anschuldig|Behauptung|Darstellung)\w*[^.;:]{0,100}?\bzurück"
+        ("deny", r"dementier\w*|bestr(?:eit|itt)\w*|(?:wies|weis(?:t|en))\w*\b[^.;:]{0,40}?\b(?:Bericht|Vorw|Anschuldig|Behauptung|Darstellung|das\b|dies\b)\w*[^.;:]{0,100}?\bzurück"
                  r"|zurückgewiesen|leugne\w*|als (?:\w+ )?(?:Lüge|Falschmeldung|Propaganda)\w*"),
         ("reject", r"lehnt\w* \w+ (?:\w+ )?ab|abgelehnt|schlo(?:ss|ß)\w* \w+ (?:\w+ )?aus|ausgeschlossen|(?:wies|weis(?:t|en))\w*\b[^.;:]{0,160}?\bzurück"),
         ("ratify-agreement", r"ratifi\w*"), ("sign-agreement", r"unterzeichn\w*|unterschrieb\w*|unterschrieben"),
@@ -200,8 +202,8 @@ ACTION_VERBS: Final[dict[str, tuple[tuple[str, str], ...]]] = {
         ("visit", r"besucht\w*|besuchte\w*|Besuch\w*|reiste\w*|h(?:ä|a)lt sich\b[^.,;:]{0,40}?\bauf|hielt\w* sich\b[^.,;:]{0,40}?\bauf|traf\w*\b[^.,;:]{0,40}?\bein"),
         ("threaten", r"droht\w*|drohte\w*|Gegenmaßnahmen|Vergeltung\w*|kündigt\w*\b[^.,;]{0,40}?\bReaktion|Reaktion\w* angekündigt|reagieren werde\w*|werde\w*\b[^.,;:]{0,50}?\breagieren|Konsequenzen"),
         ("protest-officially", r"protest\w*"),
-        ("impose-sanctions", r"sanktion\w*"), ("criticize", r"kritisier\w*|verurteil\w*|warnt\w*|warnte\w*"),
-        ("express-concern", r"besorgt\w*|Besorgnis|Sorge\w*"),
+        ("impose-sanctions", r"sanktionier\w*|verhängt\w*\b[^.,;]{0,40}\bSanktion\w*|Sanktion\w*\b[^.,;]{0,40}\bverhängt\w*"), ("criticize", r"kritisier\w*|verurteil\w*|warnt\w*|warnte\w*"),
+        ("express-concern", r"besorgt\w*|Besorgnis geäußert|äußert\w*\b[^.,;]{0,30}\bSorge\w*"),
         ("appeal-for-policy-change", r"aufgerufen|ruft\w* \w+ auf|rief\w* \w+ (?:\w+ )?auf|forder\w*"),
         ("consider-policy-option", r"erwäg\w*|überdenk\w*|denkt \w+ (?:\w+ )?nach|prüf(?:t|en)\b|schlie(?:ß|ss)\w*\b[^.,;:]{0,60}?\bnicht (?:mehr )?aus"),
         ("express-intent-military-aid", r"zugesagt|sagte\w* \w+ (?:\w+ )?zu|angekündigt, \w+ zu (?:schicken|entsenden|liefern)"),
@@ -210,7 +212,7 @@ ACTION_VERBS: Final[dict[str, tuple[tuple[str, str], ...]]] = {
     "en": (
         ("deny", r"den(?:y|ies|ied|ying)|denial|dismiss\w* (?:the |these |all )?(?:\w+ )?(?:accusations?|claims?|reports?|allegations?)"
                  r"|reject\w* (?:the |these |all )?(?:\w+ )?(?:accusations?|claims?|reports?|allegations?)"),
-        ("reject", r"reject\w*|ruled? out|refus\w*"),
+        ("reject", r"reject\w*|ruled? out|refuse[sd]?|refusing"),
         ("ratify-agreement", r"ratif\w*|signed (?:\w+ )?into law"), ("sign-agreement", r"sign(?:s|ed|ing)?"),
         ("summon-diplomat", r"summon\w*"),
         ("discuss-by-telephone", r"(?:phone|telephone) (?:call|conversation)s?|by (?:tele)?phone|phoned|telephoned"),
@@ -218,9 +220,10 @@ ACTION_VERBS: Final[dict[str, tuple[tuple[str, str], ...]]] = {
         ("consult", r"(?<!be )(?<!been )met|meet(?:s|ing)?|talks|held talks|consult\w*|conferred"),
         ("host-visit", r"host\w*|welcomed"), ("visit", r"visit\w*|travel(?:l)?ed to|trip to|arrived in"),
         ("threaten", r"threaten\w*|retaliat\w*|countermeasures|vow\w* to respond|response|would respond|will respond|consequences"
-                     r"|warn\w*\b[^.]{0,120}\b(?:would|will) (?:be met with|face|pay)|(?:would|will) be met with|(?:would|will) face"),
-        ("protest-officially", r"protest\w*"), ("impose-sanctions", r"sanction\w*"),
-        ("criticize", r"criticiz\w*|criticis\w*|condemn\w*|denounc\w*|warn\w*"), ("express-concern", r"concern\w*"),
+                     r"|warn\w*\b[^.]{0,120}\b(?:would|will) (?:be met with|face|pay)|(?:would|will) be met with|(?:would|will) face"
+                     r"|(?:would|will) (?:bring|mean|trigger|draw) (?:\w+ )?sanctions|warn\w*\b[^.]{0,150}\bif\b"),
+        ("protest-officially", r"protest\w*"), ("impose-sanctions", r"sanctioned|impos\w*\b[^.,;]{0,30}\bsanctions"),
+        ("criticize", r"criticiz\w*|criticis\w*|condemn\w*|denounc\w*|warn\w*"), ("express-concern", r"expressed (?:\w+ )?concern|voiced (?:\w+ )?concern|(?:is|was|were|are) concerned"),
         ("appeal-for-policy-change", r"call\w* on|urg\w*|demand\w*"),
         ("consider-policy-option", r"consider\w*|reconsider\w*|weigh\w*|review\w*|no longer rul\w* out|not rul\w* out|does not rule out"),
         ("express-intent-military-aid", r"pledg\w*|promis\w*"),
@@ -247,7 +250,7 @@ TARGET_PREPOSITIONS: Final = {
 # speak for the state ("hieß es aus Seoul"), and adjectives, which only say whose.
 COUNTRY_NAMES: Final[dict[str, dict[str, tuple[str, ...]]]] = {
     "RUS": {"de": ("Russland", "Moskau", "Kreml"), "en": ("Russia", "Moscow", "Kremlin")},
-    "PRK": {"de": ("Nordkorea", "Pjöngjang"), "en": ("North Korea", "Pyongyang", "DPRK")},
+    "PRK": {"de": ("Nordkorea", "Pjöngjang"), "en": ("North Korea", "Pyongyang", "DPRK", "the North")},
     "KOR": {"de": ("Südkorea", "Seoul"), "en": ("South Korea", "Seoul")},
     "USA": {"de": ("USA", "US", "Vereinigte Staaten", "Washington", "Pentagon", "Weiße Haus"),
             "en": ("United States", "US", "U.S.", "Washington", "Pentagon", "White House")},
@@ -261,10 +264,34 @@ COUNTRY_NAMES: Final[dict[str, dict[str, tuple[str, ...]]]] = {
     "BLR": {"de": ("Belarus", "Minsk"), "en": ("Belarus", "Minsk")},
     "FRA": {"de": ("Frankreich", "Paris"), "en": ("France", "Paris")},
     "POL": {"de": ("Polen", "Warschau"), "en": ("Poland", "Warsaw")},
+    "AUT": {"de": ("Österreich", "Wien"), "en": ("Austria", "Vienna")},
+    "CHE": {"de": ("Schweiz", "Bern"), "en": ("Switzerland", "Bern")},
+    "ITA": {"de": ("Italien", "Rom"), "en": ("Italy", "Rome")},
+    "NLD": {"de": ("Niederlande", "Den Haag"), "en": ("Netherlands", "The Hague")},
+    "TUR": {"de": ("Türkei", "Ankara"), "en": ("Turkey", "Türkiye", "Ankara")},
+    "ISR": {"de": ("Israel",), "en": ("Israel",)},
+    "SYR": {"de": ("Syrien", "Damaskus"), "en": ("Syria", "Damascus")},
+    "HUN": {"de": ("Ungarn", "Budapest"), "en": ("Hungary", "Budapest")},
+    "FIN": {"de": ("Finnland", "Helsinki"), "en": ("Finland", "Helsinki")},
+    "SWE": {"de": ("Schweden", "Stockholm"), "en": ("Sweden", "Stockholm")},
+    "NOR": {"de": ("Norwegen", "Oslo"), "en": ("Norway", "Oslo")},
+    "CAN": {"de": ("Kanada", "Ottawa"), "en": ("Canada", "Ottawa")},
+    "IND": {"de": ("Indien", "Neu-Delhi"), "en": ("India", "New Delhi")},
+    "KAZ": {"de": ("Kasachstan",), "en": ("Kazakhstan",)},
+    "MNG": {"de": ("Mongolei",), "en": ("Mongolia",)},
+    "EST": {"de": ("Estland", "Tallinn"), "en": ("Estonia", "Tallinn")},
+    "LTU": {"de": ("Litauen", "Vilnius"), "en": ("Lithuania", "Vilnius")},
+    "LVA": {"de": ("Lettland", "Riga"), "en": ("Latvia", "Riga")},
+    "CZE": {"de": ("Tschechien", "Prag"), "en": ("Czech Republic", "Czechia", "Prague")},
+    "ROU": {"de": ("Rumänien", "Bukarest"), "en": ("Romania", "Bucharest")},
+    "MDA": {"de": ("Moldau", "Moldawien", "Chisinau"), "en": ("Moldova", "Chisinau")},
+    "GEO": {"de": ("Georgien", "Tiflis"), "en": ("Georgia", "Tbilisi")},
+    "AUS": {"de": ("Australien", "Canberra"), "en": ("Australia", "Canberra")},
+    "TWN": {"de": ("Taiwan", "Taipeh"), "en": ("Taiwan", "Taipei")},
 }  # fmt: skip
 COUNTRY_ADJECTIVES: Final[dict[str, dict[str, tuple[str, ...]]]] = {
     "RUS": {"de": ("russisch",), "en": ("Russian",)},
-    "PRK": {"de": ("nordkoreanisch",), "en": ("North Korean",)},
+    "PRK": {"de": ("nordkoreanisch", "Nordkoreaner"), "en": ("North Korean",)},
     "KOR": {"de": ("südkoreanisch",), "en": ("South Korean",)},
     "USA": {"de": ("amerikanisch", "US"), "en": ("American", "US", "U.S.")},
     "UKR": {"de": ("ukrainisch",), "en": ("Ukrainian",)},
@@ -277,6 +304,30 @@ COUNTRY_ADJECTIVES: Final[dict[str, dict[str, tuple[str, ...]]]] = {
     "BLR": {"de": ("belarussisch",), "en": ("Belarusian",)},
     "FRA": {"de": ("französisch",), "en": ("French",)},
     "POL": {"de": ("polnisch",), "en": ("Polish",)},
+    "AUT": {"de": ("österreichisch",), "en": ("Austrian",)},
+    "CHE": {"de": ("schweizerisch",), "en": ("Swiss",)},
+    "ITA": {"de": ("italienisch",), "en": ("Italian",)},
+    "NLD": {"de": ("niederländisch",), "en": ("Dutch",)},
+    "TUR": {"de": ("türkisch",), "en": ("Turkish",)},
+    "ISR": {"de": ("israelisch",), "en": ("Israeli",)},
+    "SYR": {"de": ("syrisch",), "en": ("Syrian",)},
+    "HUN": {"de": ("ungarisch",), "en": ("Hungarian",)},
+    "FIN": {"de": ("finnisch",), "en": ("Finnish",)},
+    "SWE": {"de": ("schwedisch",), "en": ("Swedish",)},
+    "NOR": {"de": ("norwegisch",), "en": ("Norwegian",)},
+    "CAN": {"de": ("kanadisch",), "en": ("Canadian",)},
+    "IND": {"de": ("indisch",), "en": ("Indian",)},
+    "KAZ": {"de": ("kasachisch",), "en": ("Kazakh",)},
+    "MNG": {"de": ("mongolisch",), "en": ("Mongolian",)},
+    "EST": {"de": ("estnisch",), "en": ("Estonian",)},
+    "LTU": {"de": ("litauisch",), "en": ("Lithuanian",)},
+    "LVA": {"de": ("lettisch",), "en": ("Latvian",)},
+    "CZE": {"de": ("tschechisch",), "en": ("Czech",)},
+    "ROU": {"de": ("rumänisch",), "en": ("Romanian",)},
+    "MDA": {"de": ("moldauisch",), "en": ("Moldovan",)},
+    "GEO": {"de": ("georgisch",), "en": ("Georgian",)},
+    "AUS": {"de": ("australisch",), "en": ("Australian",)},
+    "TWN": {"de": ("taiwanisch",), "en": ("Taiwanese",)},
 }
 
 # --- troops without a number -------------------------------------------------------
@@ -294,3 +345,12 @@ VAGUE_QUANTIFIERS: Final = {
     "de": r"\b(?:weitere\w*|zusätzliche\w*|mehr)\b",
     "en": r"\b(?:more|further|additional)\b",
 }
+
+# International organisations news text names, with the id a draft proposes when the actors
+# vocabulary lacks them (the vocabulary's "nato-allies" are the member states, not the alliance).
+ORGANISATIONS: Final[dict[str, dict[str, tuple[str, ...]]]] = {
+    "nato": {"de": ("Nato", "NATO"), "en": ("NATO", "Nato")},
+    "eu": {"de": ("EU", "Europäische Union"), "en": ("EU", "European Union")},
+    "un": {"de": ("Vereinte Nationen", "UN", "Uno"), "en": ("United Nations", "UN")},
+}
+ORGANISATION_NAMES: Final = {"nato": "NATO", "eu": "European Union", "un": "United Nations"}

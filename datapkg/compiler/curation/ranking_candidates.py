@@ -14,7 +14,7 @@ import re
 from typing import Any
 
 from datapkg.compiler.curation.candidates import Candidate, Draft
-from datapkg.compiler.curation.frames import frame
+from datapkg.compiler.curation.frames import claim_hints, frame, quote_fields
 from datapkg.compiler.curation.sentences import Sentence, sentence_at
 from datapkg.extract import Mention
 
@@ -105,15 +105,12 @@ def _candidate(draft: Draft, mention: Mention, sentence: Sentence) -> Candidate:
         "rank": mention.value,
         "qualifier": "exact",
         "rank_basis": "stated",
-        "quote": claim.quote.text,
-        "quote_en": claim.quote.text if draft.lang == "en" else None,
+        **quote_fields(draft, claim),
         "claim_status": status,
         "attributed_to": attributed,
         "note": None,
     }
-    hints = {k: v for k, v in claim.hints.items() if k != "date"}
-    if draft.lang != "en":
-        hints["quote_en"] = "translate the quote"
+    hints = {k: v for k, v in claim_hints(draft, claim).items() if k != "date"}
     if ranking is None:
         hints["ranking"] = "the text does not name the ranking: its name in English"
     if not year:

@@ -45,11 +45,64 @@ def _summary_key(candidate: Candidate) -> tuple[Any, ...] | None:
     if candidate.table == "diplomatic_actions":
         return (candidate.table, fields.get("actor"), fields.get("action_type"), fields.get("target"))
     found = (fields.get("value"), fields.get("value_low"), fields.get("value_high"))
-    return (candidate.table, *found) if any(v is not None for v in found) else None
+    if any(v is not None for v in found):
+        return (candidate.table, *found)
+    return (candidate.table, fields.get("measure"), "vague") if candidate.table == "troop_figures" else None
 
 
 def _span(candidate: Candidate) -> tuple[int, int]:
     return candidate.quote_at, candidate.quote_at + len(str(candidate.fields["quote"]))
+
+
+def _without_vague_before_figures(
+    candidates: list[Candidate], dropped: dict[tuple[int, int], str]
+) -> list[Candidate]:
+    """A figure without a number that a figure of the same force and measure right after gives
+    ("Officials expect more troops to follow. … could send between 2,000 and 4,000")."""
+    figures = [c for c in candidates if c.table == "troop_figures" and c.fields.get("qualifier") != "vague"]
+    out = []
+    for c in candidates:
+        # "Officials expect more troops to follow": no number and no speaker
+        unsaid = c.fields.get("qualifier") == "vague" and c.fields.get("attributed_to") is None
+        later = _given_after(c, figures) if c.table == "troop_figures" and unsaid else None
+        if later is None:
+            out.append(c)
+        else:
+            dropped[_span(c)] = str(later.fields["id"])
+    return out
+
+
+def _one_denial(candidates: list[Candidate], dropped: dict[tuple[int, int], str]) -> list[Candidate]:
+    """A state's denial and its ministry's right after are one ("Pjöngjang bestreitet das.
+    Nordkoreas Außenministerium wies die Vorwürfe zurück"): the institution's is kept."""
+    denials = [c for c in candidates if c.fields.get("action_type") == "deny"]
+    out = []
+    for c in candidates:
+        twin = next(
+            (d for d in denials if d is not c and 0 < d.quote_at - c.quote_at <= 300 and _same_side(c, d)),
+            None,
+        ) if c in denials and "-" not in str(c.fields.get("actor")) else None  # fmt: skip
+        if twin is None:
+            out.append(c)
+        else:
+            dropped[_span(c)] = str(twin.fields["id"])
+    return out
+
+
+def _same_side(first: Candidate, second: Candidate) -> bool:
+    """Whether the second denial's actor is an organ of the first's state ("prk" and "prk-…")."""
+    return str(second.fields.get("actor", "")).startswith(str(first.fields.get("actor")) + "-")
+
+
+def _given_after(vague: Candidate, figures: list[Candidate]) -> Candidate | None:
+    whose = (vague.fields.get("force"), vague.fields.get("measure"))
+    for figure in figures:
+        if (
+            0 < figure.quote_at - vague.quote_at <= 400
+            and (figure.fields.get("force"), figure.fields.get("measure")) == whose
+        ):
+            return figure
+    return None
 
 
 def drop_restatements(
@@ -76,6 +129,8 @@ def drop_restatements(
         key = _key(candidate)
         if key is not None and (key not in best or _evidence(candidate) > _evidence(best[key])):
             best[key] = candidate
+    candidates = _without_vague_before_figures(candidates, dropped)
+    candidates = _one_denial(candidates, dropped)
     kept, moved = [], {}
     for candidate in candidates:
         key = _key(candidate)

@@ -21,11 +21,15 @@ REPORT_CUES: Final[dict[str, tuple[tuple[str, str, str], ...]]] = {
         ("after", "assessed", r"\bnach Einschätzung\b|\bnach Ansicht\b|\bnach Auffassung\b"),
         ("before", "reported", r"\bzufolge\b"),
         ("anaphor", "reported", r"\bdemnach\b|\bdemzufolge\b|\bso heißt es\b|\bhieß es weiter\b"),
+        ("anaphor", "estimated", r"\bnach (?:seiner|ihrer|dessen|deren) Schätzung\b"),
         ("before", "reported", r"\b(?:Index|Ranking|Rangliste|Bericht|Studie)\b"),
         ("verb", "estimated", r"\bschätz(?:t|te|ten|en)\b|\bgeschätzt\b"),
+        ("verb", "projected", r"\brechne(?:t|te|n|ten)? damit\b|\berwarte(?:t|te|n|ten)\b"),
         ("verb", "assessed", r"\bgeh(?:t|en) davon aus\b|\bging(?:en)? davon aus\b|\bglaub(?:t|en|te|ten)\b|\bvermute(?:t|n|te|ten)\b|\bhält es für\b|\bnimmt an\b|\bnehmen an\b"),
         ("verb", "confirmed", r"\bbestätig(?:t|te|ten|en)\b"),
-        ("verb", "denied", r"\bdementi\w*|\bbestr(?:eit|itt)\w*|\bleugne\w*|\bzurückgewiesen\b"),
+        ("verb", "denied", r"\bdementi\w*|\bbestr(?:eit|itt)\w*|\bleugne\w*|\bzurückgewiesen\b|\b(?:wies|weis(?:t|en))\b[^.;:]{0,60}?\bzurück\b"),
+        ("place", "projected", r"\b[Ii]n [A-ZÄÖÜ]\w+ (?:rechnet|erwartet|befürchtet) man\b"),
+        ("place", "assessed", r"\b[Ii]n [A-ZÄÖÜ]\w+ (?:geht|hält|vermutet|glaubt) man\b"),
         ("verb", "reported", r"\bsag(?:t|te|ten)\b|\bgesagt\b|\berklär(?:t|te|ten)\b|\bteil(?:t|te|ten)\b[^,.;]*?\bmit\b|\bmitgeteilt\b"
                              r"|\bberichte(?:t|te|ten)?\b|\bberichtet\b|\bmelde(?:t|te|ten)\b|\bgemeldet\b|\bhieß es\b|\bhiess es\b|\bheißt es\b"
                              r"|\bbetont(?:e|en)?\b|\bwarnt(?:e|en)?\b|\bkündigt(?:e|en)?\b[^,.;]*?\ban\b|\bangekündigt\b|\bschrieb\b|\bschreibt\b"
@@ -35,12 +39,18 @@ REPORT_CUES: Final[dict[str, tuple[tuple[str, str, str], ...]]] = {
     "en": (
         ("self", "reported", r"\bby (?:his|her|its|their) own account\b|\baccording to (?:himself|herself|itself)\b"),
         ("after", "reported", r"\baccording to\b|\bcited by\b|\bquoted by\b"),
+        ("place", "projected", r"\b[Ii]n [A-Z]\w+,? (?:officials|analysts) expect\b"),
+        ("before", "reported", r"(?<=['’]s) count\b"),
         ("after", "assessed", r"\bin the (?:view|assessment|estimation) of\b"),
         ("anaphor", "reported", r"\baccording to (?:it|them|the report|the statement)\b"),
+        ("anaphor", "estimated", r"\bby (?:its|their|his|her) (?:own )?estimates?\b"),
+        ("anaphor", "reported", r"\bby (?:its|their|his|her) (?:own )?(?:count|account)\b"),
+        ("verb", "estimated", r"\bputs? (?:the|its|their) (?:\w+ ){0,3}at\b"),
         ("before", "reported", r"\b(?:index|ranking|report|study|survey)\b"),
         ("verb", "estimated", r"\bestimate[sd]?\b|\bestimating\b"),
         ("verb", "assessed", r"\bbelieves?\b|\bbelieved\b|\bassess(?:es|ed)?\b|\bthinks?\b|\bsuspects?\b|\bsuspected\b"),
         ("verb", "projected", r"\bexpects?\b|\bforecasts?\b|\bpredicts?\b"),
+        ("verb", "reported", r"\bemphasi[sz]ed\b|\bstressed\b|\binsisted\b|\bclaimed\b"),
         ("verb", "confirmed", r"\bconfirm(?:s|ed)?\b"),
         ("verb", "denied", r"\bden(?:y|ies|ied)\b|\bdismiss(?:es|ed)?\b|\brejects? (?:the )?(?:claims?|reports?|accusations?)\b"),
         ("verb", "alleged", r"\bclaim(?:s|ed)?\b|\balleged\b"),
@@ -64,6 +74,7 @@ SPEAKER_HEADS: Final[dict[str, tuple[tuple[str, str, str], ...]]] = {
         (r"armee|streitkräfte(?:n)?|militär(?:s)?", "armed_force", "armed forces"),
         (r"präsidialamt(?:s|es)?", "government_body", "presidential office"),
         (r"regierung|amt(?:s|es)?", "government_body", "government"),
+        (r"botschaft", "government_body", "embassy"),
         (r"grenzschutz(?:es)?|grenzschützer|grenzwache", "government_body", "border guard"),
         (r"parlament(?:s)?|duma|nationalversammlung", "legislature", "parliament"),
         (r"institut(?:s|es)?|denkfabrik", "research_organisation", "institute"),
@@ -78,6 +89,7 @@ SPEAKER_HEADS: Final[dict[str, tuple[tuple[str, str, str], ...]]] = {
         (r"army|military|forces", "armed_force", "armed forces"),
         (r"presidential", "government_body", "presidential office"),
         (r"government|office|cabinet|administration", "government_body", "government"),
+        (r"embassy", "government_body", "embassy"),
         (r"guard", "government_body", "border guard"),
         (r"parliament|assembly|duma", "legislature", "parliament"),
         (r"institute|think[- ]tank", "research_organisation", "institute"),
@@ -102,8 +114,8 @@ SPOKESPEOPLE: Final = {
 ONE_SPOKESPERSON: Final = {"de": r"sprecher(?:in)?", "en": r"spokes(?:man|woman|person)"}
 # Titles before a person's name ("Verteidigungsminister Boris Pistorius", "Defence Minister ...").
 PERSON_TITLES: Final = {
-    "de": r"[\w-]*(?:minister(?:in)?|präsident(?:in|en)?|kanzler(?:in)?|sprecher(?:in)?|general|botschafter(?:in|s)?|chef(?:in)?|berater(?:in)?|diktator|machthaber|staatschef|amtskolleg(?:e|en|in))",
-    "en": r"(?:minister|president|secretary|chancellor|spokes(?:man|woman|person)|general|ambassador|chief|adviser|advisor|leader|envoy|premier|director|counterpart)",
+    "de": r"[\w-]*(?:minister(?:in)?|präsident(?:in|en)?|kanzler(?:in)?|sprecher(?:in)?|general|botschafter(?:in|s)?|chef(?:in)?|berater(?:in)?|diktator|machthaber|staatschef|amtskolleg(?:e|en|in)|sekretär(?:in)?|beauftragte[rn]?|abgeordnete[rn]?|expert(?:e|in|en)|analyst(?:in)?|politikwissenschaftler(?:in)?)",
+    "en": r"(?:minister|president|secretary|chancellor|spokes(?:man|woman|person)|general|ambassador|chief|adviser|advisor|leader|envoy|premier|director|counterpart|representative|senator|congress(?:man|woman)|lawmaker|chairman|chair|commander|sir|dame|lord|analyst|expert|researcher)",
 }
 # Words that open a speaker's phrase and are not part of its name.
 ARTICLES: Final = frozenset(

@@ -43,6 +43,7 @@ _SEGMENT_END = {
     "de": re.compile(r"[,;:(]\s|\s[–—-]\s|\sdass\s"),
     "en": re.compile(r"[,;:(]\s|\s[–—-]\s|\sthat\s"),
 }
+_INVERTED = re.compile(r"(?i)said|says|added|wrote|noted|asked")
 _ACRONYM = re.compile(r"[A-Z]{3,6}")
 # A name of two or three capitalised words right after a reporting verb, or right before it.
 _NAME = re.compile(r"\s+([A-ZÄÖÜ][a-zäöüß]+(?:[ -][A-ZÄÖÜ]?[a-zäöüß'-]+){1,2})(?=\s*(?:,|$|\.))")
@@ -102,7 +103,42 @@ def sentence_reports(draft: Draft, sentence: Sentence) -> list[Report]:
             else:
                 continue
             break  # one reporting phrase a segment: the first cue in the list's order
+    if not out:
+        out += _unmarked_reports(draft, sentence)
     return out
+
+
+def _unmarked_reports(draft: Draft, sentence: Sentence) -> list[Report]:
+    """Reported speech without a verb of saying: "X legte nach: Pjöngjang habe entschieden, …"
+    (the subject before a colon speaks), and German reported speech ("… seien bereits gebracht
+    worden"), which continues the speaker named before."""
+    colon = draft.text.find(": ", sentence.start, sentence.end)
+    said = draft.lang == "de" and _SUBJUNCTIVE.search(draft.text, colon, sentence.end) is not None
+    if colon > 0 and said:  # what follows is reported speech, not a clause of the outlet's own
+        found = speaker_of(draft, sentence.start, colon, places=True)
+        if found is not None and found[0] is not None:
+            return [Report(sentence.start, colon, colon, colon + 1, "reported", *found)]
+    if draft.lang == "de" and _SUBJUNCTIVE.search(draft.text, sentence.start, sentence.end):
+        actor = draft.recent_speaker(sentence.start, None)
+        if actor is not None:
+            return [
+                Report(
+                    sentence.start,
+                    sentence.start,
+                    sentence.start,
+                    sentence.start,
+                    "reported",
+                    actor,
+                    None,
+                    0,
+                    0,
+                )
+            ]
+    return []
+
+
+# German present subjunctive (Konjunktiv I) marks reported speech: "seien", "habe", "werde".
+_SUBJUNCTIVE = re.compile(r"\b(?:sei|seien|habe|werde|könne|müsse|liefere|schicke|stehe|befinde)\b")
 
 
 Found = tuple[str | None, str | None, int, int]  # actor, why, the words naming the speaker
@@ -111,6 +147,8 @@ Found = tuple[str | None, str | None, int, int]  # actor, why, the words naming 
 def _speaker(draft: Draft, where: str, start: int, end: int, cue_start: int, cue_end: int
              ) -> Found | None:  # fmt: skip
     """(actor, why) for the phrase the cue governs, or None when the cue names no speaker."""
+    if where == "place":  # "In Seoul rechnet man damit": the government of the place
+        return speaker_of(draft, cue_start, cue_end)
     if where == "self":  # "Yoon hat nach eigenen Angaben telefoniert": the subject reports itself
         found = speaker_of(draft, start, cue_start, (cue_start, cue_end))
         return found
@@ -138,19 +176,52 @@ def _speaker(draft: Draft, where: str, start: int, end: int, cue_start: int, cue
 def _name_before(draft: Draft, start: int, end: int) -> tuple[int, int] | None:
     """The span of a name that ends ``text[start:end]`` ("…, Matthew Miller")."""
     found = _NAME_BEFORE.search(draft.text[start:end])
-    return (start + found.start(1), start + found.end(1)) if found else None
+    if found is None:
+        return None
+    first = found.group(1).split()[0]
+    skip = len(first) + 1 if len(found.group(1).split()) == 3 and _not_a_name(draft, first) else 0
+    return start + found.start(1) + skip, start + found.end(1)
+
+
+def _not_a_name(draft: Draft, word: str) -> bool:
+    """A title or institution word before a name ("State Antony Blinken")."""
+    low = word.lower()
+    return (
+        bool(_compiled(PERSON_TITLES[draft.lang]).fullmatch(low))
+        or low in EN_HEAD_MODIFIERS
+        or _head(draft.lang, low) is not None
+    )
 
 
 def _apposed(draft: Draft, start: int) -> Found | None:
     """The speaker in the segment before a verb that opens its own: a name in apposition, or
     the phrase before it."""
-    left = max(
-        draft.text.rfind(", ", max(0, start - 120), start - 2) + 2, draft.text.rfind(". ", 0, start - 2) + 2
+    floor = max(
+        0, start - 240, draft.text.rfind(". ", 0, start - 2) + 2, draft.text.rfind("\n", 0, start - 2) + 1
     )
-    name = _name_before(draft, left, start - 2)
-    if name is not None and not draft.refs(*name):
-        return draft.propose_person(draft.text[name[0] : name[1]], *name), None, *name
-    return speaker_of(draft, left, start - 2)
+    right = start - 2
+    spans = []
+    for _ in range(3):  # "Maj. Gen. Pat Ryder, the Pentagon press secretary, told …"
+        left = max(draft.text.rfind(", ", floor, right) + 2, floor)
+        if right <= left:
+            break
+        people = [r for r in draft.refs(left, right) if r.kind == "person"]
+        if people:
+            return people[-1].actor, None, people[-1].start, people[-1].end
+        name = _name_before(draft, left, right)
+        if name is not None and not draft.refs(*name):
+            return draft.propose_person(draft.text[name[0] : name[1]], *name), None, *name
+        spans.append((left, right))
+        right = left - 2
+    found = [f for f in (speaker_of(draft, *span) for span in spans) if f is not None and f[0]]
+    # "Ukraine's military intelligence agency, the HUR, said": the institution with its country
+    placed = [f for f in found if _entry(draft, str(f[0])).get("country")]
+    best = placed or found
+    return best[0] if best else None
+
+
+def _entry(draft: Draft, actor: str) -> dict[str, Any]:
+    return draft.index.actors.get(actor) or draft.proposed_actors.get(actor) or {}
 
 
 def _verb_speaker(draft: Draft, start: int, end: int, cue_start: int, cue_end: int) -> Found | None:
@@ -171,9 +242,14 @@ def _verb_speaker(draft: Draft, start: int, end: int, cue_start: int, cue_end: i
         if found is not None:
             return found
     if before and before[-1].lower() in PRONOUNS[draft.lang]:
-        actor = draft.recent_person(start) or draft.recent_speaker(start, None)
+        actor = (
+            draft.previous_subject(start) or draft.recent_person(start) or draft.recent_speaker(start, None)
+        )
         return (actor, None, start, cue_start) if actor else None
-    for left, right in ((start, cue_start), (verb_end, end)):
+    # English puts the speaker after the verb only in "said X"; German after any verb (V2).
+    inverted = draft.lang == "de" or _INVERTED.match(draft.text, cue_start) is not None
+    spans = [(start, cue_start)] + ([(verb_end, end)] if inverted else [])
+    for left, right in spans:
         if right > left:
             found = speaker_of(draft, left, right, (cue_start, verb_end), places=True)
             if found is not None:
@@ -447,8 +523,15 @@ def _titled_person(draft: Draft, words: list[re.Match[str]]) -> Found | None:
     for i, m in enumerate(words):
         if not title.fullmatch(m.group().lower()):
             continue
+        rest = words[i + 1 : i + 7]
+        if (
+            len(rest) >= 3
+            and rest[0].group().lower() in ("of", "for", "des", "der", "für")
+            and rest[1].group()[0].isupper()
+        ):
+            rest = rest[2:]  # "Secretary of State Antony Blinken"
         name = []
-        for n in words[i + 1 : i + 4]:
+        for n in rest[:3]:
             if (
                 not n.group()[0].isupper()
                 or title.fullmatch(n.group().lower())

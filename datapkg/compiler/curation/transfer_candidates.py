@@ -7,7 +7,7 @@ from typing import Any
 
 from datapkg.compiler.curation.actor_names import ActorRef
 from datapkg.compiler.curation.candidates import Candidate, Draft, has_stem, partner_of, quantity_fields
-from datapkg.compiler.curation.frames import frame, is_negated
+from datapkg.compiler.curation.frames import claim_hints, date_fields, frame, is_negated, quote_fields
 from datapkg.compiler.curation.lexicon import (
     MATERIEL,
     NOT_A_TRANSFER,
@@ -53,13 +53,16 @@ def transfer_candidates(draft: Draft) -> list[Candidate]:
     Waffenlieferungen") is an action or background, not a transfer."""
     out: list[Candidate] = []
     for sentence in draft.sentences:
-        for start, end in _clauses(draft, sentence):
+        clauses = _clauses(draft, sentence)
+        for k, (start, end) in enumerate(clauses):
             items = materiel_in(draft.text, start, end, draft.lang)
             words = draft.text[start:end]
+            # "… werde nun prüfen, ob sie der Ukraine Waffen liefert": the clause before frames it
+            framing = draft.text[clauses[k - 1][0] : clauses[k - 1][1]] if k else ""
             if (
                 items
                 and re.search(TRANSFER_CUES[draft.lang], words, re.IGNORECASE)
-                and not re.search(NOT_A_TRANSFER[draft.lang], words, re.IGNORECASE)
+                and not re.search(NOT_A_TRANSFER[draft.lang], words + " " + framing, re.IGNORECASE)
             ):
                 span = Sentence(start, end, words)
                 for counted, own_items in _counted_items(draft, span, items):
@@ -117,7 +120,9 @@ def parties(draft: Draft, sentence: Sentence, first_item: int, speaker: tuple[in
     refs = [
         r
         for r in draft.refs(sentence.start, sentence.end)
-        if draft.index.actor_of(r) and r.kind in PARTY_KINDS and not (speaker[0] <= r.start < speaker[1])
+        if (draft.index.actor_of(r) or r.country)
+        and r.kind in PARTY_KINDS
+        and not (speaker[0] <= r.start < speaker[1])
     ]
     supplier = next((r for r in refs if _preceded_by(draft, r, SUPPLIER_PREPOSITIONS[draft.lang])), None)
     recipient = next((r for r in refs if _preceded_by(draft, r, RECIPIENT_PREPOSITIONS[draft.lang])), None)
@@ -134,16 +139,32 @@ def parties(draft: Draft, sentence: Sentence, first_item: int, speaker: tuple[in
         recipient = recipient or (rest.pop(0) if rest else None)
     supplier = supplier or (rest.pop(0) if rest else None)
     recipient = recipient or (rest.pop(-1) if rest else None)
-    return (
-        draft.index.actor_of(supplier) if supplier else None,
-        draft.index.actor_of(recipient) if recipient else None,
-    )
+    return _party(draft, supplier), _party(draft, recipient)
+
+
+def _party(draft: Draft, ref: ActorRef | None) -> str | None:
+    """The actor of a reference; a country the vocabulary lacks ("Österreich") as a proposed state."""
+    if ref is None:
+        return None
+    found = draft.index.actor_of(ref)
+    if found is None and ref.country:
+        found = draft.propose("state", ref.country, "", ref.start, ref.end)
+    return found
 
 
 _MEASURE_UNIT = re.compile(
     r"(?i)(?:milli|zenti|kilo)?met(?:er|re)s?\b|mm\b|cm\b|km\b|kaliber|calibre|caliber|tonnen|tons?\b"
 )
 ARRIVING = {"de": r"\beingetroffen\b|\btrifft\b|\btrafen\b[^.]*\bein\b|\bangekommen\b", "en": r"\barriv\w*"}
+_IMPERSONAL = {"de": re.compile(r"(?:Man|Wir)\b"), "en": re.compile(r"(?:We|It)\b")}
+
+
+def _entry_country(draft: Draft, actor: str) -> str | None:
+    entry = draft.index.actors.get(actor) or draft.proposed_actors.get(actor) or {}
+    country = entry.get("country")
+    return str(country) if country else None
+
+
 _SUPPLY_WITH = re.compile(r"\s+with\b")
 
 
@@ -175,16 +196,26 @@ def _stage(draft: Draft, span: Sentence, has_quantity: bool) -> str:
 def _candidate(draft: Draft, sentence: Sentence, span: Sentence, items: list[tuple[int, str, str]],
                quantity: Mention | None, before: list[Candidate]) -> Candidate | None:  # fmt: skip
     claim = frame(draft, sentence, items[0][0], items[0][0] + 1)
-    if claim.denied:
+    if claim.denied and not is_negated(span.text, draft.lang):
         return None  # "Moscow denied that it had received shells": the denial is the action
     report = claim.report
     speaker = (report.speaker_start, report.speaker_end) if report else (0, 0)
     supplier, recipient = parties(draft, span, items[0][0], speaker)
+    if _IMPERSONAL[draft.lang].match(span.text) and report is not None and report.actor:
+        # "Man liefere Russland keine Munition": the speaker's state supplies, the one named receives
+        own = _entry_country(draft, report.actor)
+        state = draft.index.state_of(own) if own else None
+        if state is not None and supplier != state:
+            supplier, recipient = state, supplier
     if supplier is None and recipient is None:
         return None  # materiel no one supplies: a law, a debate, a category
     supplier, recipient = _counterpart(draft, before, supplier, recipient)
     stage = _stage(draft, span, quantity is not None)
     status = "alleged" if stage == "speculated" and claim.status in ("stated", "reported") else claim.status
+    if (
+        claim.denied
+    ):  # "X wies das zurück: Moskau beziehe keine Munition": the denier's claim, against another
+        status = "disputed"
     item = " and ".join(english for _, english, _ in items)
     fields: dict[str, Any] = {
         "id": "-".join(
@@ -197,18 +228,13 @@ def _candidate(draft: Draft, sentence: Sentence, span: Sentence, items: list[tup
         "stage": stage,
         **(quantity_fields(quantity) if quantity else {}),
         "unit": _unit(draft, quantity.unit) if quantity and quantity.unit else None,
-        "date": claim.date.value,
-        "date_basis": claim.date.basis,
-        "date_text": claim.date.text,
-        "quote": claim.quote.text,
-        "quote_en": claim.quote.text if draft.lang == "en" else None,
+        **date_fields(claim),
+        **quote_fields(draft, claim),
         "claim_status": status,
         "attributed_to": claim.attributed_to,
         "note": None,
     }
-    hints = {"item": "what the source names, in English", **claim.hints}
-    if draft.lang != "en":
-        hints["quote_en"] = "translate the quote"
+    hints = {"item": "what the source names, in English", **claim_hints(draft, claim)}
     if supplier is None or recipient is None:
         hints["supplier" if supplier is None else "recipient"] = "the text does not name it here: an actor id"
     return Candidate("arms_transfers", fields, claim.quote.start, hints)

@@ -23,7 +23,7 @@ from datapkg.compiler.curation.candidates import (
     location_of,
     quantity_fields,
 )
-from datapkg.compiler.curation.frames import Frame, frame
+from datapkg.compiler.curation.frames import Frame, claim_hints, date_fields, frame, quote_fields
 from datapkg.compiler.curation.lexicon import CASUALTY_STEMS, MEASURE_CUES, PLACE_PREPOSITIONS, UNIT_STEMS
 from datapkg.compiler.curation.sentences import Sentence, sentence_at
 from datapkg.compiler.curation.speaker_words import PREPOSITIONS
@@ -83,18 +83,13 @@ def troop_candidate(
         "location": location_of(draft, claim.clause),
         "unit": "units" if is_units else "persons",
         **quantity,
-        "date": claim.date.value,
-        "date_basis": claim.date.basis,
-        "date_text": claim.date.text,
-        "quote": claim.quote.text,
-        "quote_en": claim.quote.text if draft.lang == "en" else None,
+        **date_fields(claim),
+        **quote_fields(draft, claim),
         "claim_status": claim.status,
         "attributed_to": claim.attributed_to,
         "note": None,
     }
-    hints = {"note": "what a reader should know (optional)", **claim.hints}
-    if draft.lang != "en":
-        hints["quote_en"] = "translate the quote"
+    hints = {"note": "what a reader should know (optional)", **claim_hints(draft, claim)}
     if force is None:
         hints["force"] = "the text does not say whose forces these are: an actor id from actors.yaml"
     if quantity["value"] is None and "value_low" not in quantity:

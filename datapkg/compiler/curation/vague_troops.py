@@ -65,11 +65,14 @@ def _parts(draft: Draft, sentence: Sentence) -> list[tuple[int, int]]:
     its units suffered their first losses")."""
     out = []
     for start, end in segments(draft.text, sentence, draft.lang):
-        left = start
+        left, conditional = start, False
         for m in re.finditer(CLAUSE_JOINS[draft.lang], draft.text[start:end]):
-            out.append((left, start + m.start()))
+            if not conditional:
+                out.append((left, start + m.start()))
             left = start + m.end()
-        out.append((left, end))
+            conditional = _CONDITION[draft.lang].match(m.group()) is not None  # "… if troops joined"
+        if not conditional:
+            out.append((left, end))
     return [(a, b) for a, b in out if b > a]
 
 
@@ -121,7 +124,13 @@ def _whose(draft: Draft, start: int, noun: re.Match[str]) -> str | None:
 def _subject(draft: Draft, start: int, end: int) -> str | None:
     """A country named before the noun outside a phrase of place: the one that sends or has the
     troops ("Nordkorea solle … Pioniereinheiten schicken", "Pyongyang had decided to send")."""
+    speaking = [
+        (r.speaker_start, r.speaker_end)
+        for r in draft.reports(draft.sentences[draft.sentence_number(_sentence(draft, start))])
+    ]
     for ref in draft.refs(start, end):
+        if any(a <= ref.start < b for a, b in speaking):
+            continue  # "Tokyo's defense ministry believes Pyongyang is preparing …": Tokyo speaks
         kind = (draft.index.actors.get(ref.actor or "") or {}).get("kind")
         if (
             ref.country
@@ -131,6 +140,14 @@ def _subject(draft: Draft, start: int, end: int) -> str | None:
         ):
             return ref.country
     return None
+
+
+def _sentence(draft: Draft, offset: int) -> Sentence:
+    from datapkg.compiler.curation.sentences import sentence_at
+
+    found = sentence_at(draft.sentences, offset)
+    assert found is not None
+    return found
 
 
 def _owner_in_text(draft: Draft, sentence: Sentence) -> str | None:
