@@ -15,7 +15,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from datapkg.compiler.curation.add_source import draft_candidates
-from datapkg.compiler.curation.candidates import Draft, english_spelling
+from datapkg.compiler.curation.candidates import Draft
+from datapkg.compiler.curation.person_names import english_spelling
 from datapkg.compiler.curation.sentences import sentences
 from datapkg.compiler.curation.source_files import parse_window
 from datapkg.compiler.curation.speakers import segments

@@ -28,8 +28,9 @@ from datapkg.compiler.curation.lexicon import (
     UNIT_STEMS,
 )
 from datapkg.compiler.curation.sentences import Sentence
+from datapkg.compiler.curation.speaker_names import institution, titled_persons
 from datapkg.compiler.curation.speaker_words import EN_HEAD_MODIFIERS, PERSON_TITLES, PRONOUNS, TITLE_ROLES
-from datapkg.compiler.curation.speakers import Report, institution, segments, titled_persons
+from datapkg.compiler.curation.speakers import Report, segments
 
 AGREEMENTS = frozenset({"sign-agreement", "ratify-agreement"})
 _TITLE = {lang: re.compile(pattern) for lang, pattern in PERSON_TITLES.items()}

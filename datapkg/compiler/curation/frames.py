@@ -18,7 +18,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from datapkg.compiler.curation.candidates import DateGuess, Draft, clause_of, date_guess, publication_date
+from datapkg.compiler.curation.candidates import Draft, clause_of
+from datapkg.compiler.curation.claim_dates import DateGuess, date_guess, publication_date
 from datapkg.compiler.curation.cues import claim_status
 from datapkg.compiler.curation.sentences import Sentence
 from datapkg.compiler.curation.speakers import Report, segments
