@@ -29,7 +29,13 @@ from datapkg.compiler.curation.lexicon import (
 )
 from datapkg.compiler.curation.sentences import Sentence
 from datapkg.compiler.curation.speaker_names import institution, titled_persons
-from datapkg.compiler.curation.speaker_words import EN_HEAD_MODIFIERS, PERSON_TITLES, PRONOUNS, TITLE_ROLES
+from datapkg.compiler.curation.speaker_words import (
+    EN_HEAD_MODIFIERS,
+    PERSON_TITLES,
+    PREPOSITIONS,
+    PRONOUNS,
+    TITLE_ROLES,
+)
 from datapkg.compiler.curation.speakers import Report, segments
 
 AGREEMENTS = frozenset({"sign-agreement", "ratify-agreement"})
@@ -302,10 +308,8 @@ def _modifies(draft: Draft, ref: ActorRef, person_end: int) -> bool:
     )
 
 
-_PREPOSITIONS = {
-    "de": frozenset("mit gegen bei an nach gegenüber in im aus von vor zu zur zum über auf für um".split()),
-    "en": frozenset("with against to on at in into from by for about over".split()),
-}
+# "of" opens no phrase a party hides in: "officials of South Korea's intelligence service met …"
+_PREPOSITIONS = {lang: words - {"of"} for lang, words in PREPOSITIONS.items()}
 
 
 def _actor_id(draft: Draft, ref: ActorRef) -> str:
@@ -447,7 +451,7 @@ def _troops_arrive(draft: Draft, segment: tuple[int, int]) -> bool:
 
 
 def _country_of(draft: Draft, actor: str) -> str | None:
-    entry = draft.index.actors.get(actor) or draft.proposed_actors.get(actor) or {}
+    entry = draft.actor(actor)
     return entry.get("country") if entry.get("kind") != "international_organisation" else None
 
 

@@ -22,13 +22,14 @@ from datapkg.compiler.curation.lexicon import (
     CASUALTY_STEMS,
     CLAUSE_JOINS,
     DESTINATION_PREPOSITIONS,
+    MATERIEL,
     NOT_UNITS,
     ORGANISATION_NAMES,
     PERSONNEL_CONTEXT_STEMS,
     PERSONNEL_STEMS,
     UNIT_STEMS,
 )
-from datapkg.compiler.curation.person_names import _spelling_key, english_spelling, slug
+from datapkg.compiler.curation.person_names import english_spelling, slug, spelling_key
 from datapkg.compiler.curation.sentences import Sentence, sentence_index, sentences
 from datapkg.compiler.curation.speaker_names import country_name, proposed_entry
 from datapkg.compiler.curation.speakers import Report, sentence_reports
@@ -146,13 +147,17 @@ class Draft:
             out.append(found)
         return out
 
+    def actor(self, actor_id: str | None) -> dict[str, Any]:
+        """An actor's entry: from the vocabulary, or proposed by this draft (empty if neither)."""
+        return self.index.actors.get(actor_id or "") or self.proposed_actors.get(actor_id or "") or {}
+
     def recent_speaker(self, offset: int, kind: str | None) -> str | None:
         """The last speaker named before ``offset`` (of ``kind``, when given)."""
         last = bisect_left(self._speakers, (offset, "")) - 1
         for at, actor in reversed(self._speakers[max(0, last - 50) : last + 1]):
             if offset - at > RECALL:
                 return None
-            entry = self.index.actors.get(actor) or self.proposed_actors.get(actor) or {}
+            entry = self.actor(actor)
             if kind is None or entry.get("kind") == kind:
                 return actor
         return None
@@ -246,12 +251,12 @@ class Draft:
 
     def _person_like(self, name: str) -> str | None:
         """A person of the vocabulary whose name is spelled alike (transliterations differ)."""
-        key = _spelling_key(name)
+        key = spelling_key(name)
         found = [
             i
             for i, a in self.index.actors.items()
             if a.get("kind") == "person"
-            and key in {_spelling_key(str(a.get(n) or "")) for n in ("name_en", "name_de")}
+            and key in {spelling_key(str(a.get(n) or "")) for n in ("name_en", "name_de")}
         ]
         return found[0] if len(found) == 1 else None
 
@@ -281,7 +286,7 @@ def clause_of(text: str, sentence: Sentence, start: int, end: int) -> Sentence:
     return clause if len(clause.text.split()) >= 4 else sentence
 
 
-def _before_personnel(draft: Draft, ref: ActorRef) -> bool:
+def qualifies_people(draft: Draft, ref: ActorRef) -> bool:
     """Whether an adjective qualifies people under arms ("nordkoreanische Soldaten"), or names
     them ("die Nordkoreaner", "the North Koreans")."""
     if has_stem(
@@ -338,13 +343,11 @@ _LABEL = re.compile(
 
 def materiel_after(draft: Draft, mention: Mention) -> bool:
     """Whether the words right after a number name materiel ("60 KN-23 missiles", "20 Panzer")."""
-    from datapkg.compiler.curation.lexicon import MATERIEL
-
     words = " ".join(draft.text[mention.end : mention.end + 70].split()[:6]).lower()
     return any(stem in words for stem, _, _ in MATERIEL[draft.lang])
 
 
-def _part_of(draft: Draft, clause: Sentence, mention: Mention) -> str:
+def part_of(draft: Draft, clause: Sentence, mention: Mention) -> str:
     """The part of a clause around the mention, between words that join clauses ("und")."""
     left, right = clause.start, clause.end
     for m in re.finditer(CLAUSE_JOINS[draft.lang], draft.text[clause.start : clause.end]):

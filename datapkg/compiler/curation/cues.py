@@ -14,7 +14,8 @@ from datapkg.compiler.curation.lexicon import CLAIM_CUES
 
 
 @cache
-def _compiled(pattern: str) -> re.Pattern[str]:
+def compiled(pattern: str) -> re.Pattern[str]:
+    """A pattern of the word lists, compiled once, case-insensitive."""
     return re.compile(pattern, re.IGNORECASE)
 
 
@@ -24,6 +25,6 @@ def claim_status(sentence: str, lang: str, future_date: bool = False) -> str:
     if future_date:
         return "projected"
     for status, pattern in CLAIM_CUES[lang]:
-        if _compiled(pattern).search(sentence):
+        if compiled(pattern).search(sentence):
             return status
     return "stated"

@@ -9,7 +9,7 @@ import unicodedata
 _SLAVIC = re.compile(r"(?:ow|ew|ej|ij|yj|enko|ski|sky)$")
 
 
-def _spelling_key(name: str) -> str:
+def spelling_key(name: str) -> str:
     """A name reduced so its transliterations agree: "Georgi Sinowjew", "Georgy Zinoviev"."""
     key = unicodedata.normalize("NFKD", name.lower()).encode("ascii", "ignore").decode()
     for a, b in (

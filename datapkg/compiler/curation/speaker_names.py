@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from datapkg.compiler.curation.actor_names import ActorRef
+from datapkg.compiler.curation.cues import compiled
 from datapkg.compiler.curation.lexicon import COUNTRY_NAMES
 from datapkg.compiler.curation.sentences import sentence_at
 from datapkg.compiler.curation.speaker_words import (
@@ -45,11 +45,6 @@ _CAMEO_ROLE = {"government_body": "GOV", "armed_force": "MIL", "intelligence_age
                "legislature": "LEG", "person": "GOV", "research_organisation": "EDU"}  # fmt: skip
 
 
-@cache
-def _compiled(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern, re.IGNORECASE)
-
-
 def name_before(draft: Draft, start: int, end: int) -> tuple[int, int] | None:
     """The span of a name that ends ``text[start:end]`` ("…, Matthew Miller")."""
     found = _NAME_BEFORE.search(draft.text[start:end])
@@ -64,14 +59,10 @@ def _not_a_name(draft: Draft, word: str) -> bool:
     """A title or institution word before a name ("State Antony Blinken")."""
     low = word.lower()
     return (
-        bool(_compiled(PERSON_TITLES[draft.lang]).fullmatch(low))
+        bool(compiled(PERSON_TITLES[draft.lang]).fullmatch(low))
         or low in EN_HEAD_MODIFIERS
         or head_of(draft.lang, low) is not None
     )
-
-
-def actor_entry(draft: Draft, actor: str) -> dict[str, Any]:
-    return draft.index.actors.get(actor) or draft.proposed_actors.get(actor) or {}
 
 
 def institution(draft: Draft, word: str) -> tuple[str, str] | None:
@@ -82,7 +73,7 @@ def institution(draft: Draft, word: str) -> tuple[str, str] | None:
 
 def head_of(lang: str, word: str) -> tuple[str, str] | None:
     for pattern, kind, english in SPEAKER_HEADS[lang]:
-        if _compiled(pattern).fullmatch(word):
+        if compiled(pattern).fullmatch(word):
             return kind, english
     return None
 
@@ -112,7 +103,7 @@ def _phrase(draft: Draft, start: int, end: int, skip: tuple[int, int], places: b
     Putin"), unless it says where an institution is ("das Ministerium in Seoul")."""
     refs = [r for r in draft.refs(start, end) if not (r.start >= skip[0] and r.end <= skip[1])]
     if places:
-        placed = [r for r in refs if _after_preposition(draft, start, r.start)]
+        placed = [r for r in refs if after_preposition(draft, start, r.start)]
         refs = [r for r in refs if r not in placed]
         if placed and not any(r.country for r in refs):  # "das Verteidigungsministerium in Seoul"
             refs += [ActorRef(r.start, r.end, None, r.country, "adjective") for r in placed if r.country]
@@ -201,7 +192,7 @@ def _by_own_name(draft: Draft, phrase: _Phrase) -> Found | None:
         return draft.propose_named(kind, name.group()), None, name.start(), name.end()
     appositive = _APPOSITIVE[draft.lang].search(draft.text, phrase.start, phrase.end)
     titled = (
-        _compiled(PERSON_TITLES[draft.lang]).search(draft.text[phrase.start : appositive.start()])
+        compiled(PERSON_TITLES[draft.lang]).search(draft.text[phrase.start : appositive.start()])
         if appositive
         else None
     )
@@ -216,8 +207,8 @@ Heads = list[tuple[re.Match[str], tuple[str, str]]]  # a head noun's word, and i
 
 def _qualifier(draft: Draft, ref: ActorRef, words: list[re.Match[str]], heads: Heads) -> bool:
     """Whether a state's name stands before the head of the phrase it is in."""
-    title = _compiled(PERSON_TITLES[draft.lang])
-    spoke = _compiled(SPOKESPEOPLE[draft.lang])
+    title = compiled(PERSON_TITLES[draft.lang])
+    spoke = compiled(SPOKESPEOPLE[draft.lang])
     return any(
         m.start() >= ref.end and (title.fullmatch(m.group().lower()) or spoke.fullmatch(m.group().lower()))
         for m in words
@@ -229,12 +220,12 @@ def _unnamed(draft: Draft, phrase: _Phrase) -> Found | None:
     ministry" (of that kind named before, else of the sentence's country), "US officials" (the
     state)."""
     words, heads, country, start = phrase.words, phrase.heads, phrase.country, phrase.start
-    spoke = [m for m in words if _compiled(SPOKESPEOPLE[draft.lang]).fullmatch(m.group().lower())]
+    spoke = [m for m in words if compiled(SPOKESPEOPLE[draft.lang]).fullmatch(m.group().lower())]
     if spoke or heads:
         at = (spoke or [h for h, _ in heads])[0]
         left = min([at.start()] + [r.start for r in phrase.country_refs])
         right = max([at.end()] + [r.end for r in phrase.country_refs])
-        one = any(_compiled(ONE_SPOKESPERSON[draft.lang]).fullmatch(m.group().lower()) for m in spoke)
+        one = any(compiled(ONE_SPOKESPERSON[draft.lang]).fullmatch(m.group().lower()) for m in spoke)
         kind = heads[-1][1][0] if heads else None
         earlier = draft.recent_speaker(start, kind) if kind else None
         home = _sentence_country(draft, start) if heads and country is None else None
@@ -266,14 +257,14 @@ def _sentence_country(draft: Draft, offset: int) -> str | None:
         for r in draft.refs(sentence.start, offset)
         if r.country
         and r.kind in ("state", "country")
-        and not _after_preposition(draft, sentence.start, r.start)
+        and not after_preposition(draft, sentence.start, r.start)
     ]
     return (
         named[-1] if named else None
     )  # the nearest subject: Seoul, not Kyiv, in "Seoul has not sent arms to Kyiv"
 
 
-def _after_preposition(draft: Draft, floor: int, at: int) -> bool:
+def after_preposition(draft: Draft, floor: int, at: int) -> bool:
     before = draft.text[max(floor, at - 12) : at].split()
     return bool(before) and before[-1].lower() in PREPOSITIONS[draft.lang]
 
@@ -294,7 +285,7 @@ def _english_head(draft: Draft, words: list[re.Match[str]], head: re.Match[str],
 def _titled_person(draft: Draft, words: list[re.Match[str]]) -> Found | None:
     """A person the vocabulary lacks, named after a title: "Verteidigungsminister Boris
     Pistorius", "Defence Minister Gen Nakatani"."""
-    title = _compiled(PERSON_TITLES[draft.lang])
+    title = compiled(PERSON_TITLES[draft.lang])
     for i, m in enumerate(words):
         if not title.fullmatch(m.group().lower()):
             continue

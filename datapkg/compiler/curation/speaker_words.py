@@ -139,8 +139,8 @@ TITLE_ROLES: Final = {
 
 # Prepositions: a country after one is a place or a counterpart, not the subject of a sentence.
 PREPOSITIONS: Final = {
-    "de": frozenset("an auf aus bei für gegen in im mit nach über um von vor zu zum zur".split()),
-    "en": frozenset("at against by for from in into of on over to towards with".split()),
+    "de": frozenset("an auf aus bei für gegen gegenüber in im mit nach über um von vor zu zum zur".split()),
+    "en": frozenset("about at against by for from in into of on over to towards with".split()),
 }
 
 # Pronouns that stand for the speaker named before ("She expects …", "Er sagte …"), and relatives

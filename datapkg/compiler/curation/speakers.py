@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 from typing import TYPE_CHECKING
 
+from datapkg.compiler.curation.cues import compiled
 from datapkg.compiler.curation.sentences import Sentence
 from datapkg.compiler.curation.speaker_words import (
     ARTICLES,
@@ -30,7 +30,6 @@ if TYPE_CHECKING:
 
 from datapkg.compiler.curation.speaker_names import (
     Found,
-    actor_entry,
     head_of,
     name_before,
     speaker_of,
@@ -63,11 +62,6 @@ class Report:
     own: bool = False  # the actor reports on itself: "nach eigenen Angaben"
 
 
-@cache
-def _compiled(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern, re.IGNORECASE)
-
-
 def segments(text: str, sentence: Sentence, lang: str) -> list[tuple[int, int]]:
     """The sentence cut at commas, colons, dashes and "that"/"dass"."""
     out, left = [], sentence.start
@@ -83,7 +77,7 @@ def sentence_reports(draft: Draft, sentence: Sentence) -> list[Report]:
     out = []
     for start, end in segments(draft.text, sentence, draft.lang):
         for where, status, pattern in REPORT_CUES[draft.lang]:
-            for cue in _compiled(pattern).finditer(draft.text, start, end):
+            for cue in compiled(pattern).finditer(draft.text, start, end):
                 found = _speaker(draft, where, start, end, cue.start(), cue.end())
                 if found is not None:
                     out.append(
@@ -182,7 +176,7 @@ def _apposed(draft: Draft, start: int) -> Found | None:
         right = left - 2
     found = [f for f in (speaker_of(draft, *span) for span in spans) if f is not None and f[0]]
     # "Ukraine's military intelligence agency, the HUR, said": the institution with its country
-    placed = [f for f in found if actor_entry(draft, str(f[0])).get("country")]
+    placed = [f for f in found if draft.actor(f[0]).get("country")]
     best = placed or found
     return best[0] if best else None
 
@@ -258,7 +252,7 @@ def _in_phrase(draft: Draft, word: str, after: str) -> bool:
         return bool(
             head_of(draft.lang, low)
             or low in EN_HEAD_MODIFIERS
-            or _compiled(SPOKESPEOPLE["en"]).fullmatch(low)
+            or compiled(SPOKESPEOPLE["en"]).fullmatch(low)
         )
     # a German adjective stands before a noun: "des japanischen Verteidigungsministeriums"
     return low.endswith(("e", "en", "er", "es", "em")) and bool(re.match(r"\s+[A-ZÄÖÜ]", after))

@@ -160,8 +160,7 @@ _IMPERSONAL = {"de": re.compile(r"(?:Man|Wir)\b"), "en": re.compile(r"(?:We|It)\
 
 
 def _entry_country(draft: Draft, actor: str) -> str | None:
-    entry = draft.index.actors.get(actor) or draft.proposed_actors.get(actor) or {}
-    country = entry.get("country")
+    country = draft.actor(actor).get("country")
     return str(country) if country else None
 
 

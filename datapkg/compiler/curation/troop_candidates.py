@@ -17,16 +17,17 @@ from datapkg.compiler.curation.actor_names import ActorRef
 from datapkg.compiler.curation.candidates import (
     Candidate,
     Draft,
-    _part_of,
     has_stem,
     is_troop_figure,
     location_of,
+    part_of,
+    qualifies_people,
     quantity_fields,
 )
 from datapkg.compiler.curation.frames import Frame, claim_hints, date_fields, frame, quote_fields
 from datapkg.compiler.curation.lexicon import CASUALTY_STEMS, MEASURE_CUES, PLACE_PREPOSITIONS, UNIT_STEMS
 from datapkg.compiler.curation.sentences import Sentence, sentence_at
-from datapkg.compiler.curation.speaker_words import PREPOSITIONS
+from datapkg.compiler.curation.speaker_names import after_preposition
 from datapkg.extract import Mention
 
 _MEASURE_SLUGS = {
@@ -104,8 +105,8 @@ def _country_of_forces(draft: Draft, claim: Frame, mention: Mention, sentence: S
     if owner is not None:
         return owner.country
     if _INCREMENT.search(claim.clause.text):
-        return _owner_before(draft, sentence, mention.start) or _speaker_country(draft, claim)
-    return _speaker_country(draft, claim) or _owner_before(draft, sentence, mention.start)
+        return owner_before(draft, sentence, mention.start) or _speaker_country(draft, claim)
+    return _speaker_country(draft, claim) or owner_before(draft, sentence, mention.start)
 
 
 def _force(draft: Draft, country: str) -> str:
@@ -140,35 +141,34 @@ def owner_of(draft: Draft, claim: Frame, mention: Mention, span: Sentence) -> Ac
     # "Die USA beziffern die Zahl der nordkoreanischen Soldaten auf 10.000": an adjective at the
     # counted people before the figure says whose, whoever the subject is.
     for ref in refs:
-        if ref.kind == "adjective" and ref.start < mention.start and _qualifies_people(draft, ref):
+        if ref.kind == "adjective" and ref.start < mention.start and qualifies_people(draft, ref):
             return ref
     # The subject: named before the figure ("Nordkorea hat 10.000 Soldaten geschickt"); a name
     # after it is an object or a place ("… die russischen Truppen unterstützen").
     for ref in refs:
         if (
             ref.start < mention.start
-            and not _in_place_phrase(draft, ref, span.start)
-            and (ref.kind != "adjective" or _qualifies_people(draft, ref))
+            and not in_place_phrase(draft, ref, span.start)
+            and (ref.kind != "adjective" or qualifies_people(draft, ref))
         ):
             return ref
     # "Mit etwa 1,3 Millionen aktiven Soldaten unterhält Pjöngjang …": the subject after the verb
     later = [r for r in refs if r.kind in ("state", "country") and r.start > mention.start]
     return next(
-        (r for r in later if not _in_place_phrase(draft, r, span.start) and not _after_word(draft, r)), None
+        (
+            r
+            for r in later
+            if not in_place_phrase(draft, r, span.start) and not after_preposition(draft, 0, r.start)
+        ),
+        None,
     )
-
-
-def _after_word(draft: Draft, ref: ActorRef) -> bool:
-    """Whether a preposition stands right before the reference."""
-    before = draft.text[max(0, ref.start - 12) : ref.start].split()
-    return bool(before) and before[-1].lower() in PREPOSITIONS[draft.lang]
 
 
 def _speaker_country(draft: Draft, claim: Frame) -> str | None:
     """A state (or its organ) announcing a figure of its own: "Pjöngjang hatte angekündigt, dass
     eine Pionier-Einheit … soll"."""
     actor = claim.report.actor if claim.report else None
-    entry = draft.index.actors.get(actor or "") or draft.proposed_actors.get(actor or "") or {}
+    entry = draft.actor(actor)
     if (
         entry.get("kind") in ("state", "government_body", "armed_force", "person")
         and claim.status == "projected"
@@ -185,7 +185,7 @@ def _noun_end(draft: Draft, mention: Mention) -> int:
     return at + len(mention.unit) if at >= 0 else mention.end
 
 
-def _in_place_phrase(draft: Draft, ref: ActorRef, floor: int) -> bool:
+def in_place_phrase(draft: Draft, ref: ActorRef, floor: int) -> bool:
     """Whether a preposition of place opens the phrase the reference ends: "nach Russland", "an
     die Grenze Polens", "in the Kursk region of Russia"."""
     before = draft.text[max(floor, ref.start - 40) : ref.start].lower().split()[-4:]
@@ -195,18 +195,12 @@ def _in_place_phrase(draft: Draft, ref: ActorRef, floor: int) -> bool:
     )
 
 
-def _qualifies_people(draft: Draft, ref: ActorRef) -> bool:
-    from datapkg.compiler.curation.candidates import _before_personnel
-
-    return _before_personnel(draft, ref)
-
-
 def measure_of(draft: Draft, mention: Mention, claim: Frame) -> str:
     """Losses, plans, strength or deployment, from the words of the figure's clause."""
     lang = draft.lang
     if mention.unit and has_stem(mention.unit, CASUALTY_STEMS[lang], lang):
         return "casualties"
-    part = _part_of(draft, claim.clause, mention)  # "… im Einsatz und hat 600.000 verloren"
+    part = part_of(draft, claim.clause, mention)  # "… im Einsatz und hat 600.000 verloren"
     for measure, pattern in MEASURE_CUES[lang]:
         if re.search(pattern, part, re.IGNORECASE):
             return measure
@@ -224,7 +218,7 @@ def _sentence_of(draft: Draft, mention: Mention) -> Sentence:
     return found
 
 
-def _owner_before(draft: Draft, sentence: Sentence, upto: int | None = None) -> str | None:
+def owner_before(draft: Draft, sentence: Sentence, upto: int | None = None) -> str | None:
     """For a figure whose words name no owner ("Up to 3,000 more could follow", "… killed and
     nearly 1,000 wounded"): the country of the nearest troop figure before it, in its sentence
     (before ``upto``) or the three before."""

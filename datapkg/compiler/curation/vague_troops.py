@@ -23,7 +23,7 @@ from datapkg.compiler.curation.lexicon import (
 )
 from datapkg.compiler.curation.sentences import Sentence
 from datapkg.compiler.curation.speakers import segments
-from datapkg.compiler.curation.troop_candidates import _in_place_phrase, _owner_before, troop_candidate
+from datapkg.compiler.curation.troop_candidates import in_place_phrase, owner_before, troop_candidate
 from datapkg.extract import Mention
 
 _WORD = re.compile(r"[\w-]+")
@@ -97,7 +97,7 @@ def _vague_figure(draft: Draft, sentence: Sentence, start: int, end: int) -> Can
         return None  # "Seite an Seite mit russischen Soldaten": troops named beside the figure's own
     whose = _whose(draft, start, noun) or _subject(draft, start, noun.start())
     if whose is None and re.search(VAGUE_QUANTIFIERS[lang], draft.text[start : noun.start()], re.IGNORECASE):
-        whose = _owner_before(draft, sentence) or _owner_in_text(draft, sentence)
+        whose = owner_before(draft, sentence) or _owner_in_text(draft, sentence)
     if whose is None:
         return None
     mention = Mention(noun.start(), noun.end(), noun.group(), "quantity", None, noun.group(), "vague")
@@ -131,12 +131,12 @@ def _subject(draft: Draft, start: int, end: int) -> str | None:
     for ref in draft.refs(start, end):
         if any(a <= ref.start < b for a, b in speaking):
             continue  # "Tokyo's defense ministry believes Pyongyang is preparing …": Tokyo speaks
-        kind = (draft.index.actors.get(ref.actor or "") or {}).get("kind")
+        kind = draft.actor(ref.actor).get("kind")
         if (
             ref.country
             and ref.kind != "adjective"
             and kind in (None, "state")
-            and not _in_place_phrase(draft, ref, start)
+            and not in_place_phrase(draft, ref, start)
         ):
             return ref.country
     return None
