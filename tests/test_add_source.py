@@ -125,12 +125,20 @@ def test_the_build_refuses_each_draft_record_with_one_message(tmp_path: Path, ar
 
 
 def test_a_confirmed_draft_builds(tmp_path: Path, article: Path) -> None:
-    """Deleting the status lines and filling the English texts is all the layout needs."""
+    """Deleting the status lines, filling the English texts and giving a reason for each
+    offered ignore entry is all the layout needs."""
     layout = copy_project(tmp_path / "project")
     records = layout.records_dir / f"{next_source_id(layout.sources_dir, article.read_bytes())}.yaml"
     assert _add(layout, article, "--title", TITLE) == 0
     text = records.read_text(encoding="utf-8").replace("    status: draft\n", "")
     text = re.sub(r"(quote_en|description_en|label): null.*", r'\1: "Checked by the curator."', text)
+    assert '#   - text: "ein Teil"' in text  # "ein Teil der Truppen": a share, no figure
+    text = text.replace("# ignored_mentions:", "ignored_mentions:")
+    text = re.sub(
+        r"(?m)^#   - text: (.*)\n#     start: (\d+)\n#     reason: .*$",
+        r'  - text: \1\n    start: \2\n    reason: "A share of the troops in Kursk; no figure."',
+        text,
+    )
     records.write_text(text, encoding="utf-8")
     compiled = compile_package(layout)
     troops = compiled.tables["troop_figures"].to_pylist()

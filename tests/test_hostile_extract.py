@@ -107,9 +107,9 @@ def test_years_the_text_states_outside_the_calendar_are_no_value() -> None:
         ("im ersten Halbjahr 0000", None),
         ("0000er-Jahren", None),
     ]
-    # Year 0 makes no day of "29. Februar 0000": the day is left a rank, the month empty.
+    # Year 0 makes no day of "29. Februar 0000": the day is left a number, the month empty.
     assert values("am 29. Februar 0000 oder 2023", None, "de") == [
-        ("29.", 29),
+        ("29", 29),
         ("Februar 0000", None),
         ("2023", "2023"),
     ]

@@ -69,6 +69,12 @@ def weekday_in_week(ref: dt.date, weekday: int) -> dt.date | None:
     return add_days(ref, weekday - ref.weekday())
 
 
+def weekday_in_other_week(ref: dt.date, weekday: int, weeks: int) -> str | None:
+    """That weekday in the week ``weeks`` away ("am Mittwoch vergangener Woche": -1)."""
+    moved = add_days(ref, 7 * weeks)
+    return _iso(weekday_in_week(moved, weekday)) if moved is not None else None
+
+
 def weekday_before(ref: dt.date, weekday: int) -> dt.date | None:
     """The latest such weekday strictly before the reference date ("last Thursday")."""
     delta = (ref.weekday() - weekday) % 7 or 7

@@ -2,27 +2,41 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
-from functools import partial
+from functools import cache, partial
 
 from datapkg.extract import calendar as cal
 from datapkg.extract import lexicon as lx
 from datapkg.extract.mention import Context, Mention
+from datapkg.extract.patterns import SP, alt
 from datapkg.extract.values import (
     date_qualifier,
     day_month,
     default_year,
+    matches,
     month_no,
     month_value,
     relative_offset,
     rx,
     unit_after,
+    year_for,
 )  # fmt: skip
 
 
+def _word_hour(ctx: Context, token: str, part: str | None) -> int:
+    """ "drei Uhr morgens" -> 3, "elf Uhr nachts" -> 23, "two o'clock in the afternoon" -> 14."""
+    hour = int(token) if token.isdigit() else lx.CLOCK_HOURS[ctx.lang][token.lower()]
+    later = lx.DAY_PARTS[ctx.lang].get(" ".join((part or "").lower().split()), 0)
+    # "nachts" is late evening or early morning: "drei Uhr nachts" is 03:00, "elf Uhr nachts" 23:00
+    return hour + later if hour < 12 and (hour >= 6 or part not in ("nachts", "at night")) else hour
+
+
 def clock_times(ctx: Context) -> Iterator[Mention]:
-    for m in rx(ctx.lang, "clock").finditer(ctx.text):
-        if m.group("h2"):
+    for m in matches(ctx, "clock"):
+        if m.group("hw"):
+            hour, minute, pre_group = _word_hour(ctx, m.group("hw"), m.group("part")), 0, "pre3"
+        elif m.group("h2"):
             hour, minute, pre_group = int(m.group("h2")), int(m.group("m2")), "pre2"
         else:
             hour, minute, pre_group = int(m.group("h")), int(m.group("m") or 0), "pre"
@@ -39,7 +53,7 @@ def clock_times(ctx: Context) -> Iterator[Mention]:
 
 
 def absolute_dates(ctx: Context) -> Iterator[Mention]:
-    for m in rx(ctx.lang, "date_dmy").finditer(ctx.text):
+    for m in matches(ctx, "date_dmy"):
         g = m.groupdict()
         if g.get("y3"):
             value = cal.iso_day(int(g["y3"]), int(g["m3"]), int(g["d3"]))
@@ -56,7 +70,7 @@ def absolute_dates(ctx: Context) -> Iterator[Mention]:
         else:
             value = day_month(ctx, int(g["d2"]), month_no(ctx, g["m2"]), g.get("y2"), m.start())
         if value is not None:
-            yield ctx.mention(m, "date", value)
+            yield ctx.mention(m, "date", value, None, date_qualifier(g.get("pre2")))
 
 
 def day_ranges(ctx: Context) -> Iterator[Mention]:
@@ -74,7 +88,7 @@ def day_ranges(ctx: Context) -> Iterator[Mention]:
 
 
 def month_dates(ctx: Context) -> Iterator[Mention]:
-    for m in rx(ctx.lang, "date_month").finditer(ctx.text):
+    for m in matches(ctx, "date_month"):
         if not m.group("pre") and not m.group("y") and not m.group("rel"):
             continue  # a bare month name ("Mai", "August") is too often something else
         if m.group("rel"):
@@ -85,13 +99,21 @@ def month_dates(ctx: Context) -> Iterator[Mention]:
         yield ctx.mention(m, "date", value, None, date_qualifier(m.group("pre")))
 
 
+_ORDERS = {"erst": 1, "firs": 1, "zwei": 2, "seco": 2, "drit": 3, "thir": 3, "vier": 4, "four": 4}
+
+
 def half_years(ctx: Context) -> Iterator[Mention]:
-    for m in rx(ctx.lang, "half_year").finditer(ctx.text):
+    for m in matches(ctx, "half_year"):
         part = m.group("h").lower()
-        order = 1 if m.group("o").lower().startswith(("erst", "first")) else 2
-        code = f"H{order}" if part.startswith(("half", "halb")) or "hälfte" in part else f"Q{order}"
+        order = _ORDERS[m.group("o").lower()[:4]]
+        half = part.startswith(("half", "halb")) or "hälfte" in part
+        if half and order > 2:
+            continue
+        code = f"H{order}" if half else f"Q{order}"
         stated = m.group("y") or m.group("y2")
         year = int(stated) if stated else default_year(ctx)
+        if year is not None and m.group("rel"):
+            year += relative_offset(m.group("rel"))  # "in the first half of next year"
         value = f"{year:04d}-{code}" if year is not None and cal.in_range(year) else None
         yield ctx.mention(m, "date", value, None, date_qualifier(m.group("pre")))
 
@@ -105,15 +127,24 @@ def year_dates(ctx: Context) -> Iterator[Mention]:
         yield ctx.mention(m, "date", m.group("y"), None, date_qualifier(m.group("pre")))
 
 
+_SEASON_MONTHS = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+
+
 def seasons(ctx: Context) -> Iterator[Mention]:
     table = lx.DE_SEASONS if ctx.lang == "de" else lx.EN_SEASONS
-    for m in rx(ctx.lang, "season").finditer(ctx.text):
+    for m in matches(ctx, "season"):
         if not (m.group("pre") or m.group("y") or m.group("rel")):
             continue
         code = table[m.group("s").lower()]
-        year: int | None = int(m.group("y")) if m.group("y") else default_year(ctx)
-        if year is not None and not m.group("y"):
-            year += relative_offset(m.group("rel") or m.group("pre"))
+        offset = relative_offset(m.group("rel") or m.group("rel2") or m.group("pre"))
+        year: int | None
+        if m.group("y"):
+            year = int(m.group("y"))
+        elif offset:
+            year = default_year(ctx)
+            year = year + offset if year is not None else None
+        else:  # "seit dem Herbst" in January is last autumn
+            year = year_for(ctx, _SEASON_MONTHS[code], m.start())
         value = f"{year:04d}-{code}" if year is not None and cal.in_range(year) else None
         yield ctx.mention(m, "date", value, None, date_qualifier(m.group("pre")))
 
@@ -121,8 +152,15 @@ def seasons(ctx: Context) -> Iterator[Mention]:
 def decades(ctx: Context) -> Iterator[Mention]:
     for m in rx(ctx.lang, "decade").finditer(ctx.text):
         century = m.group("c") or "19"
-        digit = m.group("d") or m.groupdict().get("d2")
-        yield ctx.mention(m, "date", cal.iso_decade(int(f"{century}{digit}0")), "decade")
+        word = (m.groupdict().get("w") or "").lower()
+        digit = (
+            m.group("d")
+            or m.groupdict().get("d2")
+            or m.groupdict().get("d3")
+            or str(lx.DECADE_WORDS[ctx.lang].get(word, ""))
+        )
+        value = cal.iso_decade(int(f"{century}{digit}0"))
+        yield ctx.mention(m, "date", value, "decade", date_qualifier(m.groupdict().get("the")))
 
 
 def day_ranges_bare(ctx: Context) -> Iterator[Mention]:
@@ -136,3 +174,38 @@ def day_ranges_bare(ctx: Context) -> Iterator[Mention]:
         hi = ctx.resolve(partial(cal.day_in_month, day=last))
         ok = isinstance(lo, str) and isinstance(hi, str) and not lo.startswith("X") and not hi.startswith("X")
         yield ctx.mention(m, "date", [lo, hi] if ok else None)
+
+
+@cache
+def _month_span(lang: str) -> re.Pattern[str]:
+    month = alt(lx.DE_MONTHS if lang == "de" else lx.EN_MONTHS)
+    opener, joiner = ("von|zwischen", "bis|und") if lang == "de" else ("from|between", "to|and|until|through")
+    return re.compile(
+        rf"(?<![\w])(?i:{opener}){SP}(?P<m1>(?i:{month}))(?![\w]){SP}(?i:{joiner}){SP}(?P<m2>(?i:{month}))(?![\w])"
+        rf"(?:,?{SP}(?P<y>\d{{4}})(?![\w]))?"
+    )
+
+
+def month_spans(ctx: Context) -> Iterator[Mention]:
+    """ "between September and December", "von März bis Mai 2024": ``[first, last]`` months; a
+    span over the new year ("from November to February") starts in the year before its end."""
+    for m in _month_span(ctx.lang).finditer(ctx.text):
+        first, last = month_no(ctx, m.group("m1")), month_no(ctx, m.group("m2"))
+        end = month_value(ctx, last, m.group("y"), m.start())
+        if end is None or first == last:
+            continue
+        year = end[:4]
+        if first > last:
+            year = f"{int(year) - 1:04d}" if year.isdigit() else year
+        yield ctx.mention(m, "date", [f"{year}-{first:02d}", end])
+
+
+_YEAR_SPAN = re.compile(r"(?<![\w.,])(?P<a>(?:18|19|20)\d{2})[-–/](?P<b>\d{2})(?![\w]|[.,]\d)")
+
+
+def year_spans(ctx: Context) -> Iterator[Mention]:
+    """ "1950-53", "2023/24": a span of years whose end keeps only its last two digits."""
+    for m in _YEAR_SPAN.finditer(ctx.text):
+        first, tail = m.group("a"), m.group("b")
+        if int(tail) > int(first[2:]):
+            yield ctx.mention(m, "date", [first, first[:2] + tail])

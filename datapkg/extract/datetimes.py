@@ -1,5 +1,7 @@
 """A time next to the day it belongs to is one date-time: "19.06.2024, 14:27 Uhr" is
-"2024-06-19T14:27", "Aug. 27, 2024 5:54 PM" is "2024-08-27T17:54"."""
+"2024-06-19T14:27", "Aug. 27, 2024 5:54 PM" is "2024-08-27T17:54". Two dates of the same
+precision joined as a span are one span: "from Monday to Sunday", "between 22:00 and
+06:00" is ``[first, last]``."""
 
 from __future__ import annotations
 
@@ -35,6 +37,42 @@ def join_times(text: str, mentions: list[Mention]) -> list[Mention]:
             value = f"{last.value}{mention.value}"
             out[-1] = Mention(last.start, mention.end, text[last.start : mention.end], "date", value, None,
                               last.qualifier or mention.qualifier)  # fmt: skip
+            continue
+        out.append(mention)
+    return out
+
+
+_OPENER = re.compile(r"(?i:from|between|von|vom|zwischen)(?:[ \t\u00a0]+|$)")
+_OPENER_BEFORE = re.compile(r"(?<![\w])(?i:from|between|von|vom|zwischen)[ \t\u00a0]+$")
+_JOINER = re.compile(
+    r"[ \t\u00a0]*(?:(?i:to|until|through|and|bis(?:[ \t\u00a0]+zum)?|und)[ \t\u00a0]+|[–-][ \t\u00a0]*)"
+)
+_SHAPE = re.compile(r"(?:\d{4}|XXXX)-\d{2}-\d{2}|(?:\d{4}|XXXX)-\d{2}|T\d{2}:\d{2}")
+
+
+def _shape(mention: Mention) -> str | None:
+    if mention.kind != "date" or not isinstance(mention.value, str) or not _SHAPE.fullmatch(mention.value):
+        return None
+    return re.sub(r"\d", "9", mention.value.replace("XXXX", "9999"))
+
+
+def join_spans(text: str, mentions: list[Mention]) -> list[Mention]:
+    """The mentions, each "from A to B" of two dates of one precision joined into a span."""
+    out: list[Mention] = []
+    for mention in mentions:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and _shape(last) is not None
+            and _shape(last) == _shape(mention)
+            and _JOINER.fullmatch(text, last.end, mention.start)
+            and (_OPENER.match(last.text) or _OPENER_BEFORE.search(text, max(0, last.start - 10), last.start))
+        ):
+            start = last.start
+            if not _OPENER.match(last.text):
+                start = _OPENER_BEFORE.search(text, max(0, last.start - 10), last.start).start()  # type: ignore[union-attr]
+            value = [last.value, mention.value]
+            out[-1] = Mention(start, mention.end, text[start : mention.end], "date", value, None, None)
             continue
         out.append(mention)
     return out

@@ -9,8 +9,6 @@ from datapkg.extract import lexicon as lx
 from datapkg.extract.patterns import ARTICLE_ONE, SP, B, E, Patterns, alt
 
 DE_DET = "(?i:" + alt(lx.DETERMINERS["de"]) + ")"
-EN_DET = "(?i:" + alt(lx.DETERMINERS["en"]) + ")"
-EN_RANK_VERBS = "(?i:" + "|".join(lx.EN_RANK_VERBS) + ")"
 DE_MONTH_PRE = alt(lx.MONTH_PREPOSITIONS["de"])
 EN_MONTH_PRE = alt(lx.MONTH_PREPOSITIONS["en"])
 DE_YEAR_PRE = alt(lx.YEAR_PREPOSITIONS["de"])
@@ -37,7 +35,8 @@ WEEKDAY_PRE = {
 EXPRESSIONS: dict[str, Callable[[Patterns], str]] = {
     "quantity": lambda p: (
         rf"(?:(?P<q>{B}{p.qualifier}){SP})?(?P<n>{p.number})(?:{SP}(?P<s>{p.scale}(?:{SP}{p.scale})?))?"
-        rf"|(?:(?P<q2>{B}{p.qualifier}){SP})?(?P<a>{B}{ARTICLE_ONE[p.lang]}|{B}(?i:half{SP}a)){SP}(?P<s2>{p.scale})"
+        rf"|(?:(?P<q2>{B}{p.qualifier}){SP})?(?P<a>{B}(?i:half{SP}a|eine{SP}halbe|einer{SP}halben|eine{SP}viertel)"
+        rf"|{B}{ARTICLE_ONE[p.lang]}){SP}(?P<s2>{p.scale})"
     ),
     "vague_de": lambda p: (
         rf"(?:(?P<d>{B}{words(lx.DE_VAGUE_DETERMINERS)}){SP})"
@@ -53,9 +52,9 @@ EXPRESSIONS: dict[str, Callable[[Patterns], str]] = {
     "range": lambda p: (
         rf"(?:(?P<z>{B}{words(lx.RANGE_OPENERS)}){SP})?"
         rf"(?:(?P<q>{B}{p.qualifier}){SP})?"
-        rf"(?P<a>{p.number})(?:{SP}(?P<sa>{p.scale}))?"
+        rf"(?P<ca>US\$|[$€£¥])?(?P<a>{p.number})(?:{SP}(?P<sa>{p.scale}))?"
         rf"\s*(?P<sep>{words(lx.RANGE_SEPARATORS)}(?![\w])|[-–—])\s*"
-        rf"(?P<b>{p.number})(?:{SP}(?P<sb>{p.scale}))?"
+        rf"(?P<cb>US\$|[$€£¥])?(?P<b>{p.number})(?:{SP}(?P<sb>{p.scale}))?"
     ),
     "percent": lambda p: (
         rf"(?:(?P<q>{B}{p.qualifier}){SP})?(?P<n>{p.number})(?:{SP}(?P<s>{p.scale}))?"
@@ -63,7 +62,7 @@ EXPRESSIONS: dict[str, Callable[[Patterns], str]] = {
     ),
     "money": lambda p: (
         rf"(?:(?P<q>{B}{p.qualifier}){SP})?(?:(?P<c1>{p.currency})[ \u00a0]?)?"
-        rf"(?P<n>{p.number})(?:[ \u00a0]?(?P<s>{p.scale}|(?:bn|mn|m|k)(?![\w])))?"
+        rf"(?P<n>{p.number}|{B}{ARTICLE_ONE[p.lang]}(?={SP}{p.scale}))(?:[ \u00a0]?(?P<s>{p.scale}|(?:bn|mn|m|k|tn|trn)(?![\w])))?"
         rf"(?:{SP}(?P<c2>{p.currency}))?"
     ),
     "duration": lambda p: (
@@ -78,9 +77,13 @@ EXPRESSIONS: dict[str, Callable[[Patterns], str]] = {
         rf"(?:(?P<d>{words(lx.VAGUE_PERIOD_DETERMINERS)}){SP})?"
         rf"(?P<u>{words(lx.PLURAL_TIME_UNITS)}){E}"
         rf"|{B}(?P<lang>{words(lx.DE_LENGTH_COMPOUNDS)}(?i:lang)){E}"
+        # "weeks after Kim met Putin", "Monate später": a vague length before an offset word
+        rf"|{B}(?P<u2>{words(lx.PLURAL_TIME_UNITS)}|(?i:tage|monate|jahre)){E}"
+        rf"(?={SP}(?i:after|before|later|earlier|nach|vor|später|zuvor){E})"
     ),
     "rank": lambda p: (
         rf"(?P<noun>{B}(?:{p.rank_noun}|Nr\.|No\.|{words(lx.RANK_NUMBER_WORDS)})){SP}(?P<n>\d{{1,3}}){E}(?!\.\d)"
+        rf"|{B}{words(lx.RANK_NUMBER_WORDS)}{SP}(?P<nw>{words(lx.RANK_NUMBER_NAMES[p.lang])}){E}"
         + (
             rf"|(?P<n2>{B}\d{{1,3}})\.{SP}(?P<noun2>{p.rank_noun})"
             if p.lang == "de"
@@ -89,16 +92,6 @@ EXPRESSIONS: dict[str, Callable[[Patterns], str]] = {
     ),
     # German digit ordinals need a determiner: "dem 36." (sentence-final "36." is a count).
     "rank_det": lambda p: rf"(?P<det>{B}{DE_DET}){SP}(?P<n3>\d{{1,3}}\.)(?={SP}[^\W\d])",
-    "ordinal_word": lambda p: (
-        rf"(?P<det>{B}(?:{DE_DET if p.lang == 'de' else EN_DET + '|' + EN_RANK_VERBS})){SP}"
-        rf"(?:{words(lx.ORDINAL_FIRST)}\s+)?(?P<w>{p.ordinal_word})"
-        + (
-            ""
-            if p.lang == "de"
-            # "the country's second-largest": a superlative compound needs no determiner
-            else rf"|(?P<w2>{p.ordinal_word})(?=-{words(lx.EN_SUPERLATIVES)}{E})"
-        )
-    ),
     "fraction": lambda p: (
         rf"(?:(?P<q>{B}{p.qualifier}){SP})?(?:(?P<n>{B}{words(lx.FRACTION_COUNTS['de'])}){SP}"
         rf"(?P<f>{words(k for k in lx.DE_FRACTIONS if k not in ('hälfte', 'halb'))})"
@@ -110,11 +103,15 @@ EXPRESSIONS: dict[str, Callable[[Patterns], str]] = {
     "clock": lambda p: (
         rf"(?:(?P<pre>{B}{words(lx.CLOCK_PREPOSITIONS['de'])}){SP})?(?P<h>{B}\d{{1,2}})(?:[.:](?P<m>\d{{2}}))?{SP}Uhr{E}"
         rf"|(?:(?P<pre2>{B}{words(lx.CLOCK_PREPOSITIONS['de'])}){SP})?(?P<h2>{B}\d{{1,2}}):(?P<m2>\d{{2}})(?![\d:])"
+        rf"|(?:(?P<pre3>{B}{words(lx.CLOCK_PREPOSITIONS['de'])}){SP})?(?P<hw>{B}{words(lx.CLOCK_HOURS['de'])}){SP}Uhr{E}"
+        rf"(?:{SP}(?P<part>{words(lx.DAY_PARTS['de'])}){E})?"
         if p.lang == "de"
         else rf"(?:(?P<pre2>{B}{words(lx.CLOCK_PREPOSITIONS['en'])}){SP})?(?P<h2>{B}\d{{1,2}}):(?P<m2>\d{{2}})"
         rf"(?![\d:])(?![ \u00a0]?(?i:a\.m\.|p\.m\.|am|pm){E})|"
         rf"(?:(?P<pre>{B}{words(lx.CLOCK_PREPOSITIONS['en'])}){SP})?(?P<h>{B}\d{{1,2}})(?:[.:](?P<m>\d{{2}}))?"
         rf"[ \u00a0]?(?P<ap>(?i:a\.m\.|p\.m\.|am|pm)){E}"
+        rf"|(?:(?P<pre3>{B}{words(lx.CLOCK_PREPOSITIONS['en'])}){SP})?(?P<hw>{B}\d{{1,2}}|{B}{words(lx.CLOCK_HOURS['en'])})"
+        rf"{SP}o[’']clock(?:{SP}(?P<part>{words(lx.DAY_PARTS['en'])}){E})?"
     ),
     "date_dmy": lambda p: (
         rf"(?:(?P<wd>{B}(?:{words(lx.WEEKDAY_DATE_PREPOSITIONS['de'])}{SP})?{p.weekday}),?{SP}(?:(?i:den|dem){SP})?)?"
@@ -125,7 +122,8 @@ EXPRESSIONS: dict[str, Callable[[Patterns], str]] = {
         else rf"(?:(?P<wd>{B}(?:{words(lx.WEEKDAY_DATE_PREPOSITIONS['en'])}{SP})?{p.weekday}),?{SP}(?:(?i:the){SP})?)?"
         rf"(?P<d>{B}\d{{1,2}})(?:st|nd|rd|th)?{SP}(?:of{SP})?(?P<m>{p.month})"
         rf"(?:,?{SP}(?P<y>\d{{4}}){E})?"
-        rf"|(?:(?P<wd2>{B}(?:{words(lx.WEEKDAY_DATE_PREPOSITIONS['en'])}{SP})?{p.weekday}),?{SP})?"
+        rf"|(?:(?P<wd2>{B}(?:{words(lx.WEEKDAY_DATE_PREPOSITIONS['en'])}{SP})?{p.weekday}),?{SP}"
+        rf"|(?P<pre2>{B}{words(lx.DAY_PREPOSITIONS)}){SP})?"  # "since November 12"
         rf"(?P<m2>{B}{p.month}){SP}(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?{E}(?:,?{SP}(?P<y2>\d{{4}}){E})?"
         rf"|(?P<y3>{B}\d{{4}})-(?P<m3>\d{{2}})-(?P<d3>\d{{2}}){E}"
     ),
@@ -140,18 +138,20 @@ EXPRESSIONS: dict[str, Callable[[Patterns], str]] = {
     ),
     "date_month": lambda p: (
         rf"(?:(?P<pre>{B}(?i:{DE_MONTH_PRE if p.lang == 'de' else EN_MONTH_PRE}))[ \u00a0-]+)?"
-        rf"(?P<m>{B}{p.month})(?:,?{SP}(?P<y>\d{{4}}){E}"
+        + (rf"(?P<m>{B}(?i:{alt(lx.DE_MONTHS)}))s?(?![\w])" if p.lang == "de" else rf"(?P<m>{B}{p.month})")
+        + rf"(?:,?{SP}(?P<y>\d{{4}}){E}"
         + (
-            rf"|{SP}(?P<rel>(?i:{relative('de', -1, 0, 1)})){SP}(?i:jahres){E})?"
+            rf"|{SP}(?:(?i:des){SP})?(?P<rel>(?i:{relative('de', -1, 0, 1)})){SP}(?i:jahres){E})?"
             if p.lang == "de"
-            else rf"|{SP}(?P<rel>(?i:{relative('en', -1, 0, 1)})){SP}(?i:year){E})?"
+            else rf"|{SP}(?:(?i:of){SP})?(?P<rel>(?i:{relative('en', -1, 0, 1)})){SP}(?i:year){E})?"
         )
     ),
     "half_year": lambda p: (
         rf"(?:(?P<pre>{B}{words(lx.HALF_YEAR_PREPOSITIONS)}){SP}(?:(?i:der|the){SP})?)?"
         rf"(?P<o>{B}{words(lx.HALF_YEAR_ORDERS)})"
         rf"{SP}(?:(?P<h>{words(lx.HALF_YEAR_NOUNS)})){E}"
-        rf"(?:{SP}(?i:des{SP}jahres|of{SP}the{SP}year|(?:des|of){SP}(?P<y>\d{{4}})|(?P<y2>\d{{4}})){E})?"
+        rf"(?:{SP}(?i:des{SP}jahres|of{SP}the{SP}year|(?:des|of){SP}(?P<y>\d{{4}})|(?P<y2>\d{{4}})"
+        rf"|(?:des|of){SP}(?P<rel>{relative(p.lang, -1, 0, 1)}){SP}(?:jahres|year)){E})?"
     ),
     "date_year": lambda p: (
         rf"(?:(?P<pre>{B}(?i:{DE_YEAR_PRE if p.lang == 'de' else EN_YEAR_PRE}))[ \u00a0-]+)?"
@@ -160,12 +160,16 @@ EXPRESSIONS: dict[str, Callable[[Patterns], str]] = {
     "season": lambda p: (
         rf"(?:(?P<pre>{B}{words(lx.SEASON_PREPOSITIONS)}){SP})?"
         rf"(?:(?P<rel>(?i:{relative('de', -1, 1)})){SP})?"
-        rf"(?P<s>{B}{p.season})(?:{SP}(?P<y>\d{{4}}){E})?"
+        rf"(?P<s>{B}{p.season})(?:{SP}(?:(?i:of|des{SP}jahres){SP})?(?P<y>\d{{4}}){E}"
+        rf"|{SP}(?i:des|of){SP}(?P<rel2>(?i:{relative(p.lang, -1, 0, 1)})){SP}(?i:jahres|year){E})?"
     ),
     "decade": lambda p: (
         rf"{B}(?P<c>\d{{2}})?(?P<d>\d)0er(?:-?{words(lx.DE_DECADE_NOUNS)}|{SP}{words(lx.DE_DECADE_NOUNS)})?{E}"
+        rf"|{B}(?P<w>(?i:{alt(lx.DECADE_WORDS['de'])}))(?:-?{words(lx.DE_DECADE_NOUNS)}|{SP}{words(lx.DE_DECADE_NOUNS)}){E}"
         if p.lang == "de"
-        else rf"(?:(?P<the>{B}the){SP})?(?:[’'](?P<d2>\d)0s|{B}(?P<c>\d{{2}})(?P<d>\d)0s){E}"
+        else rf"(?:(?P<the>{B}(?i:the|early|mid|late|in\s+the|the\s+early|the\s+late)){SP})?"
+        rf"(?:[’'](?P<d2>\d)0s|{B}(?P<c>\d{{2}})(?P<d>\d)0s|(?<=[a-z] )(?P<d3>\d)0s"
+        rf"|(?<=the )(?P<w>(?i:{alt(lx.DECADE_WORDS['en'])}))){E}"
     ),
     "weekday": lambda p: rf"(?:(?P<pre>{B}(?i:{WEEKDAY_PRE[p.lang]}))[ \u00a0]+)?(?P<w>{B}{p.weekday})",
     "relative_word": lambda p: (
@@ -230,11 +234,12 @@ EXPRESSIONS: dict[str, Callable[[Patterns], str]] = {
     ),
     "spoken_decimal": lambda p: (
         rf"{B}(?P<i>\d+|{p.number})(?:{SP}|-)(?i:{alt(lx.DECIMAL_POINT[p.lang])})(?:{SP}|-)"
-        rf"(?P<f>(?i:{alt(lx.DIGIT_WORDS[p.lang])})(?:(?:{SP}|-)(?i:{alt(lx.DIGIT_WORDS[p.lang])}))*){E}"
+        rf"(?P<f>\d+|(?i:{alt(lx.DIGIT_WORDS[p.lang])})(?:(?:{SP}|-)(?i:{alt(lx.DIGIT_WORDS[p.lang])}))*){E}"
         rf"(?:{SP}(?P<s>{p.scale}))?(?:[ \u00a0]?(?P<pc>{p.percent}))?"
     ),
     "relative_year": lambda p: (
-        rf"(?:(?P<pre>{B}(?i:im|des|aus\s+dem|seit\s+dem|vom)){SP})?(?P<w>{B}(?i:{alt(lx.RELATIVE_YEARS['de'])})){E}"
+        rf"(?:(?P<pre>{B}(?i:im|des|aus\s+dem|seit\s+dem|vom|gegenüber\s+dem)){SP})?"
+        rf"(?P<w>{B}(?i:{alt(lx.RELATIVE_YEARS['de'])})){E}"
         if p.lang == "de"
         else rf"(?:(?P<pre>{B}(?i:in|of|since)){SP})?(?P<w>{B}(?i:{alt(lx.RELATIVE_YEARS['en'])})){E}"
     ),
@@ -247,4 +252,20 @@ EXPRESSIONS: dict[str, Callable[[Patterns], str]] = {
     ),
     "story_day": lambda p: rf"{B}{words(lx.STORY_DAYS[p.lang])}{E}",
     "weekend": lambda p: rf"{B}{words(lx.WEEKEND[p.lang])}{E}",
+}
+
+# A word every match of an expression contains, and how far before it the expression may
+# start (``values.matches`` searches only around it). Only for expressions whose core is
+# rare in news text: around a frequent word (months, time units) the windows cost more
+# than one scan.
+CORES: dict[str, tuple[Callable[[Patterns], str], int]] = {
+    "season": (lambda p: p.season.replace(E, ""), 40),
+    "anchored": (
+        lambda p: f"(?:{'|'.join(lx.EVENT_PHRASES[p.lang])})|(?i:{alt(lx.EVENT_NOUNS[p.lang])})",
+        70,
+    ),
+    "clock": (lambda p: r"(?i:uhr|\d:\d\d|a\.m\.|p\.m\.|am|pm|o[’']clock)", 40),
+    "percent": (lambda p: p.percent.replace(E, ""), 40),
+    "money": (lambda p: p.currency.replace(E, ""), 50),
+    "half_year": (lambda p: f"(?i:{alt(lx.HALF_YEAR_NOUNS)})", 40),
 }

@@ -42,7 +42,7 @@ DE_SCALES: Final = {
 EN_SCALES: Final = {
     "dozen": 12, "hundred": 100, "thousand": 10**3, "million": 10**6, "millions": 10**6,
     "billion": 10**9, "billions": 10**9, "trillion": 10**12, "bn": 10**9, "m": 10**6,
-    "mn": 10**6, "k": 10**3,
+    "mn": 10**6, "k": 10**3, "tn": 10**12, "trn": 10**12,
 }  # fmt: skip
 
 # Amounts named without a number: value stays empty, qualifier "vague".
@@ -174,7 +174,9 @@ CURRENCY_WORDS: Final = {
     "pounds": "GBP", "£": "GBP", "gbp": "GBP", "rubel": "RUB", "rubles": "RUB",
     "roubles": "RUB", "rub": "RUB", "won": "KRW", "krw": "KRW", "yuan": "CNY", "cny": "CNY",
     "franken": "CHF", "chf": "CHF", "yen": "JPY", "¥": "JPY", "hrywnja": "UAH",
-    "hryvnia": "UAH", "griwna": "UAH",
+    "hryvnia": "UAH", "griwna": "UAH", "north korean won": "KPW", "south korean won": "KRW",
+    "nordkoreanische won": "KPW", "nordkoreanischen won": "KPW", "südkoreanische won": "KRW",
+    "südkoreanischen won": "KRW",
 }  # fmt: skip
 DE_PERCENT_WORDS: Final = {
     "prozent": "%",
@@ -220,7 +222,6 @@ DETERMINERS: Final = {
     dieser diese diesem diesen dieses""".split(),
     "en": "the a an its his her their our this that every".split(),
 }
-EN_RANK_VERBS: Final = "came comes finished finishes ranked ranks placed places rated stands".split()
 # German cardinal morphemes that compound into number words ("dreiundzwanzigtausend").
 DE_NUMBER_MORPHEMES: Final = (
     *(w for w in DE_ONES if w != "eine"), *DE_TENS, "zehn", "elf", "zwölf", "sech", "sieb",
@@ -231,11 +232,15 @@ DE_NUMBER_MORPHEMES: Final = (
 MONTH_PREPOSITIONS: Final = {
     "de": ["im", "seit", "bis", "ab", "vom", "von", "anfang", "mitte", "ende", "bis ende",
            "bis anfang", "bis mitte", "seit anfang", "seit ende", "seit mitte", "ab mitte",
-           "ab anfang", "ab ende", "noch im", "schon im", "bereits im", "erst im", "bis zum"],
+           "ab anfang", "ab ende", "noch im", "schon im", "bereits im", "erst im", "bis zum", "der", "des", "dem",
+           "den", "ende des", "anfang des", "mitte des", "im laufe des", "zu beginn des", "seit dem", "bis ende des",
+           "gegen ende", "gegen ende des", "seit beginn des"],
     "en": ["in", "since", "by", "until", "till", "from", "early", "mid", "mid-", "late", "end of",
            "the end of", "beginning of", "the beginning of", "earlier in", "later in", "through",
            "in early", "in mid", "in mid-", "in late", "by early", "by mid", "by late", "by the end of",
-           "until the end of", "since early", "since mid", "since late"],
+           "until the end of", "since early", "since mid", "since late", "the start of", "at the start of",
+           "start of", "at the beginning of", "at the end of", "towards the end of", "toward the end of",
+           "in the middle of", "the middle of", "by the start of", "since the start of", "since the end of"],
 }  # fmt: skip
 YEAR_PREPOSITIONS: Final = {
     "de": ["im jahr", "im jahre", "seit", "bis", "ab", "anfang", "mitte", "ende", "bis ende",
@@ -251,7 +256,7 @@ DATE_QUALIFIERS: Final = {
     "anfang": "early", "early": "early", "beginning of": "early", "mitte": "mid", "mid": "mid",
     "mid-": "mid", "ende": "late", "late": "late", "end of": "late", "the end of": "late",
     "vor": "before", "before": "before", "nach": "after", "after": "after", "um": "approx",
-    "through": "by",
+    "through": "by", "start of": "early", "beginning": "early", "beginn": "early", "middle of": "mid",
 }  # fmt: skip
 # Words after a duration that make it an offset from an event the text names.
 OFFSET_AFTER: Final = ("nach", "später", "danach", "after", "later")
@@ -259,16 +264,18 @@ OFFSET_BEFORE: Final = ("vor", "zuvor", "früher", "before", "earlier", "zurück
 # Relative time: the one list of words for last, this and next (week, month, year, season, weekday).
 RELATIVE: Final = {
     "de": {
-        -1: ("vergangenen", "vergangene", "vergangenes", "letzten", "letzte", "letztes"),
-        0: ("diesem", "diesen", "diese", "dieses", "dieser", "laufenden", "laufende", "laufendes"),
-        1: ("kommenden", "kommende", "kommendes", "nächsten", "nächste", "nächstes"),
+        -1: ("vergangenen", "vergangene", "vergangenes", "vergangener", "vergangenem", "letzten", "letzte", "letztes",
+             "letzter", "letztem", "voriger", "vorigen", "vorigem"),
+        0: ("diesem", "diesen", "diese", "dieses", "dieser", "laufenden", "laufende", "laufendes", "laufendem"),
+        1: ("kommenden", "kommende", "kommendes", "kommender", "kommendem", "nächsten", "nächste", "nächstes",
+            "nächster", "nächstem"),
     },
     "en": {
         -1: ("last", "past", "the past", "the previous"),
-        0: ("this",),
+        0: ("this", "the current", "current"),
         1: ("next", "coming", "the coming", "the following"),
     },
-}
+}  # fmt: skip
 RELATIVE_DAYS: Final = {
     "de": {"heute": 0, "gestern": -1, "vorgestern": -2, "morgen": 1, "übermorgen": 2},
     "en": {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1},
@@ -281,14 +288,18 @@ PERIOD_UNITS: Final = {
 # --- words the expressions match (datapkg/extract/expressions.py) ---------------------
 RANGE_OPENERS: Final = ("zwischen", "between", "von", "from")
 RANGE_BETWEEN: Final = ("zwischen", "between")  # "und"/"and" joins a range only after these
-RANGE_SEPARATORS: Final = ("bis", "und", "and", "to")
-FEW: Final = ("a couple of", "a few", "ein paar")  # a vague count of time units
+RANGE_SEPARATORS: Final = ("bis", "und", "and", "to", "oder", "or")
+FEW: Final = (  # a vague count of time units: "vor mehreren Monaten", "several months ago"
+    "a couple of", "a few", "ein paar", "several", "many", "wenigen", "wenige", "weniger", "mehreren", "mehrere",
+    "einigen", "einige", "vielen", "viele", "etlichen", "etliche", "zahlreichen",
+)  # fmt: skip
 DURATION_PREPOSITIONS: Final = (
-    "seit", "vor", "nach", "für", "in", "innerhalb von", "binnen", "über", "um", "im laufe von",
+    "seit", "vor", "nach", "für", "in", "innerhalb von", "binnen", "über", "um", "im laufe von", "von",
     "for", "within", "over", "after", "ago", "during", "than",
 )  # fmt: skip
 DURATION_LENGTH_WORDS: Final = ("lang", "long")  # "sechs Monate lang": a length, not an offset
 VAGUE_PERIOD_PREPOSITIONS: Final = (
+    "within", "binnen", "innerhalb", "innerhalb von",
     "seit", "since", "for", "über", "over", "in den vergangenen", "in den letzten", "in recent",
     "in the past", "over the past", "for the past",
 )  # fmt: skip
@@ -296,8 +307,8 @@ VAGUE_PERIOD_DETERMINERS: Final = (
     "mehreren", "einigen", "vielen", "wenigen", "ein paar", "several", "a few", "many", "some",
 )  # fmt: skip
 PLURAL_TIME_UNITS: Final = (
-    "jahrzehnten", "jahren", "monaten", "wochen", "tagen", "stunden", "jahrhunderten",
-    "decades", "years", "months", "weeks", "days", "hours", "centuries",
+    "jahrzehnten", "jahren", "monaten", "wochen", "tagen", "stunden", "jahrhunderten", "jahrzehnte", "jahre",
+    "monate", "tage", "jahrhunderte", "decades", "years", "months", "weeks", "days", "hours", "centuries",
 )  # fmt: skip
 DE_LENGTH_COMPOUNDS: Final = ("jahrzehnte", "jahre", "monate", "wochen", "tage", "stunden")  # + "lang"
 DE_VAGUE_PLURALS: Final = (
@@ -315,7 +326,11 @@ DE_VAGUE_SCALE_NOUNS: Final = (
 EN_VAGUE_PLURALS: Final = ("dozens", "hundreds", "thousands", "millions", "billions")
 EN_VAGUE_OF: Final = ("thousands", "millions")  # "hundreds of thousands"
 RANK_NUMBER_WORDS: Final = ("nummer", "number")
-ORDINAL_FIRST: Final = ("ersten", "first")  # "die ersten fünf", "the first five"
+# "the world's number one", "Nummer eins": a place in words after "number".
+RANK_NUMBER_NAMES: Final = {
+    "de": {"eins": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5},
+    "en": {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5},
+}
 EN_SUPERLATIVES: Final = (
     "largest", "biggest", "highest", "lowest", "smallest", "most", "best", "worst", "strongest",
     "deadliest", "longest", "oldest", "richest", "busiest", "heaviest",
@@ -325,35 +340,51 @@ FRACTION_COUNTS: Final = {
     "en": ("a", "one", "two", "three", "four"),
 }
 DE_HALF_DETERMINERS: Final = ("die", "der", "zur", "eine", "einer")  # "die Hälfte"
+# Hours in words ("gegen drei Uhr morgens", "at three o'clock") and the part of the day
+# that places them: hours to add to a 12-hour clock (None: the hour as written).
+CLOCK_HOURS: Final = {
+    "de": {"ein": 1, "eins": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8,
+           "neun": 9, "zehn": 10, "elf": 11, "zwölf": 12},
+    "en": {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+           "ten": 10, "eleven": 11, "twelve": 12},
+}  # fmt: skip
+DAY_PARTS: Final = {
+    "de": {"morgens": 0, "früh": 0, "vormittags": 0, "mittags": 0, "nachmittags": 12, "abends": 12, "nachts": 12},
+    "en": {"in the morning": 0, "in the afternoon": 12, "in the evening": 12, "at night": 12},
+}  # fmt: skip
 CLOCK_PREPOSITIONS: Final = {"de": ("um", "gegen", "ab", "bis"), "en": ("at", "around", "by", "until")}
+DAY_PREPOSITIONS: Final = ("since", "by", "until", "till", "from", "before", "after")  # before "November 12"
 WEEKDAY_DATE_PREPOSITIONS: Final = {"de": ("am", "vom", "bis"), "en": ("on",)}  # "am Mittwoch, 19. Juni"
 DAY_RANGE_OPENERS: Final = {"de": ("vom", "von", "zwischen"), "en": ("from", "between")}
 DAY_RANGE_SEPARATORS: Final = {"de": ("bis zum", "bis", "und"), "en": ("to", "and", "through")}
 HALF_YEAR_PREPOSITIONS: Final = ("in", "im", "seit", "bis", "since", "by")
-HALF_YEAR_ORDERS: Final = ("ersten", "zweiten", "erste", "zweite", "first", "second")
+HALF_YEAR_ORDERS: Final = (
+    "ersten", "zweiten", "erste", "zweite", "dritten", "dritte", "vierten", "vierte", "first", "second",
+    "third", "fourth",
+)  # fmt: skip
 HALF_YEAR_NOUNS: Final = ("hälfte", "jahreshälfte", "halbjahr", "half", "quartal", "quarter")
 SEASON_PREPOSITIONS: Final = (
-    "im",
-    "seit",
-    "bis",
-    "ab",
-    "in",
-    "this",
-    "last",
-    "next",
-    "in the",
-    "the",
-    "since",
-    "by",
-)
+    "im", "seit", "bis", "ab", "in", "this", "last", "next", "in the", "the", "since", "by", "seit dem", "bis zum",
+    "ab dem", "im laufe des", "im frühen", "im späten", "anfang", "ende", "mitte", "early", "late", "in early",
+    "in late", "by early", "by late", "since the", "by the", "during the", "over the", "through the",
+    "throughout the", "until the", "in the early", "in the late",
+)  # fmt: skip
 DE_DECADE_NOUNS: Final = ("jahren", "jahre", "jahr")  # "1970er-Jahren"
+# Decades in words, of the twentieth century: "Achtzigerjahre", "the eighties".
+DECADE_WORDS: Final = {
+    "de": {"zwanziger": 2, "dreißiger": 3, "dreissiger": 3, "vierziger": 4, "fünfziger": 5, "sechziger": 6,
+           "siebziger": 7, "achtziger": 8, "neunziger": 9},
+    "en": {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7, "eighties": 8,
+           "nineties": 9},
+}  # fmt: skip
 WEEKDAY_PREPOSITIONS: Final = {
     "de": ("an diesem", "an jenem", "diesen", "am", "seit", "bis", "ab", "vom"),  # with "am vergangenen" etc.
     "en": ("on last", "last", "next", "this", "coming", "on", "by", "since", "until", "from", "past"),
 }
 DE_CASE_SENSITIVE_DAYS: Final = ("morgen",)  # lower-case only: "Morgen" is the morning
 PERIOD_PREPOSITIONS: Final = {
-    "de": ("anfang", "mitte", "ende", "bis ende", "seit anfang", "im laufe", "in", "im", "in der", "im verlauf"),
+    "de": ("anfang", "mitte", "ende", "bis ende", "seit anfang", "im laufe", "in", "im", "in der", "im verlauf", "seit",
+           "bis", "ab"),
     "en": ("earlier", "later", "early", "late", "the end of", "end of", "the beginning of", "beginning of",
            "by the end of", "since", "until", "in"),
 }  # fmt: skip
@@ -370,7 +401,7 @@ DE_GENITIVE_ARTICLES: Final = ("der", "des", "dem", "den")
 # with an empty value, the preposition as its qualifier.
 ANCHOR_PREPOSITIONS: Final = {
     "de": {"vor": "before", "nach": "after", "bei": "during", "während": "during", "seit": "since"},
-    "en": {"before": "before", "after": "after", "during": "during", "since": "since"},
+    "en": {"before": "before", "after": "after", "during": "during", "since": "since", "at": "during"},
 }
 ANCHOR_NEAR: Final = {
     "de": ("kurz", "unmittelbar", "direkt", "gleich"),
@@ -396,8 +427,10 @@ ANCHOR_DETERMINERS: Final = {
 # Event nouns, also at the end of a compound ("Corona-Pandemie", "Staatsbesuch").
 EVENT_NOUNS: Final = {
     "de": ("besuch", "besuchs", "besuches", "treffen", "treffens", "gipfel", "gipfels", "pandemie", "invasion",
-           "wahl", "wahlen", "reise", "kriegsbeginn", "kriegsausbruch", "kriegsbeginns"),
-    "en": ("visit", "meeting", "summit", "pandemic", "invasion", "election", "elections", "trip"),
+           "wahl", "wahlen", "reise", "kriegsbeginn", "kriegsausbruch", "kriegsbeginns", "gesprächen", "gespräche",
+           "verhandlungen", "zeremonie", "parade", "konferenz", "unterzeichnung", "abstimmung", "sitzung"),
+    "en": ("visit", "meeting", "summit", "pandemic", "invasion", "election", "elections", "trip", "talks",
+           "negotiations", "ceremony", "parade", "conference", "signing", "vote", "session"),
 }  # fmt: skip
 # Events named by a phrase ("Beginn des Krieges", "the start of the war").
 EVENT_PHRASES: Final = {
@@ -406,16 +439,17 @@ EVENT_PHRASES: Final = {
            r"the\s+start\s+of\s+the\s+[\w-]+\s+war"),
 }  # fmt: skip
 # Periods the text leaves vague: date mentions with an empty value, qualifier "vague".
+# ("in letzter Zeit", "recently" place a time against the present: vague_words.TIME_REFERENCES.)
 VAGUE_PERIODS: Final = {
-    "de": ("seit geraumer zeit", "in letzter zeit", "in jüngster zeit", "schon länger", "seit längerem",
-           "seit langem", "seit jeher", "in der vergangenheit", "schon lange", "seit einiger zeit"),
-    "en": ("for some time", "recently", "lately", "for a long time", "for a while", "in the past",
-           "in recent times", "for quite some time"),
+    "de": ("seit geraumer zeit", "schon länger", "seit längerem", "seit langem", "seit jeher", "schon lange",
+           "seit einiger zeit", "vor jahren", "vor monaten", "vor wochen", "vor tagen", "vor jahrzehnten"),
+    "en": ("for some time", "for a long time", "for a while", "for quite some time", "years ago", "months ago",
+           "weeks ago", "days ago", "decades ago"),
 }  # fmt: skip
 # Amounts the text leaves vague without a number word ("ein paar Experten"): quantity
 # mentions with an empty value, qualifier "vague".
 VAGUE_AMOUNT_PHRASES: Final = {
-    "de": ("ein paar", "eine große anzahl", "eine grosse anzahl", "eine vielzahl", "eine handvoll",
+    "de": ("ein paar", "ein vielfaches", "eine große anzahl", "eine grosse anzahl", "eine vielzahl", "eine handvoll",
            "eine reihe", "eine kleine zahl", "eine große zahl", "eine grosse zahl"),
     "en": ("a few", "a handful", "a large number", "a great number", "a small number", "a number"),
 }  # fmt: skip
@@ -427,6 +461,8 @@ FORMATION_NOUNS: Final = {
 FORMATION_ARTICLES: Final = {"de": ("eine", "einer", "ein", "einen"), "en": ("a", "an", "one")}
 
 # --- tense of the sentence around a month without a year ------------------------------
+# (past, future, weak future): deadlines and "next" speak of the future only where no verb
+# says otherwise ("had been delivered by November" is past).
 # (past, future) regular expressions: a later month in a past-tense sentence is last year's,
 # an earlier month in a future one next year's. The future is tested first ("hatte ...
 # angekündigt, ... soll" speaks of what is to come). Verbs of saying are left out: "takes
@@ -438,8 +474,9 @@ TENSE_CUES: Final = {
         r"erreichte|erreichten|unterzeichnete|unterzeichneten|schickte|schickten|lieferte|lieferten|besuchte|"
         r"besuchten|verlegte|verlegten|startete|starteten)\b"
         r"|\b(?:hat|haben|ist|sind)\b[^.;]*\bge\w+(?:t|en)\b",
-        r"\b(?:wird|werden\s+\w+en\b|soll|sollen|will|wollen|plant|planen|könnte|könnten|dürfte|dürften)\b"
-        r"|\bbis\s+(?:Ende\s+)?(?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\b"
+        r"\b(?:wird|werden\s+\w+en\b|soll|sollen|will|wollen|plant|planen|könnte|könnten|dürfte|dürften|muss|"
+        r"müssen)\b",
+        r"\bbis\s+(?:Ende\s+)?(?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\b"
         r"|\b(?:kommenden|nächsten|künftig)\b",
     ),
     "en": (
@@ -447,8 +484,9 @@ TENSE_CUES: Final = {
         r"flew|saw|won|lost|led|hit)\b"
         # regular past tense, less the participles news uses as adjectives or for plans
         r"|\b(?!(?:expect|plan|schedul|propos|arm|bas|relat|unit|advanc|concern|interest|need)ed\b)[a-z]{3,}ed\b",
-        r"\b(?:will|shall|is\s+to|are\s+to|plans?\s+to|is\s+going\s+to|are\s+going\s+to|could|"
-        r"expected\s+to|set\s+to)\b|\bby\s+(?:the\s+end\s+of\s+)?(?:January|February|March|April|May|June|July|August|"
+        r"\b(?:will|shall|must|is\s+to|are\s+to|plans?\s+to|is\s+going\s+to|are\s+going\s+to|could|"
+        r"expected\s+to|set\s+to)\b",
+        r"\bby\s+(?:the\s+end\s+of\s+)?(?:January|February|March|April|May|June|July|August|"
         r"September|October|November|December)\b|\b(?:next|coming|upcoming)\b",
     ),
 }  # fmt: skip
@@ -492,18 +530,23 @@ DIGIT_WORDS: Final = {
 }  # fmt: skip
 # --- relative years -----------------------------------------------------------------
 RELATIVE_YEARS: Final = {
-    "de": {"vorjahr": -1, "vorjahres": -1, "vorjahrs": -1, "folgejahr": 1, "folgejahres": 1},
+    "de": {"vorjahr": -1, "vorjahres": -1, "vorjahrs": -1, "folgejahr": 1, "folgejahres": 1, "jahr davor": -1,
+           "jahr zuvor": -1, "jahr darauf": 1, "heuer": 0},
     "en": {"the previous year": -1, "the year before": -1, "the prior year": -1, "the following year": 1,
-           "the year after": 1},
+           "the year after": 1, "a year earlier": -1, "a year before": -1},
 }  # fmt: skip
 # Days given relative to another day of the story, not to the reference: empty value.
 STORY_DAYS: Final = {
     "de": {"am folgetag": "after", "am nächsten tag": "after", "tags darauf": "after", "am tag darauf": "after",
-           "am vortag": "before", "tags zuvor": "before", "am tag zuvor": "before"},
+           "am vortag": "before", "tags zuvor": "before", "am tag zuvor": "before", "am selben tag": "same",
+           "am gleichen tag": "same", "noch am selben tag": "same", "noch am selben abend": "same",
+           "am selben abend": "same", "noch am gleichen tag": "same"},
     "en": {"the following day": "after", "the next day": "after", "the day after": "after",
-           "the day before": "before", "the previous day": "before"},
+           "the day before": "before", "the previous day": "before", "the same day": "same",
+           "that same day": "same", "later that day": "after", "the same evening": "same"},
 }  # fmt: skip
-WEEKEND: Final = {"de": ("am wochenende", "über das wochenende", "übers wochenende"),
+WEEKEND: Final = {"de": ("am wochenende", "über das wochenende", "übers wochenende", "am vergangenen wochenende",
+                         "seit dem vergangenen wochenende", "am letzten wochenende"),
                   "en": ("over the weekend", "at the weekend", "on the weekend", "this weekend", "last weekend")}  # fmt: skip
 
 # A weekday after these (or none) is placed by the tense of its clause ("am Donnerstag").

@@ -11,7 +11,8 @@ from typing import Any, Literal, get_args
 
 from datapkg.extract.patterns import Patterns
 
-Kind = Literal["quantity", "date", "rank", "percent", "money", "duration"]
+Kind = Literal["quantity", "date", "rank", "percent", "money", "duration", "anchor"]
+"""``anchor``: a time given only by an event ("nach dem Gipfel"); no date, so not a ``date``."""
 KINDS: tuple[Kind, ...] = get_args(Kind)
 
 

@@ -39,13 +39,19 @@ def multipliers(ctx: Context) -> Iterator[Mention]:
 
 
 def spoken_decimals(ctx: Context) -> Iterator[Mention]:
-    """Decimals as transcripts write them out: the whole part, "Komma"/"point", then digits."""
+    """Decimals as transcripts write them out: the whole part, "Komma"/"point", then digits
+    in words or figures ("null Komma 75", "zero-point-75")."""
     digits = lx.DIGIT_WORDS[ctx.lang]
     for m in rx(ctx.lang, "spoken_decimal").finditer(ctx.text):
         whole = number_value(m.group("i"), ctx.lang)
         if whole is None:
             continue
-        fraction = "".join(str(digits[w.lower()]) for w in m.group("f").replace("-", " ").split())
+        spoken = m.group("f")
+        fraction = (
+            spoken
+            if spoken.isdigit()
+            else "".join(str(digits[w.lower()]) for w in spoken.replace("-", " ").split())
+        )
         value = tidy(float(f"{int(whole)}.{fraction}") * scale_value(m.group("s"), ctx.lang))
         if m.group("pc"):
             yield ctx.mention(m, "percent", value, "%")

@@ -33,7 +33,13 @@ def tidy(value: float) -> Number:
 
 def parse_digits(text: str, lang: str) -> Number:
     """A number in digits as the language writes it; raises ValueError if malformed."""
-    s = text.replace("\u00a0", " ").replace("\u202f", " ").replace("\u2009", " ").replace("'", "")
+    s = (
+        text.replace("\u00a0", " ")
+        .replace("\u202f", " ")
+        .replace("\u2009", " ")
+        .replace("'", "")
+        .replace("’", "")
+    )
     s = s.replace(" ", "")
     thousands, decimal = (".", ",") if lang == "de" else (",", ".")
     if thousands in s:

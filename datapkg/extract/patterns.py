@@ -33,7 +33,11 @@ _NOT_GLUED = r"(?<![\w.,/])(?<![A-Za-zÄÖÜäöüß]-)"
 # reread the rest of a long run, and text of grouped digits would take quadratic time.
 _SPACE_GROUPS = r"\d{1,3}(?:[ \u00a0\u202f]\d{3}){1,4}(?!\d)(?![ \u00a0\u202f]\d{3}(?!\d))"
 DIGITS = {
-    "de": _NOT_GLUED + r"(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|" + _SPACE_GROUPS + r"|\d+(?:,\d+)?)(?![\d])",
+    # Swiss German groups with an apostrophe ("600'000")
+    "de": _NOT_GLUED
+    + r"(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}(?:['’]\d{3})+(?:,\d+)?|"
+    + _SPACE_GROUPS
+    + r"|\d+(?:,\d+)?)(?![\d])",
     "en": _NOT_GLUED + r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d])",
 }
 
@@ -74,7 +78,7 @@ def patterns(lang: str) -> Patterns:
             month=rf"(?i:{alt(lx.DE_MONTHS)})(?![\w])",
             weekday=rf"(?i:{alt(lx.DE_WEEKDAYS)})(?:abend|morgen|mittag|nachmittag|vormittag|nacht)?{E}",
             time_unit=rf"(?i:{alt(lx.DE_TIME_UNITS)}){E}",
-            currency=rf"(?i:{alt([w for w in lx.CURRENCY_WORDS if w.isalpha() or '-' in w])}){E}"
+            currency=rf"(?i:{alt([w for w in lx.CURRENCY_WORDS if w.replace(' ', '').replace('-', '').isalpha()])}){E}"
             r"|[€$£¥]",
             percent=rf"(?i:{alt(lx.DE_PERCENT_WORDS)}){E}|%",
             ordinal_word=rf"{B}(?i:(?:{alt(lx.DE_ORDINAL_STEMS)})(?:en|er|es|em|e)){E}",
@@ -90,7 +94,7 @@ def patterns(lang: str) -> Patterns:
         rf"|(?i:{alt(m for m in lx.EN_MONTHS if m != 'may')})){E}",
         weekday=rf"(?i:{alt(lx.EN_WEEKDAYS)}){E}",
         time_unit=rf"(?i:{alt(lx.EN_TIME_UNITS)}){E}",
-        currency=rf"(?i:{alt([w for w in lx.CURRENCY_WORDS if w.isalpha()])}){E}|US\$|[€$£¥]",
+        currency=rf"(?i:{alt([w for w in lx.CURRENCY_WORDS if w.replace(' ', '').isalpha()])}){E}|US\$|[€$£¥]",
         percent=rf"(?i:{alt(lx.EN_PERCENT_WORDS)}){E}|%",
         ordinal_word=rf"{B}(?i:(?:{_EN_TENS}-)?{alt(lx.EN_ORDINALS)}){E}",
         rank_noun=rf"(?i:{alt(lx.EN_RANK_NOUNS)}){E}",

@@ -8,9 +8,11 @@ from collections.abc import Iterator
 from datapkg.extract import lexicon as lx
 from datapkg.extract.mention import Context, Kind, Mention
 from datapkg.extract.numbers import Number, tidy
+from datapkg.extract.patterns import alt
 from datapkg.extract.values import (
     glued_after,
     is_year,
+    matches,
     norm,
     number_value,
     qualifier_of,
@@ -27,22 +29,38 @@ def quantities(ctx: Context) -> Iterator[Mention]:
             if scale == 1:
                 continue
             q = qualifier_of(m.group("q2"), ctx.lang)
-            amount = tidy(scale / 2) if m.group("a").lower().startswith("half") else scale
+            article = m.group("a").lower()
+            amount = (
+                tidy(scale / 2) if "hal" in article else tidy(scale / 4) if "viertel" in article else scale
+            )
             yield ctx.mention(m, "quantity", amount, unit_after(ctx, m.end()), q)
             continue
         token = m.group("n")
         value = number_value(token, ctx.lang)
+        if value is None and m.group("s") and token.lower() in lx.DE_ARTICLE_FORMS:
+            value = 1  # "mehr als ein Dutzend"
         if value is None or glued_after(ctx, m.end("n")):
             continue
         if not token[0].isdigit() and ctx.lang == "en" and value == 1 and not m.group("s"):
             continue  # "one" alone is a pronoun more often than a number
         total = tidy(value * scale_value(m.group("s"), ctx.lang))
         q = qualifier_of(m.group("q"), ctx.lang)
-        yield ctx.mention(m, "quantity", total, unit_after(ctx, m.end()), q)
+        unit = unit_after(ctx, m.end())
+        if q in ("more_than", "less_than") and is_year(token) and not m.group("s") and unit is None:
+            continue  # "3,6 Prozent mehr als 2024": a year compared with, not a count
+        yield ctx.mention(m, "quantity", total, unit, q)
 
 
 def vague_amounts(ctx: Context) -> Iterator[Mention]:
     for m in rx(ctx.lang, f"vague_{ctx.lang}").finditer(ctx.text):
+        currency = re.match(rf"[ \u00a0]({ctx.p.currency})", ctx.text[m.end() : m.end() + 30])
+        if currency:  # "mehrere Milliarden Dollar"
+            code = lx.CURRENCY_WORDS.get(
+                " ".join(currency.group(1).lower().split()), currency.group(1).upper()
+            )
+            end = m.end() + currency.end()
+            yield Mention(m.start(), end, ctx.text[m.start() : end], "money", None, code, "vague")
+            continue
         yield ctx.mention(m, "quantity", None, unit_after(ctx, m.end()), "vague")
 
 
@@ -71,11 +89,15 @@ def ranges(ctx: Context) -> Iterator[Mention]:
             if int(a) < int(b):
                 yield ctx.mention(m, "date", [a, b], None, None)
             continue
+        if len(a) == len(b) == 4 and a.isdigit() and b.isdigit():
+            continue  # "0000 oder 2023": a year out of the calendar beside a year, no span
         lo, hi = number_value(a, ctx.lang), number_value(b, ctx.lang)
         if lo is None or hi is None or glued_after(ctx, m.end("b")):
             continue
         scale_b = scale_value(m.group("sb"), ctx.lang)
-        scale_a = scale_value(m.group("sa"), ctx.lang) if m.group("sa") else scale_b
+        # "elf oder zwölf tausend" shares the scale; "240,000 to 3.5 million" does not
+        shared = scale_b if lo < hi else 1
+        scale_a = scale_value(m.group("sa"), ctx.lang) if m.group("sa") else shared
         lo, hi = tidy(lo * scale_a), tidy(hi * scale_b)
         if lo >= hi:
             continue
@@ -84,19 +106,29 @@ def ranges(ctx: Context) -> Iterator[Mention]:
         following = ctx.text[m.end() : m.end() + 40]
         pct = re.match(rf"[ \u00a0]?({ctx.p.percent})", following)
         unit_m = re.match(rf"[ \u00a0-]+({ctx.p.time_unit})", following)
+        after = re.match(rf"[ \u00a0]?({ctx.p.currency})", following)
+        currency = m.group("ca") or m.group("cb") or (after.group(1) if after else None)
+        q = qualifier_of(m.group("q"), ctx.lang)
+        if currency:
+            code = lx.CURRENCY_WORDS.get(" ".join(currency.lower().split()), currency.upper())
+            end = m.end() + (after.end() if after else 0)  # "4 bis 5,5 Milliarden Dollar"
+            yield Mention(m.start(), end, ctx.text[m.start() : end], "money", [lo, hi], code, q)
+            continue
+        if unit_m and not pct:  # "18 bis 21 Monate": the unit belongs to the span
+            units = lx.DE_TIME_UNITS if ctx.lang == "de" else lx.EN_TIME_UNITS
+            end = m.end() + unit_m.end()
+            unit = units[unit_m.group(1).lower()]
+            yield Mention(m.start(), end, ctx.text[m.start() : end], "duration", [lo, hi], unit, q)
+            continue
         if pct:
             kind, unit = "percent", lx.PERCENT_WORDS.get(norm(pct.group(1)), "%")
-        elif unit_m:
-            kind = "duration"
-            units = lx.DE_TIME_UNITS if ctx.lang == "de" else lx.EN_TIME_UNITS
-            unit = units[unit_m.group(1).lower()]
         else:
             unit = unit_after(ctx, m.end())
-        yield ctx.mention(m, kind, [lo, hi], unit, qualifier_of(m.group("q"), ctx.lang))
+        yield ctx.mention(m, kind, [lo, hi], unit, q)
 
 
 def percents(ctx: Context) -> Iterator[Mention]:
-    for m in rx(ctx.lang, "percent").finditer(ctx.text):
+    for m in matches(ctx, "percent"):
         value = number_value(m.group("n"), ctx.lang)
         if value is None:
             continue
@@ -105,19 +137,39 @@ def percents(ctx: Context) -> Iterator[Mention]:
         yield ctx.mention(m, "percent", value, unit, qualifier_of(m.group("q"), ctx.lang))
 
 
+_VAGUE_BEFORE = {
+    lang: re.compile(
+        rf"(?<![\w])(?i:{alt((*lx.DE_VAGUE_DETERMINERS, *lx.EN_VAGUE_DETERMINERS))})[ \t\u00a0]+$"
+    )
+    for lang in ("de", "en")
+}
+
+
 def money(ctx: Context) -> Iterator[Mention]:
-    for m in rx(ctx.lang, "money").finditer(ctx.text):
+    for m in matches(ctx, "money"):
         currency = m.group("c1") or m.group("c2")
         if not currency:
             continue
         value = number_value(m.group("n"), ctx.lang)
+        if (
+            value is None
+            and m.group("s")
+            and m.group("n").lower() in ("ein", "eine", "einer", "a", "an", "one")
+        ):
+            value = 1  # "knapp eine Milliarde Euro"
         if value is None:
             continue
         scale_token = m.group("s")
         scale = lx.EN_SCALES.get(scale_token.lower(), 1) if scale_token else 1
         if scale_token and scale == 1:
             scale = scale_value(scale_token, ctx.lang)
-        code = lx.CURRENCY_WORDS.get(currency.lower().replace(" ", ""), currency.upper())
+        code = lx.CURRENCY_WORDS.get(" ".join(currency.lower().split()), currency.upper())
+        vague = _VAGUE_BEFORE[ctx.lang].search(ctx.text, max(0, m.start() - 20), m.start())
+        if vague is not None and not m.group("q") and not m.group("c1"):
+            # "mehrere hundert Millionen Dollar": the number word is a scale, the amount vague
+            end = m.end()
+            yield Mention(vague.start(), end, ctx.text[vague.start() : end], "money", None, code, "vague")
+            continue
         yield ctx.mention(m, "money", tidy(value * scale), code, qualifier_of(m.group("q"), ctx.lang))
 
 

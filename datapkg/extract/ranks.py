@@ -1,14 +1,15 @@
-"""Places in a ranking ("Platz 36", "dem 36.", "the fifth", "fünftmächtigste") and moves in
-one ("um einen Rang")."""
+"""Places in a ranking written with a number or a compound ("Platz 36", "dem 36.",
+"fünftmächtigste") and moves in one ("um einen Rang"); ordinal words are in ``ordinals``."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
 
-from datapkg.extract.lexicon import DE_ORDINAL_STEMS
+from datapkg.extract.lexicon import DE_ORDINAL_STEMS, RANK_NUMBER_NAMES
 from datapkg.extract.mention import Context, Mention
 from datapkg.extract.numbers import parse_de_ordinal, parse_en_ordinal
+from datapkg.extract.ordinals import about_ranking
 from datapkg.extract.values import number_value, rx
 
 _DE_SMALL = (
@@ -28,9 +29,21 @@ _DE_SMALL = (
 _DE_RANK_WORD = re.compile(rf"\b(?:Platz|Rang)\s+(?P<w>{'|'.join(_DE_SMALL)})\b", re.IGNORECASE)
 
 
+_LISTED = re.compile(r"\b[A-ZÄÖÜ][\w-]*\s+\((?P<n>\d{1,3})\)")
+
+
+def listed_ranks(ctx: Context) -> Iterator[Mention]:
+    """Places in parentheses after names in a sentence about a ranking: "Indien (4), Südkorea (5)"."""
+    for m in _LISTED.finditer(ctx.text):
+        if about_ranking(ctx, m.start("n"), m.end("n")):
+            yield ctx.mention(m, "rank", int(m.group("n")), group="n")
+
+
 def ranks(ctx: Context) -> Iterator[Mention]:
     for m in rx(ctx.lang, "rank").finditer(ctx.text):
-        if m.group("n"):
+        if m.group("nw"):
+            yield ctx.mention(m, "rank", RANK_NUMBER_NAMES[ctx.lang][m.group("nw").lower()])
+        elif m.group("n"):
             yield ctx.mention(m, "rank", int(m.group("n")))
         elif ctx.lang == "de" and m.group("n2"):
             yield ctx.mention(m, "rank", int(m.group("n2")))
@@ -38,27 +51,11 @@ def ranks(ctx: Context) -> Iterator[Mention]:
             yield ctx.mention(m, "rank", int(m.group("n4")))
     if ctx.lang == "de":
         for m in rx(ctx.lang, "rank_det").finditer(ctx.text):
-            yield ctx.mention(m, "rank", int(m.group("n3")[:-1]), group="n3")
+            # "auf dem 36." in a ranking, not "das 15. Sanktionspaket"
+            if about_ranking(ctx, m.start("n3"), m.end("n3")):
+                yield ctx.mention(m, "rank", int(m.group("n3")[:-1]), group="n3")
         for m in _DE_RANK_WORD.finditer(ctx.text):  # "auf Platz zwei"
             yield ctx.mention(m, "rank", _DE_SMALL.index(m.group("w").lower()) + 1)
-
-
-def ordinal_words(ctx: Context) -> Iterator[Mention]:
-    parse = parse_de_ordinal if ctx.lang == "de" else parse_en_ordinal
-    for m in rx(ctx.lang, "ordinal_word").finditer(ctx.text):
-        if m.groupdict().get("w2"):
-            value = parse(m.group("w2"))
-            if value is not None:
-                yield ctx.mention(m, "rank", value, group="w2")
-            continue
-        word = m.group("w")
-        if ctx.lang == "en" and word.lower() == "second" and (m.group("det") or "").lower() in ("a", "an"):
-            continue  # "a second" is time or "another"
-        if ctx.lang == "de" and word.lower() in ("achten", "achte") and word.islower():
-            continue  # the verb "achten"
-        value = parse(word)
-        if value is not None:
-            yield ctx.mention(m, "rank", value, group="w")
 
 
 def ordinal_compounds(ctx: Context) -> Iterator[Mention]:

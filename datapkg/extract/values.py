@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from functools import cache
 
 from datapkg.extract import calendar as cal
@@ -12,6 +13,7 @@ from datapkg.extract import lexicon as lx
 from datapkg.extract.mention import Context
 from datapkg.extract.numbers import Number, parse_de_word, parse_digits, parse_en_word
 from datapkg.extract.patterns import patterns
+from datapkg.extract.tense import CLAUSE_END, clause_tense, span
 
 
 def norm(s: str) -> str:
@@ -95,54 +97,15 @@ def default_year(ctx: Context) -> int | None:
     return year if isinstance(year, int) else None
 
 
-_SENTENCE_END = re.compile(r"[.!?;]\s|\n")
-_CLAUSE_END = re.compile(r"[.!?;,:]\s|\s[–—-]\s|\n")
-_YEAR_NAMED = re.compile(r"\b(?:in|im|Jahr|Jahre|year)\s+((?:19|20)\d{2})\b(?![.,]?\d)", re.IGNORECASE)
+_YEAR_NAMED = re.compile(
+    r"(?:\b(?:in|im|für|for)|jahr|jahre|year)\s+((?:19|20)\d{2})\b(?![.,]?\d)", re.IGNORECASE
+)  # "im Jahr 2020", "Fiskaljahr 2025", "for 2025"
 
 
-_REACH = 300
-"""How far a sentence or clause reaches either side of a mention: bounded, so that text
-without sentence ends costs each mention the same, not the rest of the text."""
-
-
-def _span(ctx: Context, start: int, ends: re.Pattern[str]) -> tuple[int, int]:
-    """The sentence or clause (by ``ends``) around ``start``, at most ``_REACH`` either side."""
-    floor, ceiling = max(0, start - _REACH), min(len(ctx.text), start + _REACH)
-    left = max((m.end() for m in ends.finditer(ctx.text, floor, start)), default=floor)
-    found = ends.search(ctx.text, start, ceiling + 2)
-    return left, found.start() if found and found.start() <= ceiling else ceiling
-
-
-@cache
-def _tense_cues(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    past, future = lx.TENSE_CUES[lang]
-    return re.compile(past, re.IGNORECASE), re.compile(future, re.IGNORECASE)
-
-
-def _tense_of(text: str, lang: str) -> int:
-    past, future = _tense_cues(lang)
-    if future.search(text):
-        return 1
-    if past.search(text):
-        return -1
-    return 0
-
-
-def clause_tense(ctx: Context, start: int) -> int:
-    """-1 when the clause around ``start`` speaks of the past, +1 of the future, 0 when its
-    verbs do not say ("Im September hatte ..." against "Im September soll ..."). A clause
-    without a verb that tells ("In September, Kim had ...") takes its sentence's."""
-    clause = _span(ctx, start, _CLAUSE_END)
-    tense = _tense_of(ctx.text[clause[0] : clause[1]], ctx.lang)
-    sentence = _span(ctx, start, _SENTENCE_END)
-    if tense or sentence == clause:
-        return tense
-    return _tense_of(ctx.text[sentence[0] : sentence[1]], ctx.lang)
-
-
-def named_year(ctx: Context, start: int) -> int | None:
-    """A year the clause names before the month ("in 2023 the leaders met in September")."""
-    left, _ = _span(ctx, start, _CLAUSE_END)
+def named_year(ctx: Context, start: int, within: re.Pattern[str] = CLAUSE_END) -> int | None:
+    """A year the clause (or sentence, by ``within``) names before ``start`` ("in 2023 the
+    leaders met in September")."""
+    left, _ = span(ctx, start, within)
     years = _YEAR_NAMED.findall(ctx.text, left, start)
     return int(years[-1]) if years else None
 
@@ -230,3 +193,46 @@ def rx(lang: str, name: str) -> re.Pattern[str]:
     from datapkg.extract.expressions import EXPRESSIONS
 
     return re.compile(EXPRESSIONS[name](patterns(lang)))
+
+
+_AFTER = 100
+"""How far an expression may reach after its core word (``matches``)."""
+
+
+@cache
+def _core(lang: str, name: str) -> tuple[re.Pattern[str], int] | None:
+    """A word every match of the expression ``name`` contains, where one is known, and how
+    far before it a match may start."""
+    from datapkg.extract.expressions import CORES
+
+    if name not in CORES:
+        return None
+    build, before = CORES[name]
+    return re.compile(build(patterns(lang))), before
+
+
+def matches(ctx: Context, name: str) -> Iterator[re.Match[str]]:
+    """The matches of the expression ``name``, as ``rx(...).finditer`` finds them. Where the
+    expression has a rare core word, the text is searched only around each occurrence of it:
+    expressions that open with optional words ("seit dem", "rund") otherwise cost a try at
+    every position of the text."""
+    full, core = rx(ctx.lang, name), _core(ctx.lang, name)
+    if core is None:
+        yield from full.finditer(ctx.text)
+        return
+    text, done = ctx.text, 0
+    for c in core[0].finditer(text):
+        if c.end() <= done:
+            continue
+        # end the window at a space, so that word-end checks see what really follows
+        space = _SPACE.search(text, min(len(text), c.end() + _AFTER))
+        for m in full.finditer(text, max(done, c.start() - core[1]), space.start() if space else len(text)):
+            if m.start() >= c.end():
+                break
+            if m.end() > c.start():
+                yield m
+                done = m.end()
+                break
+
+
+_SPACE = re.compile(r"\s")

@@ -34,6 +34,7 @@ from datapkg.compiler.curation.sentences import Sentence, sentence_index, senten
 from datapkg.compiler.curation.speaker_names import country_name, proposed_entry
 from datapkg.compiler.curation.speakers import Report, sentence_reports
 from datapkg.extract import Mention
+from datapkg.extract.vague_words import PARTITIVE_LINK, PARTITIVE_ONE, VAGUE_COUNT_WORDS
 
 QUANTITY_QUALIFIERS = ("approx", "more_than", "less_than", "at_least", "up_to", "vague")
 _CLAUSE_BREAK = re.compile(r"[,;:]\s|\s[–—-]\s")
@@ -300,6 +301,19 @@ def qualifies_people(draft: Draft, ref: ActorRef) -> bool:
     return any(has_stem(w, stems, draft.lang) for w in following)
 
 
+def is_vague_count(text: str, lang: str) -> bool:
+    """ "mehrere", "several", "viele": a count word, not a vague amount like "Tausende"."""
+    return " ".join(text.lower().split()) in VAGUE_COUNT_WORDS[lang]
+
+
+def is_partitive(text: str, lang: str) -> bool:
+    """ "one of the world's biggest exporters", "eines von ihnen": one of a group, no figure."""
+    words = text.lower().split()
+    if not words or words[0] not in PARTITIVE_ONE[lang]:
+        return False
+    return len(words) == 1 or (len(words) >= 3 and words[1] in PARTITIVE_LINK[lang])
+
+
 def has_stem(word: str, stems: tuple[str, ...], lang: str) -> bool:
     """German compounds carry the stem inside ("Elitesoldaten"); English words start with it."""
     w = word.lower()
@@ -313,6 +327,10 @@ def is_troop_figure(draft: Draft, mention: Mention, sentence: Sentence) -> bool:
         return False
     lang = draft.lang
     unit = mention.unit or ""
+    if (mention.value is None and (unit == "fraction" or is_vague_count(mention.text, lang))) or is_partitive(
+        mention.text, lang
+    ):
+        return False  # "ein Teil der Truppen", "immer weniger Männer", "one of them": no figure of a force
     if unit and unit.lower() not in NOT_UNITS and not (lang == "de" and unit[:1].islower()):
         # the noun may follow an adjective the extractor took for the unit: "1.32 million active personnel"
         nouns = [unit] + (

@@ -119,7 +119,7 @@ def _date(draft: Draft, sentence: Sentence, clause: Sentence, report: Report | N
         if guess is not None:  # its words stay out of the quote: they stand in another sentence
             guess = DateGuess(guess.value, "resolved", same.group(), guess.after_publication, None)
     if guess is None:  # the sentence's one date, unless it stands with a claim of its own
-        dates = [m for m in draft.mentions_in(sentence.start, sentence.end) if m.kind == "date"]
+        dates = [m for m in draft.mentions_in(sentence.start, sentence.end) if on_calendar(m)]
         apart = (
             any(
                 c in draft.text[min(dates[0].end, clause.end) : max(dates[0].start, clause.start)]
@@ -133,9 +133,15 @@ def _date(draft: Draft, sentence: Sentence, clause: Sentence, report: Report | N
     return guess or publication_date(draft)
 
 
+def on_calendar(mention: Mention) -> bool:
+    """A date mention that places a time on the calendar; "derzeit", "bislang" (PRESENT_REF)
+    and the like only place it against the moment of writing."""
+    return mention.kind == "date" and not (isinstance(mention.value, str) and mention.value.endswith("_REF"))
+
+
 def _date_before(draft: Draft, offset: int) -> DateGuess | None:
     """The last date the text gives in the few hundred characters before ``offset``."""
-    for m in reversed([m for m in draft.mentions_in(max(0, offset - 600), offset) if m.kind == "date"]):
+    for m in reversed([m for m in draft.mentions_in(max(0, offset - 600), offset) if on_calendar(m)]):
         guess = date_guess(draft, m.start, m.end)
         if guess is not None:
             return guess

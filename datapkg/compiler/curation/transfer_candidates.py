@@ -6,7 +6,15 @@ import re
 from typing import Any
 
 from datapkg.compiler.curation.actor_names import ActorRef
-from datapkg.compiler.curation.candidates import Candidate, Draft, has_stem, partner_of, quantity_fields
+from datapkg.compiler.curation.candidates import (
+    Candidate,
+    Draft,
+    has_stem,
+    is_partitive,
+    is_vague_count,
+    partner_of,
+    quantity_fields,
+)
 from datapkg.compiler.curation.frames import claim_hints, date_fields, frame, is_negated, quote_fields
 from datapkg.compiler.curation.lexicon import (
     MATERIEL,
@@ -81,6 +89,8 @@ def _counted_items(draft: Draft, span: Sentence, items: list[tuple[int, str, str
         m
         for m in draft.mentions_in(span.start, span.end)
         if m.kind == "quantity"
+        and not is_partitive(m.text, draft.lang)
+        and not (m.value is None and is_vague_count(m.text, draft.lang))
         and not has_stem(m.unit or "", PERSONNEL_STEMS[draft.lang], draft.lang)
         and not _MEASURE_UNIT.match(m.unit or "")
     ]  # "170-Millimeter-Geschütze" counts no guns

@@ -1,0 +1,117 @@
+"""Whether the words around a date speak of the past or the future, which places a month or
+weekday the text gives without a year or week ("Im September hatte ...", "will meet on
+Thursday").
+
+The nearest verb decides first: "said on Tuesday", "reiste Anfang Mai", "the fiscal year
+that begins in April", "agreed to hold a summit in mid-December". A date inside a
+since-phrase ("seit dem Treffen im September", "since November") lies before the
+reference. Only where no verb stands close does the clause decide, and then its sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from datapkg.extract import lexicon as lx
+from datapkg.extract.mention import Context
+
+SENTENCE_END = re.compile(r"[.!?;]\s|\n")
+CLAUSE_END = re.compile(r"[.!?;,:]\s|\s[–—-]\s|\n")
+
+_REACH = 300
+"""How far a sentence or clause reaches either side of a mention: bounded, so that text
+without sentence ends costs each mention the same, not the rest of the text."""
+_NEAR = 45
+"""How close (in characters) a verb must stand to speak for the date."""
+
+# Verbs that place a date beside them but not a date elsewhere in their sentence ("said on
+# Tuesday", but "takes effect on November 1, officials said"); and the present tense of
+# schedules and the infinitive of plans, which speak of what is to come.
+_NEAR_CUES = {
+    "de": (
+        r"\b(?:sagte|sagten|erklärte|erklärten|teilte|teilten|meldete|meldeten|berichtete|berichteten|habe|hätte|"
+        r"hätten)\b|\bwie\s+(?:schon|bereits)\b",  # "habe bis Ende September erhalten", "wie schon im Sommer"
+        # schedules, and the zu-infinitive of a plan ("kündigte an, bis Ende Januar ... vorzulegen")
+        r"\b(?:beginnt|startet|endet|läuft\s+\w+\s+aus|tritt|treten)\b"
+        r"|(?-i:\b(?:an|auf|aus|bei|ein|mit|nach|vor|zurück|weg|ab|fest|frei|teil|weiter|zusammen|durch|um|"
+        r"wieder|her|hin|dar|vorbei|voran|fort)zu[a-zäöü]{2,}en\b|\bzu\s+[a-zäöü]{3,}en\b)",
+    ),
+    "en": (
+        r"\b(?:said|told|wrote|spoke)\b",
+        r"\b(?:begins|starts|ends|expires|opens|closes|takes\s+effect|is\s+due|are\s+due|due\s+to|"
+        r"(?:agreed|agree|agrees|plan|plans|planned|intends?|intended|hopes?|hoped|aims?|aimed|wants?|"
+        r"scheduled|set|expected|expects?|promised|pledged|vowed)\s+to\s+[a-z]+)\b",
+    ),
+}
+_SINCE = {"de": re.compile(r"\bseit\b", re.IGNORECASE), "en": re.compile(r"\bsince\b", re.IGNORECASE)}
+# A German verb in the simple past right before the date ("reiste Anfang Mai"), less the
+# adjectives and ordinals that end the same way ("letzten", "zweite", "heute").
+_DE_PRETERITE = re.compile(r"\b([a-zäöüß]{3,}t(?:e|en))\s+$")
+_DE_NOT_PRETERITE = re.compile(
+    r"(?:st|zweit|dritt|viert|fünft|sechst|siebt|acht|neunt|zehnt|heut|gut|weit|breit|recht|mitt|halt)(?:e|en)$"
+)
+
+
+def span(ctx: Context, start: int, ends: re.Pattern[str]) -> tuple[int, int]:
+    """The sentence or clause (by ``ends``) around ``start``, at most ``_REACH`` either side."""
+    floor, ceiling = max(0, start - _REACH), min(len(ctx.text), start + _REACH)
+    left = max((m.end() for m in ends.finditer(ctx.text, floor, start)), default=floor)
+    found = ends.search(ctx.text, start, ceiling + 2)
+    return left, found.start() if found and found.start() <= ceiling else ceiling
+
+
+@cache
+def _tense_cues(lang: str) -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(cue, re.IGNORECASE) for cue in lx.TENSE_CUES[lang])
+
+
+@cache
+def _near_cues(lang: str) -> re.Pattern[str]:
+    past, future, _ = lx.TENSE_CUES[lang]
+    near_past, near_future = _NEAR_CUES[lang]
+    return re.compile(rf"(?P<f>{near_future}|{future})|(?P<p>{near_past}|{past})", re.IGNORECASE)
+
+
+def _tense_of(text: str, lang: str) -> int:
+    past, future, weak_future = _tense_cues(lang)
+    if future.search(text):
+        return 1
+    if past.search(text):
+        return -1
+    return 1 if weak_future.search(text) else 0
+
+
+def _near_tense(ctx: Context, start: int, clause: tuple[int, int]) -> int:
+    """The tense of the verb nearest before the date in its clause, else just after it."""
+    floor = max(clause[0], start - _NEAR)
+    if ctx.lang == "de":
+        word = _DE_PRETERITE.search(ctx.text, floor, start)
+        if word and not _DE_NOT_PRETERITE.search(word.group(1)):
+            return -1
+    cues = _near_cues(ctx.lang)
+    before = list(cues.finditer(ctx.text, floor, start))
+    if any(m.group("f") for m in before):
+        return 1  # "will be held on Thursday": the auxiliary, not the participle, gives the tense
+    # after the date, a fronted date ("In mid-October, the agency said") takes the next clause's verb
+    sentence_end = span(ctx, start, SENTENCE_END)[1]
+    found = before[-1] if before else cues.search(ctx.text, start, min(sentence_end, start + 2 * _NEAR))
+    if found is None:
+        return 0
+    return 1 if found.group("f") else -1
+
+
+def clause_tense(ctx: Context, start: int) -> int:
+    """-1 when the words around ``start`` speak of the past, +1 of the future, 0 when they do
+    not say (module docstring)."""
+    clause = span(ctx, start, CLAUSE_END)
+    if _SINCE[ctx.lang].search(ctx.text, max(clause[0], start - _NEAR), start + 6):
+        return -1
+    near = _near_tense(ctx, start, clause)
+    if near:
+        return near
+    tense = _tense_of(ctx.text[clause[0] : clause[1]], ctx.lang)
+    sentence = span(ctx, start, SENTENCE_END)
+    if tense or sentence == clause:
+        return tense
+    return _tense_of(ctx.text[sentence[0] : sentence[1]], ctx.lang)
