@@ -43,6 +43,10 @@ def test_corpus_covers_every_new_kind() -> None:
     assert "times" in units and "notch" in units and "Rang" in units
     assert 0.5 in values and "2024-06-19T14:27" in values and "2024-08-27T17:54" in values
     assert ["2024-11-08", "2024-11-13"] in values and "2023-09" in values and "2025-01" in values
+    kinds = {m["kind"] for case in texts.values() for m in case["mentions"]}
+    assert "anchor" in kinds and {"PRESENT_REF", "PAST_REF", "FUTURE_REF"} <= {
+        v for v in values if isinstance(v, str)
+    }
 
 
 _DAYS = st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2030, 12, 31))

@@ -53,8 +53,9 @@ def _parts_valid(g: dict[str, str | None]) -> bool:
 
 def valid_date_value(value: Any) -> bool:
     """None, an ISO date, month, year, week, season, half, quarter, decade or time (a year
-    the text leaves open as XXXX), or a pair of them."""
-    if value is None:
+    the text leaves open as XXXX), a pair of them, or TimeML's reference to the present,
+    past or future."""
+    if value is None or value in ("PRESENT_REF", "PAST_REF", "FUTURE_REF"):
         return True
     if isinstance(value, list):
         return len(value) == 2 and all(isinstance(v, str) and valid_date_value(v) for v in value)

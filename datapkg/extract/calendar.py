@@ -130,6 +130,13 @@ def month_in_year(ref: dt.date, offset: int, month: int) -> str | None:
     return iso_month(ref.year + offset, month)
 
 
+def month_near(ref: dt.date, month: int, offset: int) -> str | None:
+    """The first such month after the reference (+1: "next June") or the last before it (-1)."""
+    if offset > 0:
+        return iso_month(ref.year if month > ref.month else ref.year + 1, month)
+    return iso_month(ref.year if month < ref.month else ref.year - 1, month)
+
+
 def shift(ref: dt.date, amount: int, unit: str) -> str | None:
     """The date ``amount`` units away, at that unit's precision ("vor zwei Jahren" -> "2022")."""
     if unit == "day":

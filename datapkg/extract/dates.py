@@ -57,6 +57,10 @@ def absolute_dates(ctx: Context) -> Iterator[Mention]:
         g = m.groupdict()
         if g.get("y3"):
             value = cal.iso_day(int(g["y3"]), int(g["m3"]), int(g["d3"]))
+        elif g.get("drel"):  # "am 19. Juni dieses Jahres"
+            month, offset = month_no(ctx, g["m"]), relative_offset(g["drel"])
+            found = ctx.resolve(partial(cal.month_in_year, offset=offset, month=month))
+            value = cal.iso_day(int(found[:4]), month, int(g["d"])) if found and found[:4].isdigit() else None
         elif g.get("m") and g.get("d"):
             value = day_month(ctx, int(g["d"]), month_no(ctx, g["m"]), g.get("y"), m.start())
         elif ctx.lang == "de" and g.get("d2"):
@@ -91,9 +95,12 @@ def month_dates(ctx: Context) -> Iterator[Mention]:
     for m in matches(ctx, "date_month"):
         if not m.group("pre") and not m.group("y") and not m.group("rel"):
             continue  # a bare month name ("Mai", "August") is too often something else
+        near = relative_offset(m.group("pre")) if m.group("pre") and not m.group("y") else 0
         if m.group("rel"):
             offset, month = relative_offset(m.group("rel")), month_no(ctx, m.group("m"))
             value: str | None = ctx.resolve(partial(cal.month_in_year, offset=offset, month=month))
+        elif near:  # "next June", "letzten Juli": the nearest such month after or before the reference
+            value = ctx.resolve(partial(cal.month_near, month=month_no(ctx, m.group("m")), offset=near))
         else:
             value = month_value(ctx, month_no(ctx, m.group("m")), m.group("y"), m.start())
         yield ctx.mention(m, "date", value, None, date_qualifier(m.group("pre")))
@@ -111,9 +118,13 @@ def half_years(ctx: Context) -> Iterator[Mention]:
             continue
         code = f"H{order}" if half else f"Q{order}"
         stated = m.group("y") or m.group("y2")
-        year = int(stated) if stated else default_year(ctx)
-        if year is not None and m.group("rel"):
-            year += relative_offset(m.group("rel"))  # "in the first half of next year"
+        if stated:
+            year: int | None = int(stated)
+        elif m.group("rel"):  # "in the first half of next year"
+            year = default_year(ctx)
+            year = year + relative_offset(m.group("rel")) if year is not None else None
+        else:  # "Im dritten Quartal stieg der Handel" in February: last year's
+            year = year_for(ctx, (order - 1) * (6 if half else 3) + 1, m.start())
         value = f"{year:04d}-{code}" if year is not None and cal.in_range(year) else None
         yield ctx.mention(m, "date", value, None, date_qualifier(m.group("pre")))
 
@@ -181,7 +192,8 @@ def _month_span(lang: str) -> re.Pattern[str]:
     month = alt(lx.DE_MONTHS if lang == "de" else lx.EN_MONTHS)
     opener, joiner = ("von|zwischen", "bis|und") if lang == "de" else ("from|between", "to|and|until|through")
     return re.compile(
-        rf"(?<![\w])(?i:{opener}){SP}(?P<m1>(?i:{month}))(?![\w]){SP}(?i:{joiner}){SP}(?P<m2>(?i:{month}))(?![\w])"
+        rf"(?:(?<![\w])(?P<o>(?i:{opener})){SP})?(?P<m1>(?<![\w])(?i:{month}))(?![\w]){SP}(?P<j>(?i:{joiner})){SP}"
+        rf"(?P<m2>(?i:{month}))(?![\w])"
         rf"(?:,?{SP}(?P<y>\d{{4}})(?![\w]))?"
     )
 
@@ -190,6 +202,8 @@ def month_spans(ctx: Context) -> Iterator[Mention]:
     """ "between September and December", "von März bis Mai 2024": ``[first, last]`` months; a
     span over the new year ("from November to February") starts in the year before its end."""
     for m in _month_span(ctx.lang).finditer(ctx.text):
+        if not m.group("o") and m.group("j").lower() in ("and", "und"):
+            continue  # "im Mai und Juni": two months; "January to October": a span
         first, last = month_no(ctx, m.group("m1")), month_no(ctx, m.group("m2"))
         end = month_value(ctx, last, m.group("y"), m.start())
         if end is None or first == last:

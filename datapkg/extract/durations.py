@@ -13,6 +13,8 @@ from datapkg.extract.numbers import Number
 from datapkg.extract.patterns import ARTICLE_ONE, SP, alt, patterns
 from datapkg.extract.values import matches, norm, number_value, qualifier_of, unit_name
 
+_OF_AFTER = re.compile(r"[ \t\u00a0]+(?i:of)(?![\w])")
+
 
 def durations(ctx: Context) -> Iterator[Mention]:
     for m in matches(ctx, "duration"):
@@ -24,8 +26,8 @@ def durations(ctx: Context) -> Iterator[Mention]:
         if norm(token) in lx.FEW:
             amount: Number | None = None
         elif re.fullmatch(ARTICLE_ONE[ctx.lang], token):
-            if not pre and not post:
-                continue  # "ein Jahr" without a preposition is rarely a duration
+            if not pre and not post and not _OF_AFTER.match(ctx.text, m.end()):
+                continue  # "ein Jahr" alone is rarely a duration; "a week of training" is one
             amount = 1
         else:
             amount = number_value(token, ctx.lang)
@@ -72,7 +74,8 @@ def vague_durations(ctx: Context) -> Iterator[Mention]:
 
 
 _LENGTH_SUFFIXES = {
-    "de": {"jährig": "year", "monatig": "month", "wöchig": "week", "tägig": "day", "stündig": "hour"},
+    "de": {"jährig": "year", "monatig": "month", "wöchig": "week", "tägig": "day", "stündig": "hour",
+           "minütig": "minute"},
     "en": {"year-old": "year", "years-old": "year", "year": "year", "month": "month", "week": "week", "day": "day",
            "hour": "hour"},
 }  # fmt: skip

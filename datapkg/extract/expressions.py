@@ -34,8 +34,10 @@ WEEKDAY_PRE = {
 
 EXPRESSIONS: dict[str, Callable[[Patterns], str]] = {
     "quantity": lambda p: (
-        rf"(?:(?P<q>{B}{p.qualifier}){SP})?(?P<n>{p.number})(?:{SP}(?P<s>{p.scale}(?:{SP}{p.scale})?))?"
-        rf"|(?:(?P<q2>{B}{p.qualifier}){SP})?(?P<a>{B}(?i:half{SP}a|eine{SP}halbe|einer{SP}halben|eine{SP}viertel)"
+        rf"(?:(?P<q>{B}{p.qualifier}){SP})?(?P<n>{p.number})(?:{SP}(?P<s>{p.scale}(?:{SP}{p.scale})?)"
+        # "9mn", "1bn" glued to their number, as the Financial Times writes them
+        + (rf"|(?P<g>(?:mn|bn|tn)){E})?" if p.lang == "en" else ")?")
+        + rf"|(?:(?P<q2>{B}{p.qualifier}){SP})?(?P<a>{B}(?i:half{SP}a|eine{SP}halbe|einer{SP}halben|eine{SP}viertel)"
         rf"|{B}{ARTICLE_ONE[p.lang]}){SP}(?P<s2>{p.scale})"
     ),
     "vague_de": lambda p: (
@@ -74,7 +76,7 @@ EXPRESSIONS: dict[str, Callable[[Patterns], str]] = {
     ),
     "vague_duration": lambda p: (
         rf"(?P<pre>{B}{words(lx.VAGUE_PERIOD_PREPOSITIONS)}){SP}"
-        rf"(?:(?P<d>{words(lx.VAGUE_PERIOD_DETERMINERS)}){SP})?"
+        rf"(?:(?P<d>{words(lx.VAGUE_PERIOD_DETERMINERS)}){SP}(?:(?i:more|weiteren|weitere){SP})?)?"
         rf"(?P<u>{words(lx.PLURAL_TIME_UNITS)}){E}"
         rf"|{B}(?P<lang>{words(lx.DE_LENGTH_COMPOUNDS)}(?i:lang)){E}"
         # "weeks after Kim met Putin", "Monate später": a vague length before an offset word
@@ -115,7 +117,8 @@ EXPRESSIONS: dict[str, Callable[[Patterns], str]] = {
     ),
     "date_dmy": lambda p: (
         rf"(?:(?P<wd>{B}(?:{words(lx.WEEKDAY_DATE_PREPOSITIONS['de'])}{SP})?{p.weekday}),?{SP}(?:(?i:den|dem){SP})?)?"
-        rf"(?P<d>{B}\d{{1,2}})\.{SP}?(?P<m>{p.month})(?:{SP}(?P<y>\d{{4}}){E})?"
+        rf"(?P<d>{B}\d{{1,2}})\.{SP}?(?P<m>{p.month})(?:{SP}(?P<y>\d{{4}}){E}"
+        rf"|{SP}(?P<drel>{relative('de', -1, 0, 1)}){SP}(?i:jahres){E})?"
         rf"|(?P<d2>{B}\d{{1,2}})\.(?P<m2>\d{{1,2}})\.(?P<y2>\d{{4}}|\d{{2}})?(?!\d)"
         rf"|(?P<y3>{B}\d{{4}})-(?P<m3>\d{{2}})-(?P<d3>\d{{2}}){E}"
         if p.lang == "de"
@@ -231,6 +234,8 @@ EXPRESSIONS: dict[str, Callable[[Patterns], str]] = {
         rf"(?P<x>{words(lx.EN_MULTIPLIER_SUFFIXES)}){E}"
         rf"|{B}(?P<n2>{p.number}){SP}(?P<t>(?i:times))(?={SP}(?i:as|more|the|larger|bigger|higher|greater|"
         rf"smaller|fewer|less){E})"
+        # "double the annual cap", "nearly triple that": a factor before what it multiplies
+        rf"|{B}(?P<v2>(?i:double|triple|quadruple))(?={SP}(?i:the|that|its|their|what|this){E})"
     ),
     "spoken_decimal": lambda p: (
         rf"{B}(?P<i>\d+|{p.number})(?:{SP}|-)(?i:{alt(lx.DECIMAL_POINT[p.lang])})(?:{SP}|-)"

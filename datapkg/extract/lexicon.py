@@ -171,7 +171,7 @@ EN_TIME_UNITS: Final = {
 CURRENCY_WORDS: Final = {
     "euro": "EUR", "euros": "EUR", "eur": "EUR", "€": "EUR", "dollar": "USD", "us-dollar": "USD",
     "dollars": "USD", "usd": "USD", "$": "USD", "us$": "USD", "pfund": "GBP", "pound": "GBP",
-    "pounds": "GBP", "£": "GBP", "gbp": "GBP", "rubel": "RUB", "rubles": "RUB",
+    "pounds": "GBP", "£": "GBP", "gbp": "GBP", "rubel": "RUB", "rubles": "RUB", "rbs": "RUB",
     "roubles": "RUB", "rub": "RUB", "won": "KRW", "krw": "KRW", "yuan": "CNY", "cny": "CNY",
     "franken": "CHF", "chf": "CHF", "yen": "JPY", "¥": "JPY", "hrywnja": "UAH",
     "hryvnia": "UAH", "griwna": "UAH", "north korean won": "KPW", "south korean won": "KRW",
@@ -240,7 +240,8 @@ MONTH_PREPOSITIONS: Final = {
            "in early", "in mid", "in mid-", "in late", "by early", "by mid", "by late", "by the end of",
            "until the end of", "since early", "since mid", "since late", "the start of", "at the start of",
            "start of", "at the beginning of", "at the end of", "towards the end of", "toward the end of",
-           "in the middle of", "the middle of", "by the start of", "since the start of", "since the end of"],
+           "in the middle of", "the middle of", "by the start of", "since the start of", "since the end of",
+           "next", "last", "this coming", "until next", "by next", "since last"],
 }  # fmt: skip
 YEAR_PREPOSITIONS: Final = {
     "de": ["im jahr", "im jahre", "seit", "bis", "ab", "anfang", "mitte", "ende", "bis ende",
@@ -365,7 +366,8 @@ HALF_YEAR_ORDERS: Final = (
 HALF_YEAR_NOUNS: Final = ("hälfte", "jahreshälfte", "halbjahr", "half", "quartal", "quarter")
 SEASON_PREPOSITIONS: Final = (
     "im", "seit", "bis", "ab", "in", "this", "last", "next", "in the", "the", "since", "by", "seit dem", "bis zum",
-    "ab dem", "im laufe des", "im frühen", "im späten", "anfang", "ende", "mitte", "early", "late", "in early",
+    "before", "after", "until", "vor dem", "nach dem", "vom", "ab dem", "im laufe des", "im frühen", "im späten",
+    "anfang", "ende", "mitte", "early", "late", "in early",
     "in late", "by early", "by late", "since the", "by the", "during the", "over the", "through the",
     "throughout the", "until the", "in the early", "in the late",
 )  # fmt: skip
@@ -472,7 +474,10 @@ TENSE_CUES: Final = {
         r"\b(?:hatte|hatten|hattest|war|waren|wurde|wurden|gab|gaben|kam|kamen|traf|trafen|ging|gingen|"
         r"begann|begannen|fiel|fielen|hielt|hielten|griff|griffen|zog|zogen|flog|flogen|schoss|schossen|trat|traten|"
         r"erreichte|erreichten|unterzeichnete|unterzeichneten|schickte|schickten|lieferte|lieferten|besuchte|"
-        r"besuchten|verlegte|verlegten|startete|starteten)\b"
+        r"besuchten|verlegte|verlegten|startete|starteten|lag|lagen|stieg|stiegen|sank|sanken|wuchs|wuchsen|blieb|"
+        r"blieben|stand|standen|sah|sahen|nahm|nahmen|bot|boten|schrieb|schrieben|sprach|sprachen|hieß|hießen|rief|"
+        r"riefen|lief|liefen|floh|flohen|starb|starben|verlor|gewann|gewannen|fand|fanden|erhielt|erhielten|kehrten|"
+        r"kehrte|brachte|brachten|worden|gewesen)\b"
         r"|\b(?:hat|haben|ist|sind)\b[^.;]*\bge\w+(?:t|en)\b",
         r"\b(?:wird|werden\s+\w+en\b|soll|sollen|will|wollen|plant|planen|könnte|könnten|dürfte|dürften|muss|"
         r"müssen)\b",
@@ -509,7 +514,7 @@ EN_RANK_MOVES: Final = (
 # --- multipliers --------------------------------------------------------------------
 # German stems of verbs and adjectives that name a factor ("verdoppelt", "doppelte"): stem -> factor.
 DE_MULTIPLYING: Final = {
-    "verdoppel": 2, "verdreifach": 3, "vervierfach": 4, "verfünffach": 5, "verzehnfach": 10, "doppelt": 2,
+    "verdoppel": 2, "verdoppl": 2, "verdreifach": 3, "vervierfach": 4, "verfünffach": 5, "verzehnfach": 10, "doppelt": 2,
 }  # fmt: skip
 # English words whole ("double" alone is too often an adjective: "double standards").
 EN_MULTIPLYING: Final = {
@@ -540,10 +545,12 @@ STORY_DAYS: Final = {
     "de": {"am folgetag": "after", "am nächsten tag": "after", "tags darauf": "after", "am tag darauf": "after",
            "am vortag": "before", "tags zuvor": "before", "am tag zuvor": "before", "am selben tag": "same",
            "am gleichen tag": "same", "noch am selben tag": "same", "noch am selben abend": "same",
-           "am selben abend": "same", "noch am gleichen tag": "same"},
+           "am selben abend": "same", "noch am gleichen tag": "same", "am nächsten morgen": "after",
+           "am folgenden tag": "after", "am folgenden morgen": "after"},
     "en": {"the following day": "after", "the next day": "after", "the day after": "after",
            "the day before": "before", "the previous day": "before", "the same day": "same",
-           "that same day": "same", "later that day": "after", "the same evening": "same"},
+           "that same day": "same", "later that day": "after", "the same evening": "same",
+           "the following morning": "after", "the next morning": "after"},
 }  # fmt: skip
 WEEKEND: Final = {"de": ("am wochenende", "über das wochenende", "übers wochenende", "am vergangenen wochenende",
                          "seit dem vergangenen wochenende", "am letzten wochenende"),

@@ -27,7 +27,9 @@ def multipliers(ctx: Context) -> Iterator[Mention]:
     for m in rx(ctx.lang, "multiplier").finditer(ctx.text):
         g = m.groupdict()
         value: int | float | None
-        if g.get("v") or g.get("d") or g.get("dd"):
+        if g.get("v2"):
+            value = {"double": 2, "triple": 3, "quadruple": 4}[g["v2"].lower()]
+        elif g.get("v") or g.get("d") or g.get("dd"):
             value = _factor(ctx, g.get("v") or g.get("d") or g.get("dd") or "")
         else:
             token = g.get("n") or g.get("n2") or ""

@@ -97,6 +97,11 @@ def _closes_phrase(ctx: Context, end: int) -> bool:
     )
 
 
+def _after_article(ctx: Context, start: int) -> bool:
+    before = _words_before(ctx.text, start, 1)
+    return bool(before) and before[0] in (*DETERMINERS["de"], "vom", "zum", "am", "im", "beim", "auf", "als")
+
+
 def is_rank(ctx: Context, start: int, end: int) -> bool:
     """Whether the ordinal word at ``start:end`` is a place in a ranking (module docstring)."""
     if _rank_noun(ctx.lang).match(ctx.text, end):
@@ -130,8 +135,8 @@ def ordinal_ranks(ctx: Context) -> Iterator[Mention]:
     found: list[tuple[re.Match[str], int]] = []
     for m in _ordinal(ctx.lang).finditer(ctx.text):
         word = m.group("w")
-        if ctx.lang == "de" and word in ("achten", "achte") and not _rank_noun("de").match(ctx.text, m.end()):
-            continue  # the verb "achten", unless a rank noun follows ("auf dem achten Rang")
+        if ctx.lang == "de" and word in ("achten", "achte") and not _after_article(ctx, m.start()):
+            continue  # the verb "achten", not "auf dem achten Rang", "vom achten"
         value = parse(word)
         if value is not None:
             found.append((m, value))

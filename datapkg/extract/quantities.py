@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from datapkg.extract import lexicon as lx
-from datapkg.extract.mention import Context, Kind, Mention
+from datapkg.extract.mention import Context, Mention
 from datapkg.extract.numbers import Number, tidy
 from datapkg.extract.patterns import alt
 from datapkg.extract.values import (
@@ -39,11 +39,22 @@ def quantities(ctx: Context) -> Iterator[Mention]:
         value = number_value(token, ctx.lang)
         if value is None and m.group("s") and token.lower() in lx.DE_ARTICLE_FORMS:
             value = 1  # "mehr als ein Dutzend"
-        if value is None or glued_after(ctx, m.end("n")):
+        if _ordinal_digits(ctx, m):
+            continue  # "das 15. Sanktionspaket": an ordinal that names, not a count
+        glued = m.groupdict().get("g")
+        if value is None or (glued_after(ctx, m.end("n")) and not glued):
             continue
-        if not token[0].isdigit() and ctx.lang == "en" and value == 1 and not m.group("s"):
-            continue  # "one" alone is a pronoun more often than a number
-        total = tidy(value * scale_value(m.group("s"), ctx.lang))
+        if (
+            not token[0].isdigit()
+            and ctx.lang == "en"
+            and value == 1
+            and not m.group("s")
+            and not m.group("q")
+        ):
+            continue  # "one" alone is a pronoun more often than a number; "at least one" is a count
+        if not token[0].isdigit() and re.match(r"-[^\W\d]", ctx.text[m.end("n") : m.end("n") + 2]):
+            continue  # "a two-way street", "einseitig": a compound, not a count
+        total = tidy(value * scale_value(m.group("s") or glued, ctx.lang))
         q = qualifier_of(m.group("q"), ctx.lang)
         unit = unit_after(ctx, m.end())
         if q in ("more_than", "less_than") and is_year(token) and not m.group("s") and unit is None:
@@ -51,9 +62,25 @@ def quantities(ctx: Context) -> Iterator[Mention]:
         yield ctx.mention(m, "quantity", total, unit, q)
 
 
+_DE_ORDINAL_AFTER = re.compile(rf"\.[ \t\u00a0]+(?!(?i:{alt(lx.DE_MONTHS)})(?![\w]))[A-ZÄÖÜ]")
+
+
+def _ordinal_digits(ctx: Context, m: re.Match[str]) -> bool:
+    """A German ordinal in digits after an article: "das 15. Sanktionspaket", "dem 12. Paket"."""
+    if ctx.lang != "de" or not m.group("n")[:1].isdigit() or m.group("s"):
+        return False
+    before = ctx.text[max(0, m.start() - 8) : m.start()].split()
+    article = bool(before) and before[-1].lower() in lx.DETERMINERS["de"]
+    return article and _DE_ORDINAL_AFTER.match(ctx.text, m.end("n")) is not None
+
+
 def vague_amounts(ctx: Context) -> Iterator[Mention]:
     for m in rx(ctx.lang, f"vague_{ctx.lang}").finditer(ctx.text):
-        currency = re.match(rf"[ \u00a0]({ctx.p.currency})", ctx.text[m.end() : m.end() + 30])
+        # "mehrere Milliarden Dollar", "hundreds of millions of dollars", "several hundred billion won"
+        currency = re.match(
+            rf"[ \u00a0](?:{ctx.p.scale}[ \u00a0])?(?:of[ \u00a0])?({ctx.p.currency})",
+            ctx.text[m.end() : m.end() + 40],
+        )
         if currency:  # "mehrere Milliarden Dollar"
             code = lx.CURRENCY_WORDS.get(
                 " ".join(currency.group(1).lower().split()), currency.group(1).upper()
@@ -85,46 +112,58 @@ def ranges(ctx: Context) -> Iterator[Mention]:
         a, b, sep, z = m.group("a"), m.group("b"), m.group("sep").lower(), m.group("z")
         if sep in ("und", "and") and not (z and z.lower() in lx.RANGE_BETWEEN):
             continue
-        if is_year(a) and is_year(b) and not (m.group("sa") or m.group("sb")):
+        following = ctx.text[m.end() : m.end() + 40]
+        after = re.match(rf"[ \u00a0]?({ctx.p.currency})", following)
+        currency = m.group("ca") or m.group("cb") or (after.group(1) if after else None)
+        scaled = m.group("sa") or m.group("sb")
+        if is_year(a) and is_year(b) and not scaled and not currency:
             if int(a) < int(b):
                 yield ctx.mention(m, "date", [a, b], None, None)
             continue
-        if len(a) == len(b) == 4 and a.isdigit() and b.isdigit():
+        if "0" in (a[0], b[0]) and len(a) == len(b) == 4 and is_year(a) != is_year(b):
             continue  # "0000 oder 2023": a year out of the calendar beside a year, no span
-        lo, hi = number_value(a, ctx.lang), number_value(b, ctx.lang)
-        if lo is None or hi is None or glued_after(ctx, m.end("b")):
+        bounds = _bounds(ctx, m)
+        if bounds is None:
             continue
-        scale_b = scale_value(m.group("sb"), ctx.lang)
-        # "elf oder zwölf tausend" shares the scale; "240,000 to 3.5 million" does not
-        shared = scale_b if lo < hi else 1
-        scale_a = scale_value(m.group("sa"), ctx.lang) if m.group("sa") else shared
-        lo, hi = tidy(lo * scale_a), tidy(hi * scale_b)
-        if lo >= hi:
-            continue
-        kind: Kind = "quantity"
-        unit: str | None = None
-        following = ctx.text[m.end() : m.end() + 40]
-        pct = re.match(rf"[ \u00a0]?({ctx.p.percent})", following)
-        unit_m = re.match(rf"[ \u00a0-]+({ctx.p.time_unit})", following)
-        after = re.match(rf"[ \u00a0]?({ctx.p.currency})", following)
-        currency = m.group("ca") or m.group("cb") or (after.group(1) if after else None)
         q = qualifier_of(m.group("q"), ctx.lang)
         if currency:
             code = lx.CURRENCY_WORDS.get(" ".join(currency.lower().split()), currency.upper())
             end = m.end() + (after.end() if after else 0)  # "4 bis 5,5 Milliarden Dollar"
-            yield Mention(m.start(), end, ctx.text[m.start() : end], "money", [lo, hi], code, q)
-            continue
-        if unit_m and not pct:  # "18 bis 21 Monate": the unit belongs to the span
-            units = lx.DE_TIME_UNITS if ctx.lang == "de" else lx.EN_TIME_UNITS
-            end = m.end() + unit_m.end()
-            unit = units[unit_m.group(1).lower()]
-            yield Mention(m.start(), end, ctx.text[m.start() : end], "duration", [lo, hi], unit, q)
-            continue
-        if pct:
-            kind, unit = "percent", lx.PERCENT_WORDS.get(norm(pct.group(1)), "%")
+            yield Mention(m.start(), end, ctx.text[m.start() : end], "money", bounds, code, q)
         else:
-            unit = unit_after(ctx, m.end())
-        yield ctx.mention(m, kind, [lo, hi], unit, q)
+            yield _plain_range(ctx, m, following, bounds, q)
+
+
+def _bounds(ctx: Context, m: re.Match[str]) -> list[Number] | None:
+    """The low and high end of a range, the scale shared where the text gives it once."""
+    lo, hi = number_value(m.group("a"), ctx.lang), number_value(m.group("b"), ctx.lang)
+    if lo is None or hi is None or glued_after(ctx, m.end("b")):
+        return None
+    scale_b = scale_value(m.group("sb"), ctx.lang)
+    # "elf oder zwölf tausend" shares the scale; "240,000 to 3.5 million" does not
+    shared = scale_b if lo < hi else 1
+    scale_a = scale_value(m.group("sa"), ctx.lang) if m.group("sa") else shared
+    lo, hi = tidy(lo * scale_a), tidy(hi * scale_b)
+    return [lo, hi] if lo < hi else None
+
+
+def _plain_range(
+    ctx: Context, m: re.Match[str], following: str, bounds: list[Number], q: str | None
+) -> Mention:
+    """A range of percentages, of a length of time ("18 bis 21 Monate", the unit in the
+    span) or of a count."""
+    pct = re.match(rf"[ \u00a0]?({ctx.p.percent})", following)
+    unit_m = re.match(rf"[ \u00a0-]+({ctx.p.time_unit})", following)
+    if pct:  # "40 to 50 percent": the percent word belongs to the span
+        end = m.end() + pct.end()
+        unit = lx.PERCENT_WORDS.get(norm(pct.group(1)), "%")
+        return Mention(m.start(), end, ctx.text[m.start() : end], "percent", bounds, unit, q)
+    if unit_m:
+        units = lx.DE_TIME_UNITS if ctx.lang == "de" else lx.EN_TIME_UNITS
+        end = m.end() + unit_m.end()
+        unit = units[unit_m.group(1).lower()]
+        return Mention(m.start(), end, ctx.text[m.start() : end], "duration", bounds, unit, q)
+    return ctx.mention(m, "quantity", bounds, unit_after(ctx, m.end()), q)
 
 
 def percents(ctx: Context) -> Iterator[Mention]:
@@ -143,6 +182,24 @@ _VAGUE_BEFORE = {
     )
     for lang in ("de", "en")
 }
+
+
+_GLUED_CURRENCY = re.compile(
+    r"(?<![\w])(?:(?P<q>(?i:about|around|some|nearly|almost|over|more than|less than|up to))[ \t\u00a0]+)?"
+    r"(?P<c>Rbs)(?P<n>\d{1,3}(?:,\d{3})*(?:\.\d+)?)(?P<s>bn|mn|tn|m|k)?(?![\w])"
+)
+
+
+def glued_money(ctx: Context) -> Iterator[Mention]:
+    """ "Rbs9bn", "about Rbs1.5tn": a currency glued to its number, as the Financial Times
+    writes roubles."""
+    if ctx.lang != "en":
+        return
+    for m in _GLUED_CURRENCY.finditer(ctx.text):
+        value = number_value(m.group("n"), ctx.lang)
+        if value is not None:
+            amount = tidy(value * lx.EN_SCALES.get(m.group("s") or "", 1))
+            yield ctx.mention(m, "money", amount, "RUB", qualifier_of(m.group("q"), ctx.lang))
 
 
 def money(ctx: Context) -> Iterator[Mention]:

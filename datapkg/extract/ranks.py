@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from datapkg.extract.lexicon import DE_ORDINAL_STEMS, RANK_NUMBER_NAMES
 from datapkg.extract.mention import Context, Mention
 from datapkg.extract.numbers import parse_de_ordinal, parse_en_ordinal
-from datapkg.extract.ordinals import about_ranking
+from datapkg.extract.ordinals import about_ranking, is_rank
 from datapkg.extract.values import number_value, rx
 
 _DE_SMALL = (
@@ -47,8 +47,8 @@ def ranks(ctx: Context) -> Iterator[Mention]:
             yield ctx.mention(m, "rank", int(m.group("n")))
         elif ctx.lang == "de" and m.group("n2"):
             yield ctx.mention(m, "rank", int(m.group("n2")))
-        elif ctx.lang == "en" and m.group("n4"):
-            yield ctx.mention(m, "rank", int(m.group("n4")))
+        elif ctx.lang == "en" and m.group("n4") and is_rank(ctx, m.start(), m.end()):
+            yield ctx.mention(m, "rank", int(m.group("n4")))  # not "the 11th Army Corps"
     if ctx.lang == "de":
         for m in rx(ctx.lang, "rank_det").finditer(ctx.text):
             # "auf dem 36." in a ranking, not "das 15. Sanktionspaket"

@@ -99,13 +99,14 @@ _YEAR = re.compile(r"(?<![\w.,])((?:19|20)\d{2})(?![\w]|[.,]\d)")
 
 def topic_year(ctx: Context, start: int, counts: Counter[int]) -> int | None:
     """The year a text is about at ``start``: one its clause names ("im Jahr 2020 ... gegenüber
-    dem Vorjahr"), else the year before the reference year when the text names it more often
+    dem Vorjahr"), else, early in a year, the year before when the text names it more often
     than the reference year (a January review of the past year); None: the reference year."""
     named = named_year(ctx, start, SENTENCE_END)
     if named is not None:
         return named
     reference = default_year(ctx)
-    if reference is None:
+    early = ctx.resolve(lambda ref: ref.month <= 3)
+    if reference is None or early is not True:
         return None
     return reference - 1 if counts.get(reference - 1, 0) > counts.get(reference, 0) else None
 

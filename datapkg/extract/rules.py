@@ -47,6 +47,7 @@ RULES: tuple[Rule, ...] = (
     Rule(dates.seasons, frozenset({"date"})),
     Rule(dates.decades, frozenset({"date"})),
     Rule(quantities.money, frozenset({"money"})),
+    Rule(quantities.glued_money, frozenset({"money"})),
     Rule(quantities.percents, frozenset({"percent"})),
     Rule(durations.durations, frozenset({"duration", "date"})),  # "vor zwei Jahren" is a date
     Rule(durations.vague_durations, frozenset({"duration"})),

@@ -16,8 +16,14 @@ from functools import cache
 from datapkg.extract import lexicon as lx
 from datapkg.extract.mention import Context
 
-SENTENCE_END = re.compile(r"[.!?;]\s|\n")
-CLAUSE_END = re.compile(r"[.!?;,:]\s|\s[–—-]\s|\n")
+# A full stop after an abbreviation ("Dec. 19", "Nr. 5", "Gen. Park") ends no sentence.
+_ABBREVIATIONS = (
+    "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Okt", "Dez", "Nr", "No",
+    "Mr", "Mrs", "Ms", "Dr", "St", "ca", "bzw", "etc", "vs", "Gen", "Lt", "Col", "Sgt", "Prof", "Abs", "Art",
+)  # fmt: skip
+_NOT_AFTER = "".join(rf"(?<!\b{a})" for a in _ABBREVIATIONS)
+SENTENCE_END = re.compile(rf"{_NOT_AFTER}[.!?;]\s|\n")
+CLAUSE_END = re.compile(rf"{_NOT_AFTER}[.!?;,:]\s|\s[–—-]\s|\n")
 
 _REACH = 300
 """How far a sentence or clause reaches either side of a mention: bounded, so that text
@@ -39,17 +45,25 @@ _NEAR_CUES = {
     ),
     "en": (
         r"\b(?:said|told|wrote|spoke)\b",
-        r"\b(?:begins|starts|ends|expires|opens|closes|takes\s+effect|is\s+due|are\s+due|due\s+to|"
-        r"(?:agreed|agree|agrees|plan|plans|planned|intends?|intended|hopes?|hoped|aims?|aimed|wants?|"
-        r"scheduled|set|expected|expects?|promised|pledged|vowed)\s+to\s+[a-z]+)\b",
+        r"\b(?:begins|starts|ends|expires|opens|closes|takes\s+effect|is\s+due|are\s+due|due\s+to|returns|"
+        r"arrives|travels|visits|hosts|takes\s+office)\b",
     ),
 }
+# A plan's infinitive: the future when the date belongs to it ("agreed to hold a summit in
+# mid-December"), but the verb's own tense when the date comes first ("In March, members
+# agreed to top up the fund").
+_PLANS = (
+    r"\b(?P<plan_verb>agreed|agree|agrees|plan|plans|planned|intends?|intended|hopes?|hoped|aims?|aimed|wants?|"
+    r"scheduled|set|expected|expects?|promised|pledged|vowed)\s+to\s+[a-z]+\b"
+)
 _SINCE = {"de": re.compile(r"\bseit\b", re.IGNORECASE), "en": re.compile(r"\bsince\b", re.IGNORECASE)}
 # A German verb in the simple past right before the date ("reiste Anfang Mai"), less the
 # adjectives and ordinals that end the same way ("letzten", "zweite", "heute").
 _DE_PRETERITE = re.compile(r"\b([a-zäöüß]{3,}t(?:e|en))\s+$")
 _DE_NOT_PRETERITE = re.compile(
-    r"(?:st|zweit|dritt|viert|fünft|sechst|siebt|acht|neunt|zehnt|heut|gut|weit|breit|recht|mitt|halt)(?:e|en)$"
+    r"(?:^erst|letzt|nächst|best|größt|meist|jüngst|neuest|höchst|wichtigst|stärkst|längst|spätest|frühest|"
+    r"zweit|dritt|viert|fünft|sechst|siebt|acht|neunt|zehnt|heut|gut|weit|breit|recht|mitt|halt|"
+    r"^könnt|^sollt|^müsst|^dürft|^möcht|^würd)(?:e|en)$"  # the subjunctive of modals speaks of what may come
 )
 
 
@@ -70,7 +84,9 @@ def _tense_cues(lang: str) -> tuple[re.Pattern[str], ...]:
 def _near_cues(lang: str) -> re.Pattern[str]:
     past, future, _ = lx.TENSE_CUES[lang]
     near_past, near_future = _NEAR_CUES[lang]
-    return re.compile(rf"(?P<f>{near_future}|{future})|(?P<p>{near_past}|{past})", re.IGNORECASE)
+    return re.compile(
+        rf"(?P<plan>{_PLANS})|(?P<f>{near_future}|{future})|(?P<p>{near_past}|{past})", re.IGNORECASE
+    )
 
 
 def _tense_of(text: str, lang: str) -> int:
@@ -82,22 +98,39 @@ def _tense_of(text: str, lang: str) -> int:
     return 1 if weak_future.search(text) else 0
 
 
+_WORDS_AFTER = re.compile(r"\S+")
+_DE_PRETERITE_WORD = re.compile(r"[a-zäöüß]{3,}t(?:e|en)")
+
+
+def _de_preterite_beside(ctx: Context, floor: int, start: int, fronted: bool) -> bool:
+    """A German verb in the simple past right before the date ("reiste Anfang Mai") or, when
+    the date opens its clause, in verb-second place after it ("Am 30. Dezember kehrten ...")."""
+    word = _DE_PRETERITE.search(ctx.text, floor, start)
+    if word and not _DE_NOT_PRETERITE.search(word.group(1)):
+        return True
+    if not fronted:
+        return False  # "sollen ab November gelten": an infinitive, not a past
+    following = [w.group().strip(",.;:") for w in _WORDS_AFTER.finditer(ctx.text, start, start + 40)][:5]
+    return any(_DE_PRETERITE_WORD.fullmatch(w) and not _DE_NOT_PRETERITE.search(w) for w in following[1:])
+
+
 def _near_tense(ctx: Context, start: int, clause: tuple[int, int]) -> int:
     """The tense of the verb nearest before the date in its clause, else just after it."""
     floor = max(clause[0], start - _NEAR)
-    if ctx.lang == "de":
-        word = _DE_PRETERITE.search(ctx.text, floor, start)
-        if word and not _DE_NOT_PRETERITE.search(word.group(1)):
-            return -1
     cues = _near_cues(ctx.lang)
     before = list(cues.finditer(ctx.text, floor, start))
-    if any(m.group("f") for m in before):
+    if any(m.group("f") or m.group("plan") for m in before):
         return 1  # "will be held on Thursday": the auxiliary, not the participle, gives the tense
+    fronted = not ctx.text[clause[0] : start].strip(" \t\"'„“«»")
+    if ctx.lang == "de" and not before and _de_preterite_beside(ctx, floor, start, fronted):
+        return -1
     # after the date, a fronted date ("In mid-October, the agency said") takes the next clause's verb
     sentence_end = span(ctx, start, SENTENCE_END)[1]
     found = before[-1] if before else cues.search(ctx.text, start, min(sentence_end, start + 2 * _NEAR))
     if found is None:
         return 0
+    if found.group("plan"):
+        return -1 if not before and found.group("plan_verb").lower().endswith("ed") else 1
     return 1 if found.group("f") else -1
 
 

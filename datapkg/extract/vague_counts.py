@@ -98,12 +98,21 @@ def _after_blocker(ctx: Context, start: int) -> bool:
     return bool(before) and before[-1].lower() in vw.VAGUE_COUNT_NOT_AFTER[ctx.lang]
 
 
+def _individual(ctx: Context, m: re.Match[str]) -> bool:
+    """ "der einzelnen Soldaten": each soldier, not a few of them."""
+    before = ctx.text[max(0, m.start() - 5) : m.start()].split()
+    return m.group().lower().startswith("einzeln") and bool(before) and before[-1].lower() in _DEFINITE
+
+
+_DEFINITE = ("der", "die", "das", "den", "dem", "des")
+
+
 def vague_counts(ctx: Context) -> Iterator[Mention]:
     """ "mehrere Motive", "zahlreichen Berichten", "both countries": a count of the noun
     after, vague (value empty) or given by the word (``COUNT_WORDS``)."""
     counts, _, _ = _patterns(ctx.lang)
     for m in counts.finditer(ctx.text):
-        if _after_blocker(ctx, m.start()):
+        if _after_blocker(ctx, m.start()) or _individual(ctx, m):
             continue
         noun = counted_noun(ctx, m.end())
         if noun is None:
@@ -129,7 +138,8 @@ def partitives(ctx: Context) -> Iterator[Mention]:
         if not whole and m.group("link").lower() == "von":
             continue  # "eine von Russland geführte Allianz"
         if whole and whole not in ("the", "its", "their"):
-            yield ctx.mention(m, "quantity", 1, counted_noun(ctx, m.end()))
+            pronoun = whole in ("them", "us", "those", "these", "ihnen", "uns", "diesen")
+            yield ctx.mention(m, "quantity", 1, None if pronoun else counted_noun(ctx, m.end()))
             continue
         noun = counted_noun(ctx, m.end("whole") if whole else m.end())
         if noun is not None and (ctx.lang == "en" or whole or noun.lower().endswith(_DE_PLURAL)):

@@ -59,6 +59,7 @@ UNIT_REFERENCES: Final = {
     "de": {"in den kommenden": FUTURE_REF, "in den nächsten": FUTURE_REF, "in den vergangenen": PAST_REF,
            "in den letzten": PAST_REF, "in den zurückliegenden": PAST_REF},
     "en": {"in the coming": FUTURE_REF, "in coming": FUTURE_REF, "in the next few": FUTURE_REF,
+           "the coming": FUTURE_REF, "the next few": FUTURE_REF, "the past few": PAST_REF,
            "in the weeks ahead": FUTURE_REF, "in recent": PAST_REF, "in the past few": PAST_REF},
 }  # fmt: skip
 UNIT_REFERENCE_UNITS: Final = (
@@ -82,7 +83,7 @@ VAGUE_COUNT_WORDS: Final = {
         "manche", "manchen", "mancher", "einzelne", "einzelnen",
     ),
     "en": (
-        "several", "numerous", "many", "countless", "few", "fewer", "some", "most", "more and more",
+        "several", "numerous", "many", "countless", "few", "fewer", "more and more",
         "fewer and fewer", "a growing number of", "an increasing number of", "a dwindling number of",
     ),
 }  # fmt: skip
