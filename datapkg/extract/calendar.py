@@ -137,6 +137,17 @@ def month_near(ref: dt.date, month: int, offset: int) -> str | None:
     return iso_month(ref.year if month < ref.month else ref.year - 1, month)
 
 
+def season_near(ref: dt.date, start: int, offset: int) -> int:
+    """The year of the last season (starting in month ``start``) that has ended before the
+    reference (-1: "last autumn"), or of the next that has not begun (+1: "next summer")."""
+    if offset > 0:
+        return ref.year if start > ref.month else ref.year + 1
+    end = start + 2  # a winter that starts in December ends in February of the next year
+    if end > 12:
+        return ref.year - 1 if ref.month > end - 12 else ref.year - 2
+    return ref.year if ref.month > end else ref.year - 1
+
+
 def shift(ref: dt.date, amount: int, unit: str) -> str | None:
     """The date ``amount`` units away, at that unit's precision ("vor zwei Jahren" -> "2022")."""
     if unit == "day":

@@ -19,6 +19,7 @@ from datapkg.extract.values import (
     month_value,
     relative_offset,
     rx,
+    topic_year,
     unit_after,
     year_for,
 )  # fmt: skip
@@ -91,14 +92,41 @@ def day_ranges(ctx: Context) -> Iterator[Mention]:
             yield ctx.mention(m, "date", [lo, hi])
 
 
+# Month names that are words or names of their own when they stand alone.
+_AMBIGUOUS_MONTHS = frozenset({"may", "march", "august", "mai", "märz"})
+
+
+def _bare_month(ctx: Context, m: re.Match[str]) -> bool:
+    """A month name alone that can be nothing else ("June alone produced 311 articles", "the
+    June treaty"): capitalised, written out, and not a word of its own."""
+    word = m.group("m")
+    return word[:1].isupper() and len(word) > 3 and "." not in word and word.lower() not in _AMBIGUOUS_MONTHS
+
+
+def _counts_after(ctx: Context, end: int) -> bool:
+    """Whether a plural noun follows the number, which then counts it ("1840 Ausfuhrgesuche")."""
+    noun = unit_after(ctx, end)
+    if noun is None:
+        return False
+    plural = ctx.lang == "de" and noun[:1].isupper() and len(noun) > 5 and noun.endswith(("e", "en", "er"))
+    return noun.lower() in lx.COUNT_NOUNS or plural
+
+
 def month_dates(ctx: Context) -> Iterator[Mention]:
     for m in matches(ctx, "date_month"):
-        if not m.group("pre") and not m.group("y") and not m.group("rel"):
-            continue  # a bare month name ("Mai", "August") is too often something else
+        if not m.group("pre") and not m.group("y") and not m.group("rel") and not _bare_month(ctx, m):
+            continue  # "May", "March", "August" alone are too often something else
         near = relative_offset(m.group("pre")) if m.group("pre") and not m.group("y") else 0
         if m.group("rel"):
             offset, month = relative_offset(m.group("rel")), month_no(ctx, m.group("m"))
             value: str | None = ctx.resolve(partial(cal.month_in_year, offset=offset, month=month))
+        elif m.group("y") and _counts_after(ctx, m.end("y")):
+            # "bis Ende Oktober 1840 Ausfuhrgesuche": the number counts, the month has no year
+            end = m.end("m")
+            value = month_value(ctx, month_no(ctx, m.group("m")), None, m.start())
+            qualifier = date_qualifier(m.group("pre"))
+            yield Mention(m.start(), end, ctx.text[m.start() : end], "date", value, None, qualifier)
+            continue
         elif near:  # "next June", "letzten Juli": the nearest such month after or before the reference
             value = ctx.resolve(partial(cal.month_near, month=month_no(ctx, m.group("m")), offset=near))
         else:
@@ -124,7 +152,9 @@ def half_years(ctx: Context) -> Iterator[Mention]:
             year = default_year(ctx)
             year = year + relative_offset(m.group("rel")) if year is not None else None
         else:  # "Im dritten Quartal stieg der Handel" in February: last year's
-            year = year_for(ctx, (order - 1) * (6 if half else 3) + 1, m.start())
+            year = topic_year(ctx, m.start()) or year_for(
+                ctx, (order - 1) * (6 if half else 3) + 1, m.start()
+            )
         value = f"{year:04d}-{code}" if year is not None and cal.in_range(year) else None
         yield ctx.mention(m, "date", value, None, date_qualifier(m.group("pre")))
 
@@ -147,13 +177,15 @@ def seasons(ctx: Context) -> Iterator[Mention]:
         if not (m.group("pre") or m.group("y") or m.group("rel")):
             continue
         code = table[m.group("s").lower()]
-        offset = relative_offset(m.group("rel") or m.group("rel2") or m.group("pre"))
+        offset = relative_offset(m.group("rel") or m.group("pre"))
         year: int | None
         if m.group("y"):
             year = int(m.group("y"))
-        elif offset:
+        elif m.group("rel2"):  # "im Sommer des vergangenen Jahres"
             year = default_year(ctx)
-            year = year + offset if year is not None else None
+            year = year + relative_offset(m.group("rel2")) if year is not None else None
+        elif offset:  # "im vergangenen Frühling" in November is this year's; "last autumn" in October not
+            year = ctx.resolve(partial(cal.season_near, start=_SEASON_MONTHS[code], offset=offset))
         else:  # "seit dem Herbst" in January is last autumn
             year = year_for(ctx, _SEASON_MONTHS[code], m.start())
         value = f"{year:04d}-{code}" if year is not None and cal.in_range(year) else None

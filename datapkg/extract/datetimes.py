@@ -43,9 +43,12 @@ def join_times(text: str, mentions: list[Mention]) -> list[Mention]:
 
 
 _OPENER = re.compile(r"(?i:from|between|von|vom|zwischen)(?:[ \t\u00a0]+|$)")
-_OPENER_BEFORE = re.compile(r"(?<![\w])(?i:from|between|von|vom|zwischen)[ \t\u00a0]+$")
+_OPENER_BEFORE = re.compile(
+    r"(?<![\w])(?i:from|between|von|vom|zwischen)[ \t\u00a0]+(?:(?i:dem|den|the)[ \t\u00a0]+)?$"
+)
 _JOINER = re.compile(
-    r"[ \t\u00a0]*(?:(?i:to|until|through|and|bis(?:[ \t\u00a0]+zum)?|und)[ \t\u00a0]+|[–-][ \t\u00a0]*)"
+    r"[ \t\u00a0]*(?:(?i:to|until|through|and|bis(?:[ \t\u00a0]+zum)?|und)[ \t\u00a0]+(?:(?i:dem|den|the)[ \t\u00a0]+)?"
+    r"|[–-][ \t\u00a0]*)"
 )
 _SHAPE = re.compile(r"(?:\d{4}|XXXX)-\d{2}-\d{2}|(?:\d{4}|XXXX)-\d{2}|T\d{2}:\d{2}")
 
@@ -61,18 +64,33 @@ def join_spans(text: str, mentions: list[Mention]) -> list[Mention]:
     out: list[Mention] = []
     for mention in mentions:
         last = out[-1] if out else None
-        if (
-            last is not None
-            and _shape(last) is not None
-            and _shape(last) == _shape(mention)
-            and _JOINER.fullmatch(text, last.end, mention.start)
-            and (_OPENER.match(last.text) or _OPENER_BEFORE.search(text, max(0, last.start - 10), last.start))
-        ):
-            start = last.start
-            if not _OPENER.match(last.text):
-                start = _OPENER_BEFORE.search(text, max(0, last.start - 10), last.start).start()  # type: ignore[union-attr]
-            value = [last.value, mention.value]
+        if last is not None and _joined(text, last, mention):
+            opener = _OPENER_BEFORE.search(text, max(0, last.start - 14), last.start)
+            start = opener.start() if opener and not _OPENER.match(last.text) else last.start
+            value = [_year_from(last.value, mention.value), mention.value]
             out[-1] = Mention(start, mention.end, text[start : mention.end], "date", value, None, None)
             continue
         out.append(mention)
     return out
+
+
+def _joined(text: str, first: Mention, second: Mention) -> bool:
+    """Two dates of one precision joined as a span: "from A to B", "between A and B", or two
+    times joined by a dash ("04:00-09:00")."""
+    shape = _shape(first)
+    if shape is None or shape != _shape(second) or not _JOINER.fullmatch(text, first.end, second.start):
+        return False
+    if shape.startswith("T") and text[first.end : second.start] in ("-", "–"):
+        return True
+    return bool(
+        _OPENER.match(first.text) or _OPENER_BEFORE.search(text, max(0, first.start - 14), first.start)
+    )
+
+
+def _year_from(first: str, last: str) -> str:
+    """The first date of a span in the year its end states: "between Jan. 1 and Dec. 31,
+    2024" starts in 2024, whatever year "Jan. 1" alone resolved to."""
+    if first[:4].isdigit() and last[:4].isdigit() and first > last:
+        moved = last[:4] + first[4:]
+        return moved if moved <= last else f"{int(last[:4]) - 1:04d}{first[4:]}"
+    return first

@@ -38,11 +38,12 @@ def durations(ctx: Context) -> Iterator[Mention]:
         if post in ("lang", "long"):
             start = m.start("q") if m.group("q") else m.start("n")
             yield Mention(start, m.end(), ctx.text[start : m.end()], "duration", amount, unit, qualifier)
-        elif post == "ago" or (pre == "vor" and not post):
+        elif post == "ago" or pre == "vor":  # "vor zwei Monaten (vor der Entsendung gewarnt)"
             back = -int(amount) if amount is not None else None
             value = ctx.resolve(partial(cal.shift, amount=back, unit=unit)) if back is not None else None
             start = m.start("pre") if pre == "vor" else m.start("n")
-            yield Mention(start, m.end(), ctx.text[start : m.end()], "date", value, None, qualifier)
+            end = m.end() if post == "ago" else m.end("u")
+            yield Mention(start, end, ctx.text[start:end], "date", value, None, qualifier)
         elif pre == "in" and ctx.lang == "de" and not post:
             # "in einem Jahr", "in zwei Wochen": a time from now, not a length.
             ahead = int(amount) if amount is not None and amount == int(amount) else None

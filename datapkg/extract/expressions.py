@@ -36,7 +36,11 @@ EXPRESSIONS: dict[str, Callable[[Patterns], str]] = {
     "quantity": lambda p: (
         rf"(?:(?P<q>{B}{p.qualifier}){SP})?(?P<n>{p.number})(?:{SP}(?P<s>{p.scale}(?:{SP}{p.scale})?)"
         # "9mn", "1bn" glued to their number, as the Financial Times writes them
-        + (rf"|(?P<g>(?:mn|bn|tn)){E})?" if p.lang == "en" else ")?")
+        + (
+            rf"|(?P<g>(?:mn|bn|tn|m)){E}|(?P<gu>(?:km|kg|mm|cm|sq[ \u00a0]?km|sq[ \u00a0]?miles)){E})?"
+            if p.lang == "en"
+            else ")?"
+        )
         + rf"|(?:(?P<q2>{B}{p.qualifier}){SP})?(?P<a>{B}(?i:half{SP}a|eine{SP}halbe|einer{SP}halben|eine{SP}viertel)"
         rf"|{B}{ARTICLE_ONE[p.lang]}){SP}(?P<s2>{p.scale})"
     ),
@@ -152,7 +156,7 @@ EXPRESSIONS: dict[str, Callable[[Patterns], str]] = {
     "half_year": lambda p: (
         rf"(?:(?P<pre>{B}{words(lx.HALF_YEAR_PREPOSITIONS)}){SP}(?:(?i:der|the){SP})?)?"
         rf"(?P<o>{B}{words(lx.HALF_YEAR_ORDERS)})"
-        rf"{SP}(?:(?P<h>{words(lx.HALF_YEAR_NOUNS)})){E}"
+        rf"[- \u00a0]+(?:(?P<h>{words(lx.HALF_YEAR_NOUNS)})){E}"
         rf"(?:{SP}(?i:des{SP}jahres|of{SP}the{SP}year|(?:des|of){SP}(?P<y>\d{{4}})|(?P<y2>\d{{4}})"
         rf"|(?:des|of){SP}(?P<rel>{relative(p.lang, -1, 0, 1)}){SP}(?:jahres|year)){E})?"
     ),
@@ -183,7 +187,8 @@ EXPRESSIONS: dict[str, Callable[[Patterns], str]] = {
     "relative_period": lambda p: (
         rf"(?:(?P<pre>{B}{words(lx.PERIOD_PREPOSITIONS['de'])})[ \u00a0]+(?:{words(lx.DE_GENITIVE_ARTICLES)}[ \u00a0]+)?)?"
         rf"(?P<rel>{B}(?i:{relative('de', -1, 0, 1)}))[ \u00a0]+(?P<u>{words(lx.PERIOD_UNITS['de'])}){E}"
-        rf"|(?P<pre2>{B}{words(lx.PERIOD_PARTS['de'])})[ \u00a0]+(?i:der|des)[ \u00a0]+(?P<u2>(?i:woche|monats|jahres)){E}"
+        rf"|(?P<pre2>{B}{words(lx.PERIOD_PARTS['de'])})[ \u00a0]+(?:(?i:der|des)[ \u00a0]+(?P<u2>(?i:woche|monats|jahres))"
+        rf"|(?P<u3>(?i:jahr|monat))){E}"  # "Ende des Jahres"; Swiss "Anfang Jahr"
         if p.lang == "de"
         else rf"(?:(?P<pre>{B}{words(lx.PERIOD_PREPOSITIONS['en'])})[ \u00a0]+)?"
         rf"(?P<rel>{B}(?i:{relative('en', -1, 0, 1)}))"
@@ -235,7 +240,8 @@ EXPRESSIONS: dict[str, Callable[[Patterns], str]] = {
         rf"|{B}(?P<n2>{p.number}){SP}(?P<t>(?i:times))(?={SP}(?i:as|more|the|larger|bigger|higher|greater|"
         rf"smaller|fewer|less){E})"
         # "double the annual cap", "nearly triple that": a factor before what it multiplies
-        rf"|{B}(?P<v2>(?i:double|triple|quadruple))(?={SP}(?i:the|that|its|their|what|this){E})"
+        rf"|{B}(?P<v2>(?i:double|triple|quadruple))"
+        rf"(?={SP}(?i:the|that|its|their|what|this|from){E})"
     ),
     "spoken_decimal": lambda p: (
         rf"{B}(?P<i>\d+|{p.number})(?:{SP}|-)(?i:{alt(lx.DECIMAL_POINT[p.lang])})(?:{SP}|-)"
@@ -273,4 +279,11 @@ CORES: dict[str, tuple[Callable[[Patterns], str], int]] = {
     "percent": (lambda p: p.percent.replace(E, ""), 40),
     "money": (lambda p: p.currency.replace(E, ""), 50),
     "half_year": (lambda p: f"(?i:{alt(lx.HALF_YEAR_NOUNS)})", 40),
+    "multiplier": (
+        lambda p: (
+            r"(?i:fach|mal|doppel|verdreifach|vervierfach|verfünffach|verzehnfach|fold|times|twice|thrice"
+            r"|doubl|tripl|quadrupl)"
+        ),
+        30,
+    ),
 }

@@ -8,7 +8,7 @@ from typing import Final
 
 # --- cardinals -------------------------------------------------------------
 DE_ONES: Final = {
-    "null": 0, "eins": 1, "ein": 1, "eine": 1, "zwei": 2, "zwo": 2, "drei": 3, "vier": 4,
+    "null": 0, "eins": 1, "ein": 1, "eine": 1, "zwei": 2, "zwo": 2, "zweier": 2, "drei": 3, "dreier": 3, "vier": 4,
     "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9,
 }  # fmt: skip
 DE_TEENS: Final = {
@@ -147,7 +147,8 @@ EN_WEEKDAYS: Final = {
     "saturday": 5, "sunday": 6,
 }  # fmt: skip
 DE_SEASONS: Final = {
-    "frühjahr": "SP", "frühling": "SP", "sommer": "SU", "herbst": "FA", "winter": "WI",
+    "frühjahr": "SP", "frühling": "SP", "sommer": "SU", "herbst": "FA", "winter": "WI", "spätsommer": "SU",
+    "frühsommer": "SU", "hochsommer": "SU", "spätherbst": "FA", "frühherbst": "FA", "spätwinter": "WI",
 }  # fmt: skip
 EN_SEASONS: Final = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
 
@@ -309,7 +310,8 @@ VAGUE_PERIOD_DETERMINERS: Final = (
 )  # fmt: skip
 PLURAL_TIME_UNITS: Final = (
     "jahrzehnten", "jahren", "monaten", "wochen", "tagen", "stunden", "jahrhunderten", "jahrzehnte", "jahre",
-    "monate", "tage", "jahrhunderte", "decades", "years", "months", "weeks", "days", "hours", "centuries",
+    "monate", "tage", "jahrhunderte", "minuten", "decades", "years", "months", "weeks", "days", "hours", "centuries",
+    "minutes",
 )  # fmt: skip
 DE_LENGTH_COMPOUNDS: Final = ("jahrzehnte", "jahre", "monate", "wochen", "tage", "stunden")  # + "lang"
 DE_VAGUE_PLURALS: Final = (
@@ -451,7 +453,7 @@ VAGUE_PERIODS: Final = {
 # Amounts the text leaves vague without a number word ("ein paar Experten"): quantity
 # mentions with an empty value, qualifier "vague".
 VAGUE_AMOUNT_PHRASES: Final = {
-    "de": ("ein paar", "ein vielfaches", "eine große anzahl", "eine grosse anzahl", "eine vielzahl", "eine handvoll",
+    "de": ("ein paar", "ein vielfaches", "eine bedeutende zahl", "eine erhebliche zahl", "eine große anzahl", "eine grosse anzahl", "eine vielzahl", "eine handvoll",
            "eine reihe", "eine kleine zahl", "eine große zahl", "eine grosse zahl"),
     "en": ("a few", "a handful", "a large number", "a great number", "a small number", "a number"),
 }  # fmt: skip
@@ -492,7 +494,9 @@ TENSE_CUES: Final = {
         r"\b(?:will|shall|must|is\s+to|are\s+to|plans?\s+to|is\s+going\s+to|are\s+going\s+to|could|"
         r"expected\s+to|set\s+to)\b",
         r"\bby\s+(?:the\s+end\s+of\s+)?(?:January|February|March|April|May|June|July|August|"
-        r"September|October|November|December)\b|\b(?:next|coming|upcoming)\b",
+        r"September|October|November|December)\b|\buntil\s+(?:January|February|March|April|May|June|July|August|"
+        r"September|October|November|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
+        r"|\b(?:next|coming|upcoming)\b",
     ),
 }  # fmt: skip
 
@@ -553,7 +557,7 @@ STORY_DAYS: Final = {
            "the following morning": "after", "the next morning": "after"},
 }  # fmt: skip
 WEEKEND: Final = {"de": ("am wochenende", "über das wochenende", "übers wochenende", "am vergangenen wochenende",
-                         "seit dem vergangenen wochenende", "am letzten wochenende"),
+                         "seit dem vergangenen wochenende", "am letzten wochenende", "seit dem wochenende"),
                   "en": ("over the weekend", "at the weekend", "on the weekend", "this weekend", "last weekend")}  # fmt: skip
 
 # A weekday after these (or none) is placed by the tense of its clause ("am Donnerstag").

@@ -6,12 +6,13 @@ A factor is a quantity whose unit is "times" and whose value is the factor.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from datapkg.extract import lexicon as lx
 from datapkg.extract.mention import Context, Mention
 from datapkg.extract.numbers import tidy
-from datapkg.extract.values import number_value, rx, scale_value
+from datapkg.extract.values import matches, number_value, qualifier_of, rx, scale_value
 
 TIMES = "times"
 
@@ -24,7 +25,7 @@ def _factor(ctx: Context, token: str) -> int | None:
 
 
 def multipliers(ctx: Context) -> Iterator[Mention]:
-    for m in rx(ctx.lang, "multiplier").finditer(ctx.text):
+    for m in matches(ctx, "multiplier"):
         g = m.groupdict()
         value: int | float | None
         if g.get("v2"):
@@ -36,7 +37,16 @@ def multipliers(ctx: Context) -> Iterator[Mention]:
             if token.lower() in ("ein", "eins", "eine", "one"):
                 continue  # "einmal", "onefold": once, not a factor
             value = number_value(token, ctx.lang)
-        if value is not None and value > 1:
+        if value is None or value <= 1:
+            continue
+        before = re.search(
+            rf"(?<![\w])({ctx.p.qualifier})[ \t\u00a0]+$", ctx.text[max(0, m.start() - 20) : m.start()]
+        )
+        if g.get("v2") and before:  # "nearly double the level", "more than triple"
+            start = m.start() - len(before.group(0))
+            q = qualifier_of(before.group(1), ctx.lang)
+            yield Mention(start, m.end(), ctx.text[start : m.end()], "quantity", value, TIMES, q)
+        else:
             yield ctx.mention(m, "quantity", value, TIMES)
 
 

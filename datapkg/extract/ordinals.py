@@ -46,7 +46,8 @@ DETERMINERS = {
     "en": frozenset("the".split()),
 }
 _RANKING_CONTEXT = {
-    "de": r"(?i:platz|plätze|rang|ränge|ranking|rangliste|index|liste|tabelle|position|stelle|"
+    "de": r"(?i:\bplatz\b|\bplätze|\brang\b|\bränge\b|ranking|rangliste|\bindex|\bliste\b|tabelle|\bposition\b|"
+    r"\bstelle\b|"
     r"stärkst|größt|mächtigst|aufgestiegen|abgerutscht|verbessert|verschlechtert|aufstieg|abstieg|"
     r"\bfolg|dahinter|\bspitze\b)",
     "en": r"(?i:\brank|ranking|\bplace|\bplaces\b|index|\blist\b|table|league|position|\bspot|\btop\b|"

@@ -41,9 +41,11 @@ def quantities(ctx: Context) -> Iterator[Mention]:
             value = 1  # "mehr als ein Dutzend"
         if _ordinal_digits(ctx, m):
             continue  # "das 15. Sanktionspaket": an ordinal that names, not a count
-        glued = m.groupdict().get("g")
-        if value is None or (glued_after(ctx, m.end("n")) and not glued):
+        glued, glued_unit = m.groupdict().get("g"), m.groupdict().get("gu")  # "3m deaths", "some 30km"
+        if value is None or (glued_after(ctx, m.end("n")) and not (glued or glued_unit)):
             continue
+        if is_year(token) and _DATE_WORD_BEFORE.search(ctx.text, max(0, m.start() - 8), m.start()):
+            continue  # "since at least 2012": a year
         if (
             not token[0].isdigit()
             and ctx.lang == "en"
@@ -56,12 +58,13 @@ def quantities(ctx: Context) -> Iterator[Mention]:
             continue  # "a two-way street", "einseitig": a compound, not a count
         total = tidy(value * scale_value(m.group("s") or glued, ctx.lang))
         q = qualifier_of(m.group("q"), ctx.lang)
-        unit = unit_after(ctx, m.end())
+        unit = glued_unit or unit_after(ctx, m.end())
         if q in ("more_than", "less_than") and is_year(token) and not m.group("s") and unit is None:
             continue  # "3,6 Prozent mehr als 2024": a year compared with, not a count
         yield ctx.mention(m, "quantity", total, unit, q)
 
 
+_DATE_WORD_BEFORE = re.compile(r"(?i:since|seit|until|bis|before|after|vor|nach|in|im)[ \t\u00a0]+$")
 _DE_ORDINAL_AFTER = re.compile(rf"\.[ \t\u00a0]+(?!(?i:{alt(lx.DE_MONTHS)})(?![\w]))[A-ZÄÖÜ]")
 
 

@@ -4,7 +4,6 @@ text names ("kurz nach Putins Besuch"), or left vague ("in letzter Zeit")."""
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterator
 from functools import cache, partial
 
@@ -13,15 +12,14 @@ from datapkg.extract import lexicon as lx
 from datapkg.extract import vague_words as vw
 from datapkg.extract.mention import Context, Mention
 from datapkg.extract.patterns import SP, B, E, alt
-from datapkg.extract.tense import SENTENCE_END, clause_tense
+from datapkg.extract.tense import clause_tense
 from datapkg.extract.values import (
     date_qualifier,
-    default_year,
     matches,
-    named_year,
     norm,
     relative_offset,
     rx,
+    topic_year,
 )  # fmt: skip
 
 _WEEK_AFTER = {
@@ -69,7 +67,7 @@ def relative_words(ctx: Context) -> Iterator[Mention]:
 def relative_periods(ctx: Context) -> Iterator[Mention]:
     for m in matches(ctx, "relative_period"):
         g = m.groupdict()
-        unit = lx.PERIOD_UNITS[ctx.lang][(g.get("u") or g.get("u2") or "").lower()]
+        unit = lx.PERIOD_UNITS[ctx.lang][(g.get("u") or g.get("u2") or g.get("u3") or "").lower()]
         offset = relative_offset(g.get("rel"))
         value = ctx.resolve(partial(cal.relative_period, unit=unit, offset=offset))
         yield ctx.mention(m, "date", value, None, date_qualifier(g.get("pre") or g.get("pre2")))
@@ -94,34 +92,14 @@ def vague_periods(ctx: Context) -> Iterator[Mention]:
         yield ctx.mention(m, "date", None, None, "vague")
 
 
-_YEAR = re.compile(r"(?<![\w.,])((?:19|20)\d{2})(?![\w]|[.,]\d)")
-
-
-def topic_year(ctx: Context, start: int, counts: Counter[int]) -> int | None:
-    """The year a text is about at ``start``: one its clause names ("im Jahr 2020 ... gegenüber
-    dem Vorjahr"), else, early in a year, the year before when the text names it more often
-    than the reference year (a January review of the past year); None: the reference year."""
-    named = named_year(ctx, start, SENTENCE_END)
-    if named is not None:
-        return named
-    reference = default_year(ctx)
-    early = ctx.resolve(lambda ref: ref.month <= 3)
-    if reference is None or early is not True:
-        return None
-    return reference - 1 if counts.get(reference - 1, 0) > counts.get(reference, 0) else None
-
-
 def relative_years(ctx: Context) -> Iterator[Mention]:
     """ "im Vorjahr", "the previous year": the year before (or after) the year the text is
     about there (``topic_year``), which is the reference year unless the text says otherwise:
     a 2025 review of 2024 means 2023 by "Vorjahr"."""
     table = lx.RELATIVE_YEARS[ctx.lang]
-    counts: Counter[int] | None = None
     for m in rx(ctx.lang, "relative_year").finditer(ctx.text):
         offset = table[" ".join(m.group("w").lower().split())]
-        if counts is None:  # once per text, so that many mentions cost no more than one
-            counts = Counter(int(y) for y in _YEAR.findall(ctx.text))
-        topic = topic_year(ctx, m.start(), counts) if offset else None  # "heuer" is this year
+        topic = topic_year(ctx, m.start()) if offset else None  # "heuer" is this year
         if topic is not None:
             value = cal.iso_year(topic + offset)
         else:

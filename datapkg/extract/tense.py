@@ -21,9 +21,10 @@ _ABBREVIATIONS = (
     "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Okt", "Dez", "Nr", "No",
     "Mr", "Mrs", "Ms", "Dr", "St", "ca", "bzw", "etc", "vs", "Gen", "Lt", "Col", "Sgt", "Prof", "Abs", "Art",
 )  # fmt: skip
-_NOT_AFTER = "".join(rf"(?<!\b{a})" for a in _ABBREVIATIONS)
-SENTENCE_END = re.compile(rf"{_NOT_AFTER}[.!?;]\s|\n")
-CLAUSE_END = re.compile(rf"{_NOT_AFTER}[.!?;,:]\s|\s[–—-]\s|\n")
+# The lookbehinds follow the full stop, so that they are tried only where one stands.
+_NOT_AFTER = "".join(rf"(?<!\b{a}\.)" for a in _ABBREVIATIONS)
+SENTENCE_END = re.compile(rf"[!?;]\s|\.{_NOT_AFTER}\s|\n")
+CLAUSE_END = re.compile(rf"[!?;,:]\s|\.{_NOT_AFTER}\s|\s[–—-]\s|\n")
 
 _REACH = 300
 """How far a sentence or clause reaches either side of a mention: bounded, so that text
@@ -46,7 +47,7 @@ _NEAR_CUES = {
     "en": (
         r"\b(?:said|told|wrote|spoke)\b",
         r"\b(?:begins|starts|ends|expires|opens|closes|takes\s+effect|is\s+due|are\s+due|due\s+to|returns|"
-        r"arrives|travels|visits|hosts|takes\s+office)\b",
+        r"arrives|travels|visits|hosts|leaves|takes\s+office|ha(?:s|ve)\s+until)\b",
     ),
 }
 # A plan's infinitive: the future when the date belongs to it ("agreed to hold a summit in
@@ -54,12 +55,22 @@ _NEAR_CUES = {
 # agreed to top up the fund").
 _PLANS = (
     r"\b(?P<plan_verb>agreed|agree|agrees|plan|plans|planned|intends?|intended|hopes?|hoped|aims?|aimed|wants?|"
-    r"scheduled|set|expected|expects?|promised|pledged|vowed)\s+to\s+[a-z]+\b"
+    r"scheduled|set|expected|expects?|promised|pledged|vowed|urged|urges|asked|asks|called\s+on\s+\w+|pressed)"
+    r"(?:\s+\w+){0,2}?\s+to\s+[a-z]+\b"
 )
+# What is said to have happened: "soll bis September ... geliefert haben" is past, though
+# "soll" alone speaks of the future; and a German clause's last verb in the simple past
+# ("wie die Behörde am Dienstag mitteilte,") or perfect ("das die Schweiz im Juli übernommen hat").
+_HEARSAY = {
+    "de": r"\bsoll(?:en|te|ten)?\b(?:[^.;,]|(?<=\d)[.,](?=\d)){0,120}?\b[a-zäöüß]+(?:t|en)\s+(?:haben|sein)\b"
+    r"|(?-i:\b(?![a-zäöüß]*(?:letzte|nächste|erste|zweite|dritte|beste|meiste)\b)[a-zäöüß]{4,}te(?=[,.;]))"
+    r"|(?-i:\b[a-zäöüß]{3,}(?:t|en)\s+(?:hat|haben|hatte|hatten)(?=[,.;]))",
+    "en": r"\b(?:is|are)\s+(?:said|reported|believed|thought)\s+to\s+have\b",
+}
 _SINCE = {"de": re.compile(r"\bseit\b", re.IGNORECASE), "en": re.compile(r"\bsince\b", re.IGNORECASE)}
 # A German verb in the simple past right before the date ("reiste Anfang Mai"), less the
 # adjectives and ordinals that end the same way ("letzten", "zweite", "heute").
-_DE_PRETERITE = re.compile(r"\b([a-zäöüß]{3,}t(?:e|en))\s+$")
+_DE_PRETERITE = re.compile(r"\b([a-zäöüß]{3,}t(?:e|en))\s+(?:(?:am|im|an|zum|vom|bis|seit|ab)\s+)?$")
 _DE_NOT_PRETERITE = re.compile(
     r"(?:^erst|letzt|nächst|best|größt|meist|jüngst|neuest|höchst|wichtigst|stärkst|längst|spätest|frühest|"
     r"zweit|dritt|viert|fünft|sechst|siebt|acht|neunt|zehnt|heut|gut|weit|breit|recht|mitt|halt|"
@@ -85,7 +96,8 @@ def _near_cues(lang: str) -> re.Pattern[str]:
     past, future, _ = lx.TENSE_CUES[lang]
     near_past, near_future = _NEAR_CUES[lang]
     return re.compile(
-        rf"(?P<plan>{_PLANS})|(?P<f>{near_future}|{future})|(?P<p>{near_past}|{past})", re.IGNORECASE
+        rf"(?P<hear>{_HEARSAY[lang]})|(?P<plan>{_PLANS})|(?P<f>{near_future}|{future})|(?P<p>{near_past}|{past})",
+        re.IGNORECASE,
     )
 
 
@@ -129,6 +141,8 @@ def _near_tense(ctx: Context, start: int, clause: tuple[int, int]) -> int:
     found = before[-1] if before else cues.search(ctx.text, start, min(sentence_end, start + 2 * _NEAR))
     if found is None:
         return 0
+    if found.group("hear"):
+        return -1
     if found.group("plan"):
         return -1 if not before and found.group("plan_verb").lower().endswith("ed") else 1
     return 1 if found.group("f") else -1

@@ -5,15 +5,16 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from collections.abc import Iterator
-from functools import cache
+from functools import cache, lru_cache
 
 from datapkg.extract import calendar as cal
 from datapkg.extract import lexicon as lx
 from datapkg.extract.mention import Context
 from datapkg.extract.numbers import Number, parse_de_word, parse_digits, parse_en_word
 from datapkg.extract.patterns import patterns
-from datapkg.extract.tense import CLAUSE_END, clause_tense, span
+from datapkg.extract.tense import CLAUSE_END, SENTENCE_END, clause_tense, span
 
 
 def norm(s: str) -> str:
@@ -236,3 +237,27 @@ def matches(ctx: Context, name: str) -> Iterator[re.Match[str]]:
 
 
 _SPACE = re.compile(r"\s")
+
+
+_YEAR = re.compile(r"(?<![\w.,])((?:19|20)\d{2})(?![\w]|[.,]\d)")
+
+
+@lru_cache(maxsize=4)
+def year_counts(text: str) -> Counter[int]:
+    """How often the text names each year: once per text, however many mentions ask."""
+    return Counter(int(y) for y in _YEAR.findall(text))
+
+
+def topic_year(ctx: Context, start: int) -> int | None:
+    """The year a text is about at ``start``: one its clause names ("im Jahr 2020 ... gegenüber
+    dem Vorjahr"), else, early in a year, the year before when the text names it more often
+    than the reference year (a January review of the past year); None: the reference year."""
+    named = named_year(ctx, start, SENTENCE_END)
+    if named is not None:
+        return named
+    reference = default_year(ctx)
+    early = ctx.resolve(lambda ref: ref.month <= 3)
+    if reference is None or early is not True:
+        return None
+    counts = year_counts(ctx.text)
+    return reference - 1 if counts.get(reference - 1, 0) > counts.get(reference, 0) else None
