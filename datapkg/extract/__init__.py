@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from datapkg.extract.anaphora import resolve_anaphora
 from datapkg.extract.datetimes import join_spans, join_times
 from datapkg.extract.mention import Context, Mention
 from datapkg.extract.patterns import patterns
@@ -87,4 +88,4 @@ def extract(text: str, lang: str | None = None, ref: dt.date | str | Window | No
             continue
         taken[mention.start : mention.end] = b"\x01" * (mention.end - mention.start)
         chosen.append(mention)
-    return join_spans(text, join_times(text, sorted(chosen, key=lambda m: m.start)))
+    return resolve_anaphora(text, join_spans(text, join_times(text, sorted(chosen, key=lambda m: m.start))))

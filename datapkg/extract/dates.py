@@ -9,7 +9,7 @@ from functools import cache, partial
 from datapkg.extract import calendar as cal
 from datapkg.extract import lexicon as lx
 from datapkg.extract.mention import Context, Mention
-from datapkg.extract.patterns import SP, alt
+from datapkg.extract.patterns import SP, E, alt
 from datapkg.extract.values import (
     date_qualifier,
     day_month,
@@ -109,7 +109,9 @@ def _counts_after(ctx: Context, end: int) -> bool:
     if noun is None:
         return False
     plural = ctx.lang == "de" and noun[:1].isupper() and len(noun) > 5 and noun.endswith(("e", "en", "er"))
-    return noun.lower() in lx.COUNT_NOUNS or plural
+    # "seit Februar 2022 Hilfen": a year of the calendar with a noun after stays a year
+    unlikely_year = not 1900 <= int(ctx.text[end - 4 : end]) <= 2100
+    return noun.lower() in lx.COUNT_NOUNS or (plural and unlikely_year)
 
 
 def month_dates(ctx: Context) -> Iterator[Mention]:
@@ -224,9 +226,10 @@ def _month_span(lang: str) -> re.Pattern[str]:
     month = alt(lx.DE_MONTHS if lang == "de" else lx.EN_MONTHS)
     opener, joiner = ("von|zwischen", "bis|und") if lang == "de" else ("from|between", "to|and|until|through")
     return re.compile(
-        rf"(?:(?<![\w])(?P<o>(?i:{opener})){SP})?(?P<m1>(?<![\w])(?i:{month}))(?![\w]){SP}(?P<j>(?i:{joiner})){SP}"
-        rf"(?P<m2>(?i:{month}))(?![\w])"
-        rf"(?:,?{SP}(?P<y>\d{{4}})(?![\w]))?"
+        rf"(?:(?<![\w])(?P<o>(?i:{opener})){SP})?(?P<m1>(?<![\w])(?i:{month}))(?![\w])"
+        rf"(?:{SP}(?P<j>(?i:{joiner})){SP}|[-–])(?P<m2>(?i:{month}))(?![\w])"
+        rf"(?:,?{SP}(?P<y>\d{{4}})(?![\w])|{SP}(?P<rel>(?i:dieses|diesen|des{SP}vergangenen|of{SP}this|this|last|"
+        rf"of{SP}last)){SP}(?i:jahres|year){E})?(?:{SP}(?P<q>(?i:quarter|quartal)){E})?"
     )
 
 
@@ -234,16 +237,24 @@ def month_spans(ctx: Context) -> Iterator[Mention]:
     """ "between September and December", "von März bis Mai 2024": ``[first, last]`` months; a
     span over the new year ("from November to February") starts in the year before its end."""
     for m in _month_span(ctx.lang).finditer(ctx.text):
-        if not m.group("o") and m.group("j").lower() in ("and", "und"):
+        if not m.group("o") and (m.group("j") or "").lower() in ("and", "und"):
             continue  # "im Mai und Juni": two months; "January to October": a span
         first, last = month_no(ctx, m.group("m1")), month_no(ctx, m.group("m2"))
-        end = month_value(ctx, last, m.group("y"), m.start())
+        stated = m.group("y")
+        if m.group("rel"):  # "von März bis November dieses Jahres"
+            shift = -1 if any(w in m.group("rel").lower() for w in ("vergangen", "last")) else 0
+            year_now = default_year(ctx)
+            stated = str(year_now + shift) if year_now is not None else None
+        end = month_value(ctx, last, stated, m.start())
         if end is None or first == last:
             continue
         year = end[:4]
         if first > last:
             year = f"{int(year) - 1:04d}" if year.isdigit() else year
-        yield ctx.mention(m, "date", [f"{year}-{first:02d}", end])
+        if m.group("q") and last == first + 2 and first % 3 == 1:  # "the July-September quarter"
+            yield ctx.mention(m, "date", f"{end[:4]}-Q{last // 3}")
+        else:
+            yield ctx.mention(m, "date", [f"{year}-{first:02d}", end])
 
 
 _YEAR_SPAN = re.compile(r"(?<![\w.,])(?P<a>(?:18|19|20)\d{2})[-–/](?P<b>\d{2})(?![\w]|[.,]\d)")

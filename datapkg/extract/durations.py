@@ -51,7 +51,7 @@ def durations(ctx: Context) -> Iterator[Mention]:
             start = m.start("pre")
             yield Mention(start, m.end(), ctx.text[start : m.end()], "date", value, None, qualifier)
         elif post in lx.OFFSET_AFTER or post in lx.OFFSET_BEFORE:
-            start = m.start("n")
+            start = m.start("q") if m.group("q") else m.start("n")  # "roughly four months after"
             direction = "after" if post in lx.OFFSET_AFTER else "before"
             if post in lx.ANCHOR_PREPOSITIONS[ctx.lang]:
                 # "zwei Tage nach dem Besuch": the length, and the event is an anchor of its own

@@ -74,7 +74,7 @@ EXPRESSIONS: dict[str, Callable[[Patterns], str]] = {
     "duration": lambda p: (
         rf"(?:(?P<pre>{B}{words(lx.DURATION_PREPOSITIONS)}){SP})?"
         rf"(?:(?P<q>{B}{p.qualifier}){SP})?"
-        rf"(?P<n>{p.number}|{B}{ARTICLE_ONE[p.lang]}|{B}{words(lx.FEW)})[- \u00a0]+"
+        rf"(?P<n>{p.number}|{B}{ARTICLE_ONE[p.lang]}|{B}{words(lx.FEW)})[- \u00a0]+(?:(?i:more|weitere|weiteren){SP})?"
         rf"(?P<u>{p.time_unit})"
         rf"(?:{SP}(?P<post>{words([*lx.OFFSET_AFTER, *lx.OFFSET_BEFORE, 'ago', *lx.DURATION_LENGTH_WORDS])}){E})?"
     ),
@@ -135,8 +135,8 @@ EXPRESSIONS: dict[str, Callable[[Patterns], str]] = {
         rf"|(?P<y3>{B}\d{{4}})-(?P<m3>\d{{2}})-(?P<d3>\d{{2}}){E}"
     ),
     "day_range": lambda p: (
-        rf"(?:(?P<pre>{B}{words(lx.DAY_RANGE_OPENERS['de'])}){SP})?(?P<d1>{B}\d{{1,2}})\.?"
-        rf"\s*(?:{words(lx.DAY_RANGE_SEPARATORS['de'])}|-|–)\s*(?P<d2>\d{{1,2}})\.{SP}?(?P<m>{p.month})"
+        rf"(?:(?P<pre>{B}{words(lx.DAY_RANGE_OPENERS['de'])}){SP}(?:(?i:dem){SP})?)?(?P<d1>{B}\d{{1,2}})\.?"
+        rf"\s*(?:{words(lx.DAY_RANGE_SEPARATORS['de'])}|-|–)\s*(?:(?i:dem|zum){SP})?(?P<d2>\d{{1,2}})\.{SP}?(?P<m>{p.month})"
         rf"(?:{SP}(?P<y>\d{{4}}){E})?"
         if p.lang == "de"
         else rf"(?:(?P<pre>{B}{words(lx.DAY_RANGE_OPENERS['en'])}){SP})?(?:(?P<m1>{B}{p.month}){SP}(?P<d1>\d{{1,2}})"

@@ -267,7 +267,7 @@ OFFSET_BEFORE: Final = ("vor", "zuvor", "früher", "before", "earlier", "zurück
 RELATIVE: Final = {
     "de": {
         -1: ("vergangenen", "vergangene", "vergangenes", "vergangener", "vergangenem", "letzten", "letzte", "letztes",
-             "letzter", "letztem", "voriger", "vorigen", "vorigem"),
+             "letzter", "letztem", "voriger", "vorigen", "vorigem", "vorige", "voriges"),
         0: ("diesem", "diesen", "diese", "dieses", "dieser", "laufenden", "laufende", "laufendes", "laufendem"),
         1: ("kommenden", "kommende", "kommendes", "kommender", "kommendem", "nächsten", "nächste", "nächstes",
             "nächster", "nächstem"),
@@ -393,7 +393,7 @@ PERIOD_PREPOSITIONS: Final = {
            "by the end of", "since", "until", "in"),
 }  # fmt: skip
 PERIOD_PARTS: Final = {  # "Ende des Jahres", "by the end of the year"
-    "de": ("anfang", "mitte", "ende"),
+    "de": ("anfang", "mitte", "ende", "seit beginn", "zu beginn", "beginn", "seit anfang"),
     "en": ("by the end of", "the end of", "end of", "the beginning of", "beginning of", "the start of",
            "start of", "the middle of", "the rest of"),
 }  # fmt: skip
@@ -540,7 +540,8 @@ DIGIT_WORDS: Final = {
 # --- relative years -----------------------------------------------------------------
 RELATIVE_YEARS: Final = {
     "de": {"vorjahr": -1, "vorjahres": -1, "vorjahrs": -1, "folgejahr": 1, "folgejahres": 1, "jahr davor": -1,
-           "jahr zuvor": -1, "jahr darauf": 1, "heuer": 0},
+           "jahr zuvor": -1, "jahr darauf": 1, "heuer": 0, "vorjahresmonat": -1, "vorjahresquartal": -1,
+           "vorjahreszeitraum": -1},
     "en": {"the previous year": -1, "the year before": -1, "the prior year": -1, "the following year": 1,
            "the year after": 1, "a year earlier": -1, "a year before": -1},
 }  # fmt: skip

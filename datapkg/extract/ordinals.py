@@ -61,6 +61,7 @@ _JOIN = {
     "en": re.compile(r"\s*(?:,|and|or|to|ahead\s+of|behind)?\s*(?:(?:the)\s+)?"),
 }
 _WORD = re.compile(r"[^\W\d_][\w-]*")
+_OF_TOTAL = re.compile(r"[ \t\u00a0]+(?i:of|von|unter)[ \t\u00a0]+\d")
 _PARTICIPLE = re.compile(r"[ \t\u00a0]+(?:[a-z]+ed|ge[a-zäöüß]+(?:t|en))(?![\w])")
 _SENTENCE_END = re.compile(r"[.!?;]\s|\n")
 
@@ -105,8 +106,8 @@ def _after_article(ctx: Context, start: int) -> bool:
 
 def is_rank(ctx: Context, start: int, end: int) -> bool:
     """Whether the ordinal word at ``start:end`` is a place in a ranking (module docstring)."""
-    if _rank_noun(ctx.lang).match(ctx.text, end):
-        return True
+    if _rank_noun(ctx.lang).match(ctx.text, end) or _OF_TOTAL.match(ctx.text, end):
+        return True  # "third place", "36th of 145 countries"
     before = _words_before(ctx.text, start, 3)
     if before and before[-1] in DETERMINERS[ctx.lang]:
         before = before[:-1]

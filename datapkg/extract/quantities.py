@@ -37,8 +37,11 @@ def quantities(ctx: Context) -> Iterator[Mention]:
             continue
         token = m.group("n")
         value = number_value(token, ctx.lang)
-        if value is None and m.group("s") and token.lower() in lx.DE_ARTICLE_FORMS:
-            value = 1  # "mehr als ein Dutzend"
+        counted = norm(m.group("q") or "") in _COUNTING_QUALIFIERS  # not "über ein Abkommen"
+        if value is None and (m.group("s") or counted) and token.lower() in lx.DE_ARTICLE_FORMS:
+            value = 1  # "mehr als ein Dutzend", "mindestens ein Luftabwehrsystem"
+        if _NAME_BEFORE.search(ctx.text, max(0, m.start() - 10), m.start()):
+            continue  # "Type 12 missiles", "Block 3": a model's number
         if _ordinal_digits(ctx, m):
             continue  # "das 15. Sanktionspaket": an ordinal that names, not a count
         glued, glued_unit = m.groupdict().get("g"), m.groupdict().get("gu")  # "3m deaths", "some 30km"
@@ -52,6 +55,10 @@ def quantities(ctx: Context) -> Iterator[Mention]:
             and value == 1
             and not m.group("s")
             and not m.group("q")
+            and not (
+                _ONE_SAID.match(ctx.text, m.end())
+                and not _NO_ONE.search(ctx.text, max(0, m.start() - 8), m.start())
+            )
         ):
             continue  # "one" alone is a pronoun more often than a number; "at least one" is a count
         if not token[0].isdigit() and re.match(r"-[^\W\d]", ctx.text[m.end("n") : m.end("n") + 2]):
@@ -64,6 +71,10 @@ def quantities(ctx: Context) -> Iterator[Mention]:
         yield ctx.mention(m, "quantity", total, unit, q)
 
 
+_ONE_SAID = re.compile(r"[ \t\u00a0]+(?:[A-Za-z-]+[ \t\u00a0]+){0,3}?(?:said|says|told|added|noted)(?![\w])")
+_NO_ONE = re.compile(r"(?i:no|every|any|some|each|the|this|that)[ \t\u00a0]+$")  # "no one said": nobody
+_COUNTING_QUALIFIERS = frozenset({"mindestens", "mehr als", "weniger als", "höchstens", "wenigstens", "nur"})
+_NAME_BEFORE = re.compile(r"(?<![\w])(?:Type|Typ|Model|Modell|Block|Version|Mark|Mk)[ \u00a0-]$")
 _DATE_WORD_BEFORE = re.compile(r"(?i:since|seit|until|bis|before|after|vor|nach|in|im)[ \t\u00a0]+$")
 _DE_ORDINAL_AFTER = re.compile(rf"\.[ \t\u00a0]+(?!(?i:{alt(lx.DE_MONTHS)})(?![\w]))[A-ZÄÖÜ]")
 

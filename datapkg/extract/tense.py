@@ -38,7 +38,9 @@ _NEAR = 45
 _NEAR_CUES = {
     "de": (
         r"\b(?:sagte|sagten|erklärte|erklärten|teilte|teilten|meldete|meldeten|berichtete|berichteten|habe|hätte|"
-        r"hätten)\b|\bwie\s+(?:schon|bereits)\b",  # "habe bis Ende September erhalten", "wie schon im Sommer"
+        r"hätten)\b|\bwie\s+(?:schon|bereits)\b"  # "habe bis Ende September erhalten", "wie schon im Sommer"
+        # the perfect with its participle at the clause's end ("haben ... Waffen exportiert.")
+        r"|\b(?:hat|haben|hatte|hatten)\b(?:[^.;]|(?<=\d)[.,](?=\d)){0,120}?\b[a-zäöüß]{3,}(?:t|en)(?=[.;,])",
         # schedules, and the zu-infinitive of a plan ("kündigte an, bis Ende Januar ... vorzulegen")
         r"\b(?:beginnt|startet|endet|läuft\s+\w+\s+aus|tritt|treten)\b"
         r"|(?-i:\b(?:an|auf|aus|bei|ein|mit|nach|vor|zurück|weg|ab|fest|frei|teil|weiter|zusammen|durch|um|"
@@ -47,7 +49,7 @@ _NEAR_CUES = {
     "en": (
         r"\b(?:said|told|wrote|spoke)\b",
         r"\b(?:begins|starts|ends|expires|opens|closes|takes\s+effect|is\s+due|are\s+due|due\s+to|returns|"
-        r"arrives|travels|visits|hosts|leaves|takes\s+office|ha(?:s|ve)\s+until)\b",
+        r"arrives|travels|visits|hosts|leaves|takes\s+office|ha(?:s|ve)\s+until|due)\b",
     ),
 }
 # A plan's infinitive: the future when the date belongs to it ("agreed to hold a summit in
@@ -55,7 +57,7 @@ _NEAR_CUES = {
 # agreed to top up the fund").
 _PLANS = (
     r"\b(?P<plan_verb>agreed|agree|agrees|plan|plans|planned|intends?|intended|hopes?|hoped|aims?|aimed|wants?|"
-    r"scheduled|set|expected|expects?|promised|pledged|vowed|urged|urges|asked|asks|called\s+on\s+\w+|pressed)"
+    r"scheduled|set|expected|expects?|promised|pledged|vowed|urged|urges|asked|asks|called\s+on\s+\w+|pressed|due)"
     r"(?:\s+\w+){0,2}?\s+to\s+[a-z]+\b"
 )
 # What is said to have happened: "soll bis September ... geliefert haben" is past, though
@@ -67,7 +69,13 @@ _HEARSAY = {
     r"|(?-i:\b[a-zäöüß]{3,}(?:t|en)\s+(?:hat|haben|hatte|hatten)(?=[,.;]))",
     "en": r"\b(?:is|are)\s+(?:said|reported|believed|thought)\s+to\s+have\b",
 }
-_SINCE = {"de": re.compile(r"\bseit\b", re.IGNORECASE), "en": re.compile(r"\bsince\b", re.IGNORECASE)}
+# "seit", "since" opening the phrase the date stands in: no conjunction, comma or verb between
+# Plans as participles ("the drive, scheduled to start in March") speak of the future wherever they stand.
+_PARTICIPLES = frozenset({"scheduled", "set", "due"})
+_SINCE = {
+    "de": re.compile(r"\bseit\b(?![^,;]*\b(?:und|oder|als)\b)[^,;]{0,30}$", re.IGNORECASE),
+    "en": re.compile(r"\bsince\b(?![^,;]*\b(?:and|or|when)\b)[^,;]{0,30}$", re.IGNORECASE),
+}
 # A German verb in the simple past right before the date ("reiste Anfang Mai"), less the
 # adjectives and ordinals that end the same way ("letzten", "zweite", "heute").
 _DE_PRETERITE = re.compile(r"\b([a-zäöüß]{3,}t(?:e|en))\s+(?:(?:am|im|an|zum|vom|bis|seit|ab)\s+)?$")
@@ -138,13 +146,14 @@ def _near_tense(ctx: Context, start: int, clause: tuple[int, int]) -> int:
         return -1
     # after the date, a fronted date ("In mid-October, the agency said") takes the next clause's verb
     sentence_end = span(ctx, start, SENTENCE_END)[1]
-    found = before[-1] if before else cues.search(ctx.text, start, min(sentence_end, start + 2 * _NEAR))
-    if found is None:
+    found = before[-1] if before else cues.search(ctx.text, start, sentence_end)
+    if found is None or found.start() > start + 2 * _NEAR:
         return 0
     if found.group("hear"):
         return -1
     if found.group("plan"):
-        return -1 if not before and found.group("plan_verb").lower().endswith("ed") else 1
+        verb = found.group("plan_verb").lower()
+        return -1 if not before and verb.endswith("ed") and verb not in _PARTICIPLES else 1
     return 1 if found.group("f") else -1
 
 
@@ -152,7 +161,8 @@ def clause_tense(ctx: Context, start: int) -> int:
     """-1 when the words around ``start`` speak of the past, +1 of the future, 0 when they do
     not say (module docstring)."""
     clause = span(ctx, start, CLAUSE_END)
-    if _SINCE[ctx.lang].search(ctx.text, max(clause[0], start - _NEAR), start + 6):
+    since_end = start + 6 if ctx.text[start : start + 6].lower().startswith(("since", "seit")) else start
+    if _SINCE[ctx.lang].search(ctx.text, max(clause[0], start - _NEAR), since_end):
         return -1
     near = _near_tense(ctx, start, clause)
     if near:

@@ -33,7 +33,7 @@ _STANDS_ALONE = {
     ),
 }
 _DE_ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
-_SHARE_LINK = {"de": ("der", "des", "von", "davon"), "en": ("of",)}
+_SHARE_LINK = {"de": ("der", "des", "von", "davon", "dieser", "dieses"), "en": ("of",)}
 # German plural endings: "eine der Armeen", but not "eines der Not" ("one of need")
 _DE_PLURAL = ("en", "er", "e", "n", "s")
 
@@ -61,11 +61,14 @@ def counted_noun(ctx: Context, end: int) -> str | None:
     """The noun a count word counts ("mehrere nordkoreanische Generäle" -> "Generäle";
     "several senior officials" -> "officials"); None when no noun follows."""
     pos = end
-    for _ in range(3):
+    for _ in range(4):
         m = _TOKEN.match(ctx.text, pos)
         if not m:
             return None
         word = m.group(1)
+        if word in ("and", "or", "und", "oder") and pos > end:
+            pos = m.end()  # "several current and former officials"
+            continue
         lower = word.lower()
         if lower.endswith(("'s", "’s")):
             pos = m.end()  # "the world's biggest armies"

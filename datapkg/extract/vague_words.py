@@ -22,7 +22,7 @@ TIME_REFERENCES: Final = {
         "bislang": (PRESENT_REF, "by"), "bisher": (PRESENT_REF, "by"), "bis jetzt": (PRESENT_REF, "by"),
         "bis dato": (PRESENT_REF, "by"), "bis heute": (PRESENT_REF, "by"),
         "bis zum heutigen tag": (PRESENT_REF, "by"),
-        "kürzlich": (PAST_REF, None), "zuletzt": (PAST_REF, None), "jüngst": (PAST_REF, None), "unlängst": (PAST_REF, None),
+        "kürzlich": (PAST_REF, None), "zuletzt": (PAST_REF, None), "früher": (PAST_REF, None), "jüngst": (PAST_REF, None), "unlängst": (PAST_REF, None),
         "neulich": (PAST_REF, None), "vor kurzem": (PAST_REF, None), "vor kurzer zeit": (PAST_REF, None),
         "in letzter zeit": (PAST_REF, None), "in jüngster zeit": (PAST_REF, None),
         "in der vergangenheit": (PAST_REF, None), "in jüngerer vergangenheit": (PAST_REF, None),
@@ -48,7 +48,10 @@ TIME_REFERENCES: Final = {
 # "bald darauf", "soon after", "so far as", "in the past five years": the same words, no
 # reference to the present; (words, what may not follow them).
 TIME_REFERENCE_GUARDS: Final = {
-    "de": (("bald", "schon bald"), ("darauf", "danach", "nach", "nachdem")),  # "nicht zuletzt": in code
+    "de": (
+        ("bald", "schon bald", "früher"),
+        ("darauf", "danach", "nach", "nachdem", "als"),
+    ),  # "nicht zuletzt": in code
     "en": (
         ("soon", "so far", "in the past", "now"),
         ("after", "afterwards", "as", "thereafter", "enough", "few", "couple", "that"),  # "now that ..."
@@ -80,7 +83,7 @@ VAGUE_COUNT_WORDS: Final = {
         "mehrere", "mehreren", "mehrerer", "zahlreiche", "zahlreichen", "zahlreicher", "etliche", "etlichen",
         "etlicher", "einige", "einigen", "einiger", "viele", "vielen", "vieler", "wenige", "wenigen",
         "unzählige", "unzähligen", "zig", "immer mehr", "immer weniger", "zahllose", "zahllosen", "weniger",
-        "manche", "manchen", "mancher", "einzelne", "einzelnen",
+        "manche", "manchen", "mancher", "einzelne", "einzelnen", "die meisten",
     ),
     "en": (
         "several", "numerous", "many", "countless", "few", "fewer", "more and more",
@@ -124,7 +127,8 @@ SHARE_NOUNS: Final = {
     "de": ("teil", "großteil"),
     "en": ("part", "portion", "share", "proportion", "bulk", "majority"),
 }
-SHARE_ARTICLES: Final = {"de": ("ein", "einem", "einen", "einen großen", "einem großen", "ein großer", "ein grosser",
+SHARE_ARTICLES: Final = {"de": ("ein", "einem", "einen", "der", "einen großen", "einem großen", "ein großer", "ein grosser",
+                                "ein kleinerer", "einen kleineren", "einem kleineren", "ein größerer",
                                 "einen grossen", "einem grossen",
                                 "einem kleinen", "ein kleiner", "einen kleinen", "einem erheblichen",
                                 "ein erheblicher", "einen erheblichen"),
