@@ -78,6 +78,12 @@ SHAPES: dict[str, tuple[str, str]] = {
     "dotted digits": ("1.000.", "de"),
     "one run of digits": ("1", "de"),
     "spaces": (" ", "de"),
+    # a rare word the extractor searches around, glued into one long word
+    "German season glued": ("Herbst", "de"),
+    "English currency glued": ("Dollar", "en"),
+    "German ranks in a ranking": ("auf dem dritten Platz ", "de"),
+    "English dates relative to a date": ("on April 20, three days later, ", "en"),
+    "German vague counts": ("mehrere Staaten und ", "de"),
     "punctuation": (".,;-", "de"),
     "offsets beyond the calendar": ("vor 800.000 Tagen ", "de"),
 }

@@ -17,6 +17,8 @@ from datapkg.extract import calendar as cal
 from datapkg.extract import lexicon as lx
 from datapkg.extract.mention import Mention
 from datapkg.extract.numbers import parse_de_word, parse_en_word
+from datapkg.extract.tense import SENTENCE_END
+from datapkg.extract.vague_words import is_reference
 
 # The same period a year before the date just named ("in the third quarter ... a year earlier").
 _YEAR_BEFORE = frozenset(
@@ -27,7 +29,6 @@ _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _MONTH = re.compile(r"\d{4}-\d{2}")
 _YEAR = re.compile(r"\d{4}")
 _PERIOD = re.compile(r"\d{4}-(?:\d{2}(?:-\d{2})?|Q[1-4]|H[12]|SP|SU|FA|WI|W\d{2})")
-_SENTENCE_END = re.compile(r"[.!?]\s")
 _REACH = 400
 
 
@@ -54,7 +55,7 @@ def _anchor(text: str, before: list[Mention], mention: Mention) -> Mention | Non
         if candidate.end <= mention.start - _REACH:
             return None
         if candidate.kind == "date" and (_on_calendar(candidate.value) or _open(candidate.value)):
-            between = len(_SENTENCE_END.findall(text, candidate.end, mention.start))
+            between = len(SENTENCE_END.findall(text, candidate.end, mention.start))
             return candidate if between <= ends else None
     return None
 
@@ -64,7 +65,7 @@ def _on_calendar(value: object) -> bool:
     a date whose year is open."""
     if isinstance(value, list):
         return all(_on_calendar(v) for v in value)
-    return isinstance(value, str) and value[:4].isdigit() and not value.endswith("_REF")
+    return isinstance(value, str) and value[:4].isdigit() and not is_reference(value)
 
 
 def _open(value: object) -> bool:

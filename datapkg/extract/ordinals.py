@@ -19,6 +19,7 @@ from datapkg.extract import lexicon as lx
 from datapkg.extract.mention import Context, Mention
 from datapkg.extract.numbers import parse_de_ordinal, parse_en_ordinal
 from datapkg.extract.patterns import alt, patterns
+from datapkg.extract.tense import SENTENCE_END, span
 
 RANK_VERBS = {
     "de": frozenset(
@@ -63,7 +64,11 @@ _JOIN = {
 _WORD = re.compile(r"[^\W\d_][\w-]*")
 _OF_TOTAL = re.compile(r"[ \t\u00a0]+(?i:of|von|unter)[ \t\u00a0]+\d")
 _PARTICIPLE = re.compile(r"[ \t\u00a0]+(?:[a-z]+ed|ge[a-zäöüß]+(?:t|en))(?![\w])")
-_SENTENCE_END = re.compile(r"[.!?;]\s|\n")
+
+
+@cache
+def _ranking_context(lang: str) -> re.Pattern[str]:
+    return re.compile(_RANKING_CONTEXT[lang])
 
 
 @cache
@@ -83,10 +88,8 @@ def _words_before(text: str, start: int, count: int) -> list[str]:
 
 def about_ranking(ctx: Context, start: int, end: int) -> bool:
     """Whether the sentence around the ordinal speaks of a ranking."""
-    left = max((m.end() for m in _SENTENCE_END.finditer(ctx.text, max(0, start - 250), start)), default=0)
-    right = _SENTENCE_END.search(ctx.text, end, end + 250)
-    sentence = ctx.text[left : right.start() if right else min(len(ctx.text), end + 250)]
-    return re.search(_RANKING_CONTEXT[ctx.lang], sentence) is not None
+    left, right = span(ctx, start, SENTENCE_END)
+    return _ranking_context(ctx.lang).search(ctx.text, left, max(right, end)) is not None
 
 
 def _closes_phrase(ctx: Context, end: int) -> bool:

@@ -9,6 +9,13 @@ from typing import Final
 PRESENT_REF: Final = "PRESENT_REF"
 PAST_REF: Final = "PAST_REF"
 FUTURE_REF: Final = "FUTURE_REF"
+REFERENCES: Final = frozenset({PRESENT_REF, PAST_REF, FUTURE_REF})
+
+
+def is_reference(value: object) -> bool:
+    """Whether a date value places a time only against the moment of writing."""
+    return value in REFERENCES
+
 
 # A time the text places only relative to the moment of writing, as TimeML values it:
 # phrase -> (value, qualifier). "bislang" is the time up to now: the present, qualifier "by".

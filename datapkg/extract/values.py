@@ -225,18 +225,21 @@ def matches(ctx: Context, name: str) -> Iterator[re.Match[str]]:
     for c in core[0].finditer(text):
         if c.end() <= done:
             continue
-        # end the window at a space, so that word-end checks see what really follows
-        space = _SPACE.search(text, min(len(text), c.end() + _AFTER))
-        for m in full.finditer(text, max(done, c.start() - core[1]), space.start() if space else len(text)):
-            if m.start() >= c.end():
-                break
+        # End the window where a word ends, so that word-end checks see what really follows; a
+        # bounded search, so that a long run of word characters costs each core the same.
+        reach = min(len(text), c.end() + _AFTER)
+        boundary = _NON_WORD.search(text, reach, reach + _AFTER)
+        end = boundary.start() if boundary else min(len(text), reach + _AFTER)
+        for m in full.finditer(text, max(done, c.start() - core[1]), end):
+            if m.start() >= c.end() or (boundary is None and m.end() >= end < len(text)):
+                break  # past the core, or cut inside a word the window could not see the end of
             if m.end() > c.start():
                 yield m
                 done = m.end()
                 break
 
 
-_SPACE = re.compile(r"\s")
+_NON_WORD = re.compile(r"\W")
 
 
 _YEAR = re.compile(r"(?<![\w.,])((?:19|20)\d{2})(?![\w]|[.,]\d)")

@@ -24,6 +24,7 @@ from datapkg.compiler.curation.cues import claim_status
 from datapkg.compiler.curation.sentences import Sentence
 from datapkg.compiler.curation.speakers import Report, segments
 from datapkg.extract import Mention
+from datapkg.extract.vague_words import is_reference
 
 
 @dataclass
@@ -136,7 +137,7 @@ def _date(draft: Draft, sentence: Sentence, clause: Sentence, report: Report | N
 def on_calendar(mention: Mention) -> bool:
     """A date mention that places a time on the calendar; "derzeit", "bislang" (PRESENT_REF)
     and the like only place it against the moment of writing."""
-    return mention.kind == "date" and not (isinstance(mention.value, str) and mention.value.endswith("_REF"))
+    return mention.kind == "date" and not is_reference(mention.value)
 
 
 def _date_before(draft: Draft, offset: int) -> DateGuess | None:
