@@ -95,6 +95,7 @@ DATA_TESTS = (
     "tests/test_mentions.py",
     "tests/test_vocabularies.py",
     "tests/test_docs.py",
+    "tests/test_changes.py::test_the_changelog_lists_exactly_the_records_the_diff_finds",
     "tests/test_outputs.py",
     "tests/test_pandera_agreement.py::test_pandera_accepts_every_installed_table",
     "tests/test_validate.py::test_installed_package_is_valid",

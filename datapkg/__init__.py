@@ -12,6 +12,38 @@ the quote's character offsets in the source text.
 
 Loading reads the Parquet files shipped inside the package and needs no
 network; it never imports pandera, frictionless or the build code.
+
+A loaded table says what it holds, read from the Parquet file's own metadata (no descriptor
+is parsed). A pandas frame's ``attrs``::
+
+    {"name": "troop_figures", "title": "Troop figures", "description": "Personnel figures: ...",
+     "version": "0.3.0", "source": ".../troop_figures.parquet",
+     "fields": {"value": {"type": "integer", "description": "The number ...", "unit": ...}, ...}}
+
+``unit`` is there where the schema fixes one unit for every row (a quantity whose unit varies
+has it in its row's ``unit`` column). pandas deep-copies ``attrs`` into nearly everything it
+derives (a column, a filter); ``fields`` is a read-only dict that those copies share instead,
+which keeps them cheap (it pickles as a plain dict). A pyarrow table keeps the file's schema
+metadata unchanged, so a table written back out carries nothing of the reader: ``resource``
+(the name), ``title``, ``description``, ``version``, and per column ``description``, ``unit``
+and ``enum``. :func:`claims` results carry the same without ``source``; a polars frame has no
+place for metadata (polars 2.1): use the pyarrow backend, or
+``polars.read_parquet_metadata(datapkg.path(name))`` for the table's.
+
+>>> figures = datapkg.load("troop_figures")
+>>> figures.attrs["name"], figures.attrs["title"]
+('troop_figures', 'Troop figures')
+>>> figures.attrs["source"] == str(datapkg.path("troop_figures"))
+True
+>>> figures.attrs["version"] == datapkg.package()["version"]
+True
+>>> datapkg.load("military_rankings").attrs["fields"]["rank"]["unit"]
+'place'
+>>> figures[figures["value"] > 5000]["value"].attrs["fields"] is figures.attrs["fields"]
+True
+>>> table = datapkg.load("military_rankings", backend="pyarrow")
+>>> table.schema.metadata[b"title"], table.schema.field("rank").metadata[b"unit"]
+(b'Military rankings', b'place')
 """
 
 from __future__ import annotations
@@ -23,6 +55,7 @@ from datapkg import _installed
 from datapkg._errors import ValidationError
 from datapkg._installed import DATA, install_hint, package
 from datapkg._names import RESOURCES, ResourceName
+from datapkg._report import ValidationReport
 
 if TYPE_CHECKING:  # for the signatures only: load imports just the backend it is asked for
     import pandas
@@ -36,6 +69,7 @@ __all__ = [
     "DownloadError",
     "ResourceName",
     "ValidationError",
+    "ValidationReport",
     "__version__",
     "citation",
     "claims",
@@ -63,6 +97,12 @@ def __getattr__(name: str) -> Any:
         raise AttributeError(f"module 'datapkg' has no attribute {name!r}")
     globals()[name] = value
     return value
+
+
+def __dir__() -> list[str]:
+    # The public API only: names imported for the code's own use (Path, Any, overload...) stay
+    # out of tab completion, and the lazy ones (fetch, DownloadError) are in it before first use.
+    return sorted(__all__)
 
 
 if TYPE_CHECKING:
@@ -164,20 +204,36 @@ def load(
     ('Int64', 'category')
     >>> load("troop_figures", backend="pyarrow").num_rows == len(figures)
     True
+
+    The result says what it holds, from the file's own metadata: a pandas frame's ``attrs``
+    are ``name``, ``title``, ``description``, ``version``, ``source`` (the file read) and
+    ``fields``: per column ``type``, ``description`` and, where the schema fixes one, ``unit``
+    (read-only, shared by the frames pandas derives). A pyarrow table keeps the file's schema
+    metadata; polars has no place for it. More in the package docstring (``help(datapkg)``).
+
+    >>> figures.attrs["fields"]["value"]  # doctest: +NORMALIZE_WHITESPACE
+    {'type': 'integer', 'description': 'The number the source gives, as a whole number
+    ("1,32 Millionen" → 1320000); empty when the source gives none.'}
     """
     if not isinstance(name, str) or name not in RESOURCES:
         _resource(name)  # raises with the valid names
     if backend not in ("pandas", "polars", "pyarrow"):
         raise ValueError(f"unknown backend {backend!r}; expected 'pandas', 'polars' or 'pyarrow'")
-    if version is None:
-        file = Path(str(DATA / f"{name}.parquet"))  # installed as <name>.parquet
-    else:
-        from datapkg.downloads import fetch, resolve_version
-
-        # "latest" is resolved once, so the table and its descriptor come from one release.
-        version = resolve_version(version, base_url, cache)
-        file = fetch(f"{name}.parquet", version, base_url=base_url, cache=cache)
+    file, version = _located(name, version, base_url, cache)
     return _read(name, backend, file, version, base_url, cache)
+
+
+def _located(
+    name: str, version: str | None, base_url: str | None, cache: str | Path | None
+) -> tuple[Path, str | None]:
+    """The file of a table: installed, or of ``version`` (resolved) in the download cache."""
+    if version is None:
+        return Path(str(DATA / f"{name}.parquet")), None  # installed as <name>.parquet
+    from datapkg.downloads import fetch, resolve_version
+
+    # "latest" is resolved once, so the table and its descriptor come from one release.
+    version = resolve_version(version, base_url, cache)
+    return fetch(f"{name}.parquet", version, base_url=base_url, cache=cache), version
 
 
 def load_all(
@@ -287,19 +343,25 @@ def _read(
         from datapkg._polars import read_polars
 
         return read_polars(file, _schema_of(name, version, base_url, cache))
+    from datapkg._attrs import about_of, arrow_metadata, table_attrs
     from datapkg._parquet import read_parquet
     from datapkg._parquet_schema import check_enums, fields_of
 
     table, arrow_schema = read_parquet(file)
     fields = fields_of(arrow_schema, file)
+    about = about_of(arrow_schema.metadata)
+    # A file states its version; one written before files did is the asked-for or installed one's.
+    stated = version or about.get("version") or _installed.version()
     if backend == "pyarrow":
         if fields is not None:  # a value its own metadata does not allow is refused here too
             check_enums(table, fields, file)
-        return table
+        return arrow_metadata(table, stated)
     schema = {"fields": fields} if fields is not None else _schema_of(name, version, base_url, cache)
     from datapkg._dtypes import arrow_to_pandas
 
-    return arrow_to_pandas(table, schema, source=file)
+    frame = arrow_to_pandas(table, schema, source=file)
+    frame.attrs = table_attrs(name, schema["fields"], about, stated, str(file))
+    return frame
 
 
 def _schema_of(
@@ -368,7 +430,7 @@ def pandera_schema(name: ResourceName) -> Any:
     return translate(table_spec(name, _resource(name)["schema"]))
 
 
-def validate(descriptor: str | Path | None = None) -> None:
+def validate(descriptor: str | Path | None = None) -> ValidationReport:
     """Check every file's size and hash, every table's schema, keys and row order, and the
     rules across fields and tables (bounds, dates, ids unique across tables, mentions
     naming existing records).
@@ -376,9 +438,20 @@ def validate(descriptor: str | Path | None = None) -> None:
     Validates the installed package unless a ``datapackage.json`` path is given; any
     package with this project's resources will do. Raises :class:`ValidationError`
     listing every problem. Needs only pyarrow (it never imports pandas).
-    """
-    from datapkg.validation import validate_package
 
-    problems = validate_package(Path(descriptor) if descriptor else Path(str(DATA / "datapackage.json")))
-    if problems:
+    Returns a :class:`ValidationReport` of what was checked: ``files``, ``rows`` per table,
+    ``rules``, the ``descriptor`` path, the package's ``name`` and ``version``; it shows as
+    one line (``str``, ``repr``, in a notebook).
+
+    >>> report = validate()
+    >>> report.files[:2], report.descriptor.name, report.rows["events"] == len(load("events"))
+    (('sources.parquet', 'sources.csv'), 'datapackage.json', True)
+    >>> str(report).startswith(f"valid: 9 tables, 18 files, {sum(report.rows.values()):,} rows, ")
+    True
+    """
+    from datapkg.validation import check_package
+
+    problems, report = check_package(Path(descriptor) if descriptor else Path(str(DATA / "datapackage.json")))
+    if report is None:
         raise ValidationError(problems)
+    return report

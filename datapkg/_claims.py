@@ -74,13 +74,49 @@ def claims_schema(schemas: Mapping[str, dict[str, Any]]) -> dict[str, Any]:
     enums |= {"event_kind": kind["constraints"]["enum"], "table": list(FACT_TABLES)}
     types = {"value": "integer", "value_low": "integer", "value_high": "integer", "published": "date",
              "date_start": "date", "date_end": "date"}  # fmt: skip
+    described = _shared_descriptions(schemas)
     fields = []
     for column in COLUMNS:
         field: dict[str, Any] = {"name": column, "type": types.get(column, "string")}
         if column in enums:
             field["constraints"] = {"enum": enums[column]}
+        if column in described:
+            field["description"] = described[column]
         fields.append(field)
     return {"fields": fields}
+
+
+def _shared_descriptions(schemas: Mapping[str, dict[str, Any]]) -> dict[str, str]:
+    """The description of each column that every fact table has and describes in the same words:
+    the claims column means what it means there. Others (``value`` is a rank in one table) have none."""
+    texts: dict[str, list[str]] = {}
+    for name in FACT_TABLES:
+        for field in schemas[name]["fields"]:
+            texts.setdefault(field["name"], []).append(field.get("description", ""))
+    return {
+        column: found[0]
+        for column, found in texts.items()
+        if len(found) == len(FACT_TABLES) and len(set(found)) == 1 and found[0]
+    }
+
+
+ABOUT = {
+    "title": "Claims",
+    "description": "Every claim of every fact table in one table, with names beside the ids. Count events "
+    "(event_id), never rows; add values only within one unit.",
+}
+"""The title and description ``claims()`` results carry (``attrs``, or the pyarrow schema metadata)."""
+
+
+def _described(table: pa.Table, schema: dict[str, Any], version: str) -> pa.Table:
+    """The claims table with its title, description and version, and each column's description."""
+    fields = [
+        table.schema.field(f["name"]).with_metadata({"description": f["description"]}) if "description" in f
+        else table.schema.field(f["name"])
+        for f in schema["fields"]
+    ]  # fmt: skip
+    metadata = {"resource": "claims", **ABOUT, "version": version}
+    return table.cast(pa.schema(fields, metadata=metadata))
 
 
 def load_claims(load: Callable[..., Any], schema_of: Callable[[str], dict[str, Any]], backend: str) -> Any:
@@ -88,14 +124,20 @@ def load_claims(load: Callable[..., Any], schema_of: Callable[[str], dict[str, A
     ``schema_of`` gives a resource's Table Schema (of the installed or the asked-for version)."""
     names: list[str] = [*FACT_TABLES, "events", "sources", "actors"]
     schemas = {name: schema_of(name) for name in names}
-    table = claims_table({name: load(name) for name in names}, schemas)
+    tables = {name: load(name) for name in names}
+    table = claims_table(tables, schemas)
     schema = claims_schema(schemas)
+    # Every table loaded states its version (the file's, or the asked-for one).
+    version = (tables["events"].schema.metadata or {}).get(b"version", b"").decode()
     if backend == "pyarrow":
-        return table
+        return _described(table, schema, version)
     if backend == "polars":
         from datapkg._polars import typed_polars
 
         return typed_polars(table, schema, "claims()")
+    from datapkg._attrs import table_attrs
     from datapkg._dtypes import arrow_to_pandas
 
-    return arrow_to_pandas(table, schema, source="claims()")
+    frame = arrow_to_pandas(table, schema, source="claims()")
+    frame.attrs = table_attrs("claims", schema["fields"], ABOUT, version, None)
+    return frame

@@ -15,12 +15,14 @@ from datapkg.schema import arrow_types
 ENUM_KEY = arrow_types.ENUM_KEY.encode()
 ENUM_SEPARATOR = arrow_types.ENUM_SEPARATOR
 FIELD_METADATA_KEY = arrow_types.FIELD_METADATA_KEY.encode()
+UNIT_KEY = arrow_types.UNIT_KEY.encode()
 _TYPES = {str(arrow): kind for kind, arrow in arrow_types.ARROW_TYPES.items()} | {"large_string": "string"}
 
 
 def fields_of(arrow_schema: Any, source: object = "the file") -> list[dict[str, Any]] | None:
-    """Table Schema fields (name, type, itemType, enum) from an Arrow schema, or None when the
-    file does not carry the build's metadata."""
+    """Table Schema fields (name, type, itemType, enum, description, and ``unit`` where the
+    schema fixes one) from an Arrow schema, or None when the file does not carry the build's
+    metadata."""
     if not arrow_schema.metadata or FIELD_METADATA_KEY not in arrow_schema.metadata:
         return None
     fields = []
@@ -31,9 +33,13 @@ def fields_of(arrow_schema: Any, source: object = "the file") -> list[dict[str, 
             out["type"], out["itemType"] = "list", _TYPES.get(str(field.type.value_type), "string")
         else:
             out["type"] = _TYPES.get(type_name, "string")
-        enum = (field.metadata or {}).get(ENUM_KEY)
+        metadata = field.metadata or {}
+        enum = metadata.get(ENUM_KEY)
         if enum is not None:
             out["constraints"] = {"enum": _enum_values(enum, source, field.name)}
+        for key in (b"description", UNIT_KEY):
+            if key in metadata:
+                out[key.decode()] = metadata[key].decode("utf-8", "replace")
         fields.append(out)
     return fields
 

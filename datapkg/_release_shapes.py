@@ -28,6 +28,15 @@ class DownloadError(Exception):
     __module__ = "datapkg.downloads"  # where users import it from
 
 
+BUNDLE_ONLY = ("README.md", "diff.json", "timeline.svg", "timeline.png")
+"""Files of a release bundle that the build does not write (the wheel too, by its suffix): a
+package records them for its released versions only, and no table is read from them."""
+
+
+def bundle_only(name: str) -> bool:
+    return name in BUNDLE_ONLY or name.endswith(".whl")
+
+
 def shown(value: object) -> str:
     """A value as a message shows it: its repr, shortened, on one line."""
     text = repr(value)

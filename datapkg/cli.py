@@ -60,13 +60,13 @@ def _validate(args: argparse.Namespace) -> int:
     import datapkg
 
     try:
-        datapkg.validate(args.descriptor)
+        report = datapkg.validate(args.descriptor)
     except datapkg.ValidationError as error:
         for problem in error.problems:
             print(f"error: {problem}", file=sys.stderr)
         print(f"validation failed: {len(error.problems)} problem(s)", file=sys.stderr)
         return 1
-    print("valid")
+    print(report)
     return 0
 
 
@@ -203,6 +203,47 @@ def _release(args: argparse.Namespace) -> int:
     return 0
 
 
+def _diff(args: argparse.Namespace) -> int:
+    import json
+
+    from datapkg.changes import as_text, compare, retired
+    from datapkg.compiler.layout import default_root
+    from datapkg.versions_on_hand import VersionNotFound, previous_release, side
+
+    root = args.root.resolve() if args.root else default_root()
+    checkout = root if (root / "build" / "releases").is_dir() else None
+    reach = {"checkout": checkout, "base_url": args.base_url, "cache": args.cache}
+    try:
+        new = side(args.new, **reach)
+        old_name = args.old or _previous(new.version, checkout, previous_release)
+        old = side(old_name, **reach)
+    except VersionNotFound as error:
+        raise CommandError(str(error)) from None
+    from datapkg import package
+
+    # A retired id stays retired: the installed package's record explains older removals too.
+    diff = compare(old, new, record=retired(old.descriptor, new.descriptor, package()))
+    if args.format == "json":
+        print(json.dumps(diff, indent=2, ensure_ascii=False))
+    else:
+        print(as_text(diff), end="")
+    return 0
+
+
+def _previous(version: str, checkout: Path | None, previous_release: Any) -> str:
+    from datapkg.downloads import known_releases
+
+    releases = set(known_releases())
+    if checkout is not None:
+        releases |= {p.stem for p in (checkout / "build" / "releases").glob("*.sha256")}
+    found: str | None = previous_release(version, sorted(releases))
+    if found is None:
+        raise CommandError(
+            f"no release before {version} is known; name the old version: datapkg diff OLD NEW"
+        )
+    return found
+
+
 def _add_source(args: argparse.Namespace) -> int:
     from datapkg.compiler.curation.add_source import SourceFileError, SourceOptions, add_source
     from datapkg.compiler.curation.source_files import parse_bases
@@ -234,23 +275,9 @@ def parser() -> argparse.ArgumentParser:
 
     p = argparse.ArgumentParser(prog="datapkg", description=__doc__)
     p.add_argument("--version", action="version", version=f"datapkg {datapkg.__version__} (data and code)")
-    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    b = sub.add_parser("build", help="validate the inputs and write the data package")
-    b.add_argument(
-        "--check",
-        action="store_true",
-        help="write nothing; fail if the committed outputs differ from a fresh build",
-    )
-    b.add_argument("--root", type=Path, help="project checkout (default: found from here)")
-    b.set_defaults(run=_build)
-    v = sub.add_parser("validate", help="check files, hashes, schemas and keys of a built package")
-    v.add_argument(
-        "descriptor",
-        nargs="?",
-        type=Path,
-        help="datapackage.json to check (default: the installed package)",
-    )
-    v.set_defaults(run=_validate)
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND", parser_class=_CommandParser)
+    _build_parser(sub)
+    _validate_parser(sub)
     x = sub.add_parser("extract", help="print every number and date expression as JSON Lines")
     x.add_argument("file", help="UTF-8 text file ('-' for standard input)")
     x.add_argument("--lang", choices=["de", "en"], help="language (default: detected)")
@@ -260,10 +287,12 @@ def parser() -> argparse.ArgumentParser:
         "YYYY-MM, YYYY or a window DATE/DATE",
     )
     x.set_defaults(run=_extract)
-    ls = sub.add_parser("list", help="list the resource names")
+    ls = sub.add_parser("list", help="list the resource names", description=_LIST_DESCRIPTION)
     ls.set_defaults(run=_list)
     i = sub.add_parser(
-        "info", help="describe one resource: rows, files, keys, fields with types and descriptions"
+        "info",
+        help="describe one resource: rows, files, keys, fields with types and descriptions",
+        description=_INFO_DESCRIPTION,
     )
     i.add_argument("resource", help="a resource name, as `datapkg list` prints them")
     i.set_defaults(run=_info)
@@ -271,7 +300,78 @@ def parser() -> argparse.ArgumentParser:
     _serve_parser(sub)
     _add_source_parser(sub)
     _release_parser(sub)
+    _diff_parser(sub)
     return p
+
+
+class _CommandParser(argparse.ArgumentParser):
+    """A subcommand's parser. An argument it does not know is its own usage error, so the
+    message shows the command's usage; argparse would leave it to the top level's."""
+
+    def parse_known_args(self, args: Any = None, namespace: Any = None) -> Any:
+        namespace, extras = super().parse_known_args(args, namespace)
+        if extras:
+            self.error(f"unrecognized arguments: {' '.join(extras)}")
+        return namespace, extras
+
+
+_LIST_DESCRIPTION = (
+    "Prints the name of every table in the installed package, one per line, in the descriptor's "
+    "order. Each name works with `datapkg info NAME` and with datapkg.load(NAME) in Python."
+)
+_INFO_DESCRIPTION = (
+    "Describes one table of the installed package: what one row is, how many rows it has, its "
+    "Parquet and CSV files, its primary and foreign keys, and every field with its type, whether it "
+    "is required, the values it allows and what it means."
+)
+
+
+def _build_parser(sub: Any) -> None:
+    b = sub.add_parser(
+        "build",
+        help="validate the inputs and write the data package",
+        description=(
+            "Builds the data package in a checkout of the project: reads the article texts "
+            "(build/sources/) and the curated records (build/records/), checks them against the "
+            "schemas (schemas/) and writes the Parquet and CSV tables, datapackage.json and "
+            "docs/data-dictionary.md. A build that finds problems lists every one and changes no file."
+        ),
+    )
+    b.add_argument(
+        "--check",
+        action="store_true",
+        help="write nothing; fail if the committed outputs differ from a fresh build",
+    )
+    b.add_argument("--root", type=Path, help="project checkout (default: found from here)")
+    b.set_defaults(run=_build)
+
+
+def _existing(text: str) -> Path:
+    if not Path(text).exists():
+        raise argparse.ArgumentTypeError(f"{text}: no such file or folder")
+    return Path(text)
+
+
+def _validate_parser(sub: Any) -> None:
+    v = sub.add_parser(
+        "validate",
+        help="check files, hashes, schemas and keys of a built package",
+        description=(
+            "Checks a built data package: each file's size and SHA-256 against datapackage.json, "
+            "each table against its schema (types, required values, allowed values, bounds), the "
+            "keys within and across tables, the rules across fields (low <= value <= high, dates) "
+            "and each CSV file against its Parquet twin. Prints one summary line when all is valid; "
+            "otherwise one line per problem, and exits with status 1."
+        ),
+    )
+    v.add_argument(
+        "descriptor",
+        nargs="?",
+        type=_existing,
+        help="a datapackage.json, or the folder that holds one, such as an export or a release "
+        "bundle (default: the package installed with datapkg)",
+    )
+    v.set_defaults(run=_validate)
 
 
 def _export_parser(sub: Any) -> None:
@@ -372,6 +472,29 @@ def _release_parser(sub: Any) -> None:
     r.add_argument("--out", required=True, type=Path, help="bundles go to OUT/<version>/")
     r.add_argument("--root", type=Path, help="project checkout (default: found from here)")
     r.set_defaults(run=_release)
+
+
+def _diff_parser(sub: Any) -> None:
+    d = sub.add_parser(
+        "diff",
+        help="what changed between two versions: rows added, removed (with the reason) and changed",
+        description=(
+            "Compares two versions of the tables row by row (by primary key) and field by field. "
+            "A version is 'installed', 'checkout', a path to an unpacked release bundle or its "
+            "datapackage.json, or a version number: the installed one, a release archived in the "
+            "checkout (build/releases/<version>/), or one downloaded from --base-url and verified. "
+            "OLD defaults to the release before NEW; NEW to the installed package."
+        ),
+    )
+    d.add_argument("old", nargs="?", help="the version to compare from (default: the release before NEW)")
+    d.add_argument(
+        "new", nargs="?", default="installed", help="the version to compare to (default: installed)"
+    )
+    d.add_argument("--format", choices=["text", "json"], default="text", help="text (default) or JSON")
+    d.add_argument("--base-url", help="where releases are downloaded from (default: $DATAPKG_BASE_URL)")
+    d.add_argument("--cache", type=Path, help="download cache (default: the per-user cache)")
+    d.add_argument("--root", type=Path, help="project checkout (default: found from here)")
+    d.set_defaults(run=_diff)
 
 
 # Modules of the optional extras, and the extra that brings each.

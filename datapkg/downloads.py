@@ -59,6 +59,7 @@ from datapkg._installed import DATA, DIST
 from datapkg._installed import version as installed_version
 from datapkg._release_shapes import (
     DownloadError,
+    bundle_only,
     checked_file_name,
     checked_index,
     checked_releases,
@@ -213,10 +214,19 @@ def release_index(
     return index
 
 
+def _contradicts(listed: dict[str, str], known: dict[str, str]) -> bool:
+    """Whether an index's sums for a release contradict the package's: a file the package records
+    with another sum, or missing, or a data file the package does not record. The package of an
+    unreleased version records its built files only, not the rest of a bundle of it."""
+    if any(listed.get(name) != digest for name, digest in known.items()):
+        return True
+    return any(name not in known and not bundle_only(name) for name in listed)
+
+
 def _agrees_with_package(index: dict[str, Any], url: str) -> None:
     known = known_releases()
     for version, sums in index["releases"].items():
-        if version in known and sums != known[version]:
+        if version in known and _contradicts(sums, known[version]):
             raise DownloadError(
                 f"{url} lists other sums for release {version} than this package records; "
                 "the index is not to be trusted"

@@ -4,8 +4,12 @@ The SQLite export (tables with their column types, primary and foreign keys, so 
 actor and a row's source are links) is opened with Datasette metadata generated from the
 descriptor: title, description, licence, sources and citation; a description for every
 table and column; facets on the columns a reader filters by; labels for linked rows; the
-queries a reader wants first; the timeline figure on the home page. Datasette renders it
-all; nothing here is an HTML template. Needs the ``explore`` extra.
+queries a reader wants first; the timeline figure on the home page, below the links to
+the queries and tables. Datasette renders it, with two templates of its own
+(``explore_templates/``: a table's rows before its column notes, a row as a list of fields)
+and a plugin (``explore_plugin``: thousands separators, names for linked ids on row pages, a
+facet never shown twice) that reads what to do from this metadata. Needs the ``explore``
+extra.
 
 ``serve`` owns what it starts. Its folder holds only what it writes, marked by a file
 (``.datapkg-serve``), so a folder with anything else in it is refused rather than written
@@ -25,6 +29,7 @@ import sys
 import tempfile
 import time
 import types
+import urllib.parse
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -34,6 +39,8 @@ from datapkg.export import SQLITE_NAME, ExportError, check_folder, replace_bytes
 
 DATABASE = DIST
 FIGURE = "timeline.svg"
+TEMPLATES = Path(__file__).resolve().parent / "explore_templates"
+PLUGIN = "datapkg"  # the plugin's name in Datasette's metadata and its list of plugins
 MARKER = ".datapkg-serve"
 # Everything serve writes in its folder (and static/ holds only the figure).
 WRITTEN = (MARKER, f"{DATABASE}.db", "metadata.json", "static")
@@ -103,6 +110,32 @@ def _columns(resource: dict[str, Any]) -> dict[str, str]:
     return out
 
 
+# A number a reader reads as an amount or a count is shown with thousands separators
+# (1,320,000: seven bare digits are hard to count at a glance). These keep their digits: a
+# quote's offsets and a mention's start and end are positions a reader slices the source text
+# with (in Python, and 12,345 is no index); an edition is a year and a rank a place in a list,
+# labels rather than amounts; a Goldstein score and a quad class are codes. Only the HTML
+# changes: JSON and CSV keep the stored numbers.
+NOT_AMOUNTS = frozenset(
+    {"quote_start", "quote_end", "start", "end", "edition", "rank", "goldstein", "quad_class"}
+)
+
+
+def _amounts(resource: dict[str, Any]) -> list[str]:
+    fields = resource["schema"]["fields"]
+    return [f["name"] for f in fields if f["type"] in ("integer", "number") and f["name"] not in NOT_AMOUNTS]
+
+
+def _links(resource: dict[str, Any]) -> dict[str, str]:
+    """Each column that holds another row's id, and the table of that row."""
+    links = {}
+    for key in resource["schema"].get("foreignKeys", []):
+        fields = [key["fields"]] if isinstance(key["fields"], str) else key["fields"]
+        if len(fields) == 1:  # an empty resource is the table itself (a figure's related figure)
+            links[fields[0]] = key["reference"].get("resource") or resource["name"]
+    return links
+
+
 def _tables(descriptor: dict[str, Any]) -> dict[str, Any]:
     tables: dict[str, Any] = {}
     for resource in descriptor["resources"]:
@@ -111,6 +144,7 @@ def _tables(descriptor: dict[str, Any]) -> dict[str, Any]:
             "title": resource.get("title", name),
             "description": resource.get("description", ""),
             "columns": _columns(resource),
+            "plugins": {PLUGIN: {"amounts": _amounts(resource), "links": _links(resource)}},
         }
         schema = resource["schema"]
         facets = [f["name"] for f in schema["fields"] if f.get("x-facet")]
@@ -124,19 +158,47 @@ def _tables(descriptor: dict[str, Any]) -> dict[str, Any]:
     return tables
 
 
+def _starts(descriptor: dict[str, Any]) -> str:
+    """Links to the ready-made queries and to every table, each under its title."""
+    queries = "".join(
+        f'<li><a href="/{DATABASE}/{name}">{html.escape(query["title"])}</a></li>'
+        for name, query in QUERIES.items()
+    )
+    tables = "".join(
+        f'<li><a href="/{DATABASE}/{r["name"]}">{html.escape(r.get("title", r["name"]))}</a> '
+        f"<code>{r['name']}</code></li>"
+        for r in descriptor["resources"]
+    )
+    return (
+        f'<h2 id="queries">Start with a question</h2><ul class="bullets">{queries}</ul>'
+        f'<h2 id="tables">Tables</h2><ul class="bullets" style="columns:3">{tables}</ul>'
+        f'<p>Each table\'s columns and rows, and a box for your own SQL: <a href="/{DATABASE}">the '
+        "database page</a>.</p>"
+    )
+
+
+def _source_title(source: dict[str, Any]) -> str:
+    """A source's title, linked to its row where the descriptor names the row."""
+    title = html.escape(source.get("title") or "")
+    row = source.get("x-id")
+    return f'<a href="/{DATABASE}/sources/{urllib.parse.quote(row)}">{title}</a>' if row else title
+
+
 def _home(descriptor: dict[str, Any], figure_url: str | None) -> str:
-    parts = [f"<p>{html.escape(descriptor.get('description', ''))}</p>"]
+    # The questions and tables come before the figure: they are what a reader opens first, and
+    # the figure is taller than a screen.
+    parts = [f"<p>{html.escape(descriptor.get('description', ''))}</p>", _starts(descriptor)]
     if figure_url:
         parts.append(
             f'<p><img src="{figure_url}" alt="Timeline of the dated actions and figures in the sources" '
             'style="max-width:100%"></p>'
         )
     sources = "".join(
-        f"<li>{html.escape(s.get('title') or '')} ({html.escape(s.get('x-published') or '')}, "
+        f"<li>{_source_title(s)} ({html.escape(s.get('x-published') or '')}, "
         f"{html.escape(s.get('x-publisher') or 'publisher not known')})</li>"
         for s in descriptor.get("sources", [])
     )
-    parts.append(f"<p>Sources:</p><ul>{sources}</ul>")
+    parts.append(f'<p id="sources">Sources:</p><ul class="bullets">{sources}</ul>')
     parts.append(f"<p>Cite as: {html.escape(descriptor.get('x-citation', ''))}</p>")
     return "".join(parts)
 
@@ -145,13 +207,21 @@ def datasette_metadata(descriptor: dict[str, Any], figure_url: str | None = None
     """Datasette metadata for the SQLite export, from the descriptor alone."""
     licences: list[dict[str, str]] = descriptor.get("licenses", [])
     data_licence: dict[str, str] = next((x for x in licences if x.get("x-scope") == "data"), {})
+    count = len(descriptor.get("sources", []))
+    tables = _tables(descriptor)
+    # A query's columns are known by name only: an amount in any table is one there too.
+    amounts = sorted({c for t in tables.values() for c in t["plugins"][PLUGIN]["amounts"]})
     return {
         "title": f"{descriptor.get('title', DATABASE)} (version {descriptor.get('version', '')})",
         "description_html": _home(descriptor, figure_url),
         "license": data_licence.get("title", data_licence.get("name", "")),
         "license_url": data_licence.get("path", ""),
-        "source": "; ".join(s.get("title", "") for s in descriptor.get("sources", [])),
-        "databases": {DATABASE: {"tables": _tables(descriptor), "queries": QUERIES}},
+        # Every page repeats this line: the count and a link, not every title, keep it to one.
+        "source": f"{count} news article{'' if count == 1 else 's'}, listed on the home page",
+        "source_url": "/#sources",
+        "databases": {
+            DATABASE: {"tables": tables, "queries": QUERIES, "plugins": {PLUGIN: {"amounts": amounts}}}
+        },
     }
 
 
@@ -214,7 +284,8 @@ def serve_command(folder: Path, host: str, port: int) -> list[str]:
     database, metadata, static = prepare(folder)
     return [
         sys.executable, "-m", "datapkg.explore", "serve", "--immutable", str(database),
-        "--metadata", str(metadata), "--static", f"assets:{static}", "--host", host, "--port", str(port),
+        "--metadata", str(metadata), "--static", f"assets:{static}", "--template-dir", str(TEMPLATES),
+        "--host", host, "--port", str(port),
         "--setting", "default_page_size", "50",
     ]  # fmt: skip
 
@@ -362,9 +433,13 @@ def _quiet_datasette() -> None:
 def main(argv: list[str]) -> None:
     """Datasette's command line, with its logging kept to one line per request."""
     from datasette.cli import cli
+    from datasette.plugins import pm
+
+    from datapkg import explore_plugin
 
     sys.excepthook = sys.__excepthook__  # datasette.cli installs rich tracebacks with locals
     _quiet_datasette()
+    pm.register(explore_plugin, name=PLUGIN)
     cli.main(args=argv, prog_name="datasette")
 
 

@@ -14,6 +14,7 @@ import pyarrow.parquet as pq
 
 from datapkg._input_files import read_input
 from datapkg._names import RESOURCES, ResourceName
+from datapkg._report import ValidationReport
 from datapkg.checks import descriptor as descriptor_shape
 from datapkg.checks.findings import Finding
 from datapkg.checks.parquet_metadata import metadata_problems, statistics_problems
@@ -141,7 +142,14 @@ def _guarded(shown: str, check: Callable[[], list[str]]) -> list[str]:
         ]
 
 
-def _read_tables(base: Path, by_name: dict[str, Any], specs: Specs) -> tuple[Tables, list[str]]:
+def _about(resource: dict[str, Any], version: Any) -> dict[str, str]:
+    """What the descriptor says of a table that its Parquet file states too (a value of another
+    kind is the descriptor's problem, reported by its own checks)."""
+    about = {"title": resource.get("title"), "description": resource.get("description"), "version": version}
+    return {key: value for key, value in about.items() if isinstance(value, str)}
+
+
+def _read_tables(base: Path, by_name: dict[str, Any], specs: Specs, version: Any) -> tuple[Tables, list[str]]:
     """Every readable Parquet table, and what is wrong with the files (their metadata included)."""
     tables: Tables = {}
     problems: list[str] = []
@@ -152,7 +160,8 @@ def _read_tables(base: Path, by_name: dict[str, Any], specs: Specs) -> tuple[Tab
             problems.append(read)
         elif read is not None:
             tables[name], metadata = read
-            problems += metadata_problems(entry["path"], spec, read[0].schema)
+            about = _about(by_name[name], version)
+            problems += metadata_problems(entry["path"], spec, read[0].schema, about)
             problems += statistics_problems(entry["path"], metadata, read[0])
     return tables, problems
 
@@ -174,11 +183,17 @@ def _csv_findings(
 
 
 def validate_package(descriptor_path: Path) -> list[str]:
+    """Every problem of the package the descriptor describes."""
+    return check_package(descriptor_path)[0]
+
+
+def check_package(descriptor_path: Path) -> tuple[list[str], ValidationReport | None]:
+    """Every problem of the package, and, when there is none, a report of what was checked."""
     from datapkg.checks.run import check_tables
 
     descriptor, descriptor_path, problems = _load_descriptor(descriptor_path)
     if descriptor is None:
-        return problems
+        return problems, None
     base, shown = descriptor_path.parent, str(descriptor_path)
     problems, by_name = descriptor_shape.problems(descriptor, base, shown)
     specs: Specs = {n: table_spec(n, by_name[n]["schema"]) for n in RESOURCES if n in by_name}
@@ -187,7 +202,7 @@ def validate_package(descriptor_path: Path) -> list[str]:
         # and Arrow release the GIL).
         hashes = {e["path"]: pool.submit(_file_problems, base, e) for n in specs
                   for e in (by_name[n]["x-parquet"], by_name[n])}  # fmt: skip
-        tables, table_problems = _read_tables(base, by_name, specs)
+        tables, table_problems = _read_tables(base, by_name, specs, descriptor.get("version"))
         complete = len(tables) == len(RESOURCES)
         # Each CSV is compared with its twin while the tables are checked. A Parquet file of the
         # wrong shape is reported as such; its CSV cannot be compared.
@@ -200,4 +215,15 @@ def validate_package(descriptor_path: Path) -> list[str]:
         file_problems = [p for job in hashes.values() for p in job.result()]
         if complete:
             findings += _guarded(shown, lambda: _csv_findings(base, by_name, specs, tables, hashes, same))
-    return problems + file_problems + table_problems + findings
+    problems += file_problems + table_problems + findings
+    return problems, None if problems else _report(descriptor, descriptor_path, list(hashes), specs, tables)
+
+
+def _report(
+    descriptor: dict[str, Any], path: Path, files: list[str], specs: Specs, tables: Tables
+) -> ValidationReport:
+    from datapkg.checks.run import check_count
+
+    rows: dict[str, int] = {name: tables[name].num_rows for name in specs}
+    name, version = (str(descriptor.get(key, "")) for key in ("name", "version"))
+    return ValidationReport(path, name, version, tuple(files), rows, check_count(specs, tables, texts=None))

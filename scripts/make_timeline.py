@@ -406,9 +406,11 @@ def draw(out: Path) -> None:
     ax.set_xlim(WINDOW[0], WINDOW[1] + pd.Timedelta(days=1))
     ax.xaxis.set_major_locator(mdates.MonthLocator())
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%b %Y"))
-    ax.xaxis.tick_top()
+    # Dates above and below: the figure is taller than a screen, so the axis is in view wherever
+    # a reader has scrolled to.
+    ax.tick_params(axis="x", top=True, labeltop=True, bottom=True, labelbottom=True)
     ax.grid(axis="x", linewidth=0.4, alpha=0.5)
-    for side in ("right", "bottom", "left"):
+    for side in ("right", "left"):
         ax.spines[side].set_visible(False)
     ax.set_title(
         f"Russia–North Korea military cooperation as {corpus_phrase()} report it, June–December 2024 "

@@ -46,15 +46,20 @@ def source_texts(layout: Layout) -> dict[str, str]:
     return {p.stem: p.read_text(encoding="utf-8") for p in layout.sources_dir.glob("*.txt")}
 
 
-def copy_project(target: Path) -> Layout:
-    """The real inputs and committed outputs copied to another project root."""
+def copy_project(target: Path, *, code: bool = False) -> Layout:
+    """The real inputs and committed outputs copied to another project root; with ``code``, the
+    package's code, README, licences and figure too, as a release builds its wheel from them."""
     # A build of this session may be staging its files beside the outputs: not part of the project.
     # The timeline's images are drawn after a build, never read by one.
-    skip = shutil.ignore_patterns(".staging-*", "timeline.*")
+    skip = shutil.ignore_patterns(".staging-*", "timeline.*", "__pycache__")
     for name in ("build", "schemas", "datapkg/data", "docs"):
         shutil.copytree(ROOT / name, target / name, ignore=skip)
-    for name in ("pyproject.toml", "datapackage.json"):
+    for name in ("pyproject.toml", "datapackage.json", "croissant.json"):
         shutil.copy2(ROOT / name, target / name)
+    if code:
+        shutil.copytree(ROOT / "datapkg", target / "datapkg", ignore=skip, dirs_exist_ok=True)
+        for name in ("README.md", "LICENSE", "LICENSE-DATA.md", "docs/timeline.svg", "docs/timeline.png"):
+            shutil.copy2(ROOT / name, target / name)
     return Layout(target)
 
 
@@ -75,7 +80,12 @@ def output_digests(layout: Layout) -> dict[str, str]:
     that failed means it changed nothing."""
     import hashlib
 
-    files = [*layout.data_dir.iterdir(), layout.root_descriptor, layout.root / "docs" / "data-dictionary.md"]
+    files = [
+        *layout.data_dir.iterdir(),
+        layout.root_descriptor,
+        layout.root_croissant,
+        layout.root / "docs" / "data-dictionary.md",
+    ]
     return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in files if p.is_file()}
 
 

@@ -63,7 +63,7 @@ def confirm_records(root: Path, folder: Path, source_id: str) -> None:
     heading = re.search(r"^## .*\n", text, re.M)
     if heading is None:
         raise RuntimeError(f"{changelog} has no section to list the new ids in")
-    entry = (folder / "changelog.md").read_text(encoding="utf-8")
+    entry = (folder / "changelog.md").read_text(encoding="utf-8").replace(PLACEHOLDER, source_id)
     changelog.write_text(text[: heading.end()] + "\n" + entry + text[heading.end() :], encoding="utf-8")
 
 

@@ -187,3 +187,80 @@ def test_contributing_examples_are_records_of_the_data() -> None:
     assert shown_en, "CONTRIBUTING.md shows no record of the English example"
     for status in ("stated", "reported", "alleged", "estimated", "projected", "assessed"):
         assert f"| `{status}` |" in text
+
+
+def test_readme_examples_give_what_they_show() -> None:
+    import doctest
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```pycon\n(.*?)```", readme, re.S)
+    assert blocks
+    runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS)
+    report: list[str] = []
+    for number, block in enumerate(blocks):
+        example = doctest.DocTestParser().get_doctest(
+            block, {}, f"README.md pycon block {number}", "README.md", 0
+        )
+        runner.run(example, out=report.append)
+    assert runner.failures == 0, "".join(report)
+
+
+def _dictionary_section(name: str) -> str:
+    text = (ROOT / "docs" / "data-dictionary.md").read_text(encoding="utf-8")
+    return text.split(f"\n## {name}\n")[1].split("\n## ")[0]
+
+
+def _examples(section: str) -> dict[str, str]:
+    return {
+        cells[0].strip(" `"): cells[-1].strip()
+        for line in section.splitlines()
+        if line.startswith("| `") and (cells := line.strip("|").split(" | "))
+    }
+
+
+def test_a_tables_examples_come_from_one_row() -> None:
+    # The figure of 1.32 million no longer stands beside another record's lower bound of 1,328,000.
+    section = _dictionary_section("troop_figures")
+    row_id = re.search(r"Examples from the row `([^`]+)`\.", section)
+    assert row_id
+    figures = datapkg.load("troop_figures").set_index("id")
+    row = figures.loc[row_id.group(1)]
+    examples = _examples(section)
+    assert examples["id"] == f"`{row_id.group(1)}`"
+    for column in ("value", "value_low", "value_high", "qualifier", "measure", "source_id", "event_id"):
+        assert examples[column] == f"`{row[column]}`", column
+    assert examples["date_start"] == f"`{row['date_start'].date().isoformat()}`"
+
+
+def _filled(value: object) -> bool:
+    if isinstance(value, str):
+        return value != ""
+    if hasattr(value, "__len__"):  # a list
+        return len(value) > 0
+    return not pd.isna(value)  # type: ignore[call-overload]
+
+
+@pytest.mark.parametrize("name", RESOURCES)
+def test_the_example_row_is_the_first_with_the_most_fields_filled(name: str) -> None:
+    frame = datapkg.load(name)
+    expected = frame.iloc[int(frame.map(_filled).sum(axis=1).to_numpy().argmax())]  # argmax: the first
+    key = datapkg.package()["resources"][RESOURCES.index(name)]["schema"]["primaryKey"]
+    shown = ", ".join(str(expected[k]) for k in ([key] if isinstance(key, str) else key))
+    assert f"Examples from the row `{shown}`." in _dictionary_section(name)
+
+
+def test_the_example_row_is_chosen_from_a_bounded_window() -> None:
+    import pyarrow as pa
+
+    from datapkg.compiler.outputs.dictionary import EXAMPLE_WINDOW, example_row
+
+    size = EXAMPLE_WINDOW + 5
+    sparse = [None] * size
+    sparse[EXAMPLE_WINDOW + 2] = "full"  # beyond the window: not looked at
+    sparse[7] = sparse[9] = "tie"  # of equals, the first
+    table = pa.table({"id": [f"r{i:06d}" for i in range(size)], "a": pa.array(sparse, pa.string()),
+                      "b": pa.array([["x"] if i in (7, 9, EXAMPLE_WINDOW + 2) else [] for i in range(size)])})  # fmt: skip
+    assert example_row(table) == 7
+    assert example_row(table.slice(0, 0)) is None
+    empty_texts = pa.table({"id": ["a", "b"], "t": ["", "x"]})
+    assert example_row(empty_texts) == 1

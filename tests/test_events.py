@@ -310,7 +310,7 @@ def _rewrite(descriptor: Path, name: str, table: pa.Table) -> None:
 
 @pytest.fixture
 def installed_copy(tmp_path: Path) -> Path:
-    shutil.copytree(ROOT / "datapkg" / "data", tmp_path / "data")
+    shutil.copytree(ROOT / "datapkg" / "data", tmp_path / "data", ignore=shutil.ignore_patterns(".staging-*"))
     return tmp_path / "data" / "datapackage.json"
 
 

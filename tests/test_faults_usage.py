@@ -4,6 +4,7 @@ wrong, an exit status, and no traceback."""
 
 from __future__ import annotations
 
+import argparse
 import hashlib
 import json
 import os
@@ -41,7 +42,7 @@ def _file(tmp: Path, name: str, data: bytes) -> str:
 
 
 USAGE = [
-    Usage("validate a missing descriptor", lambda t: ["validate", str(t / "nope.json")], 1, "no such descriptor"),
+    Usage("validate a missing descriptor", lambda t: ["validate", str(t / "nope.json")], 2, "datapkg validate: error: argument descriptor: "),
     Usage("validate a file that is not JSON", lambda t: ["validate", _file(t, "d.json", b"{oops")], 1, "not a JSON descriptor"),
     Usage("validate JSON that is no package", lambda t: ["validate", _file(t, "d.json", b"[1, 2]")], 1, "expected a data package descriptor"),
     Usage("validate an empty folder", lambda t: ["validate", str(t)], 1, "datapackage.json: no such descriptor"),
@@ -64,6 +65,71 @@ def test_usage_mistakes_get_a_message(case: Usage, tmp_path: Path) -> None:
     assert "Traceback" not in result.stderr, result.stderr
     assert result.returncode == case.status, result.stderr
     assert case.expected in result.stderr, result.stderr
+
+
+def test_validate_on_a_path_that_does_not_exist_is_a_usage_error(tmp_path: Path) -> None:
+    missing = tmp_path / "nope" / "datapackage.json"
+    result = datapkg("validate", str(missing))
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr == (
+        "usage: datapkg validate [-h] [descriptor]\n"
+        f"datapkg validate: error: argument descriptor: {missing}: no such file or folder\n"
+    )
+
+
+# Arguments each command needs before an unknown flag is the only mistake left.
+NEEDED = {
+    "info": ["troop_figures"], "extract": ["-"], "export": ["--format", "csv", "--out", "out"],
+    "add-source": ["a.txt", "--lang", "de", "--published", "2024"], "release": ["--out", "out"],
+}  # fmt: skip
+
+
+def _commands() -> list[str]:
+    from datapkg.cli import parser
+
+    action = next(a for a in parser()._actions if isinstance(a, argparse._SubParsersAction))
+    return list(action.choices)
+
+
+@pytest.mark.parametrize("command", _commands())
+def test_an_unknown_flag_shows_the_commands_own_usage(
+    command: str, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    from datapkg.cli import main
+
+    with pytest.raises(SystemExit) as stopped:
+        main([command, *NEEDED.get(command, []), "--bad-flag"])
+    err = capsys.readouterr().err
+    assert stopped.value.code == 2
+    assert err.startswith(f"usage: datapkg {command} "), err
+    assert err.endswith(f"datapkg {command}: error: unrecognized arguments: --bad-flag\n"), err
+
+
+def test_an_unknown_flag_before_the_command_shows_the_top_level_usage(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from datapkg.cli import main
+
+    with pytest.raises(SystemExit) as stopped:
+        main(["--bad-flag", "list"])
+    assert stopped.value.code == 2
+    assert capsys.readouterr().err.startswith("usage: datapkg [-h] [--version] COMMAND ...\n")
+
+
+@pytest.mark.parametrize(
+    ("command", "opening"),
+    [
+        ("build", "Builds the data package in a checkout of the project: reads the article texts"),
+        ("validate", "Checks a built data package: each file's size and SHA-256 against datapackage.json,"),
+        ("list", "Prints the name of every table in the installed package, one per line,"),
+        ("info", "Describes one table of the installed package: what one row is, how many rows it has,"),
+    ],
+)
+def test_the_first_commands_a_user_meets_describe_themselves(command: str, opening: str) -> None:
+    result = datapkg(command, "--help")
+    assert result.returncode == 0
+    assert result.stdout.startswith(f"usage: datapkg {command} ")
+    assert opening in " ".join(result.stdout.split())
 
 
 @pytest.mark.parametrize("command", [["list"], ["info", "mentions"], ["extract", "-"]])
@@ -295,6 +361,9 @@ DAMAGE = [
     Damage("Parquet description edited resealed", _field_metadata("events", "label", b"description", lambda v: b"Anything."), "events.parquet: column 'label': field metadata: description is 'Anything.'; the descriptor says"),
     Damage("Parquet pandas metadata added resealed", _schema_metadata("sources", b"pandas", b'{"index_columns": ["id"]}'), "sources.parquet: file metadata: has 'pandas', which the build does not write"),
     Damage("Parquet resource metadata edited resealed", _schema_metadata("sources", b"resource", b"actors"), "sources.parquet: file metadata: resource is 'actors'; the descriptor says 'sources'"),
+    Damage("Parquet version metadata edited resealed", _schema_metadata("troop_figures", b"version", b"9.9.9"), "troop_figures.parquet: file metadata: version is '9.9.9'; the descriptor says"),
+    Damage("Parquet title metadata edited resealed", _schema_metadata("events", b"title", b"Happenings"), "events.parquet: file metadata: title is 'Happenings'; the descriptor says 'Events'"),
+    Damage("Parquet unit metadata edited resealed", _field_metadata("military_rankings", "rank", b"unit", lambda v: b"points"), "military_rankings.parquet: column 'rank': field metadata: unit is 'points'; the descriptor says 'place'"),
     Damage("Parquet NaN in a required number resealed", _set_value("action_types", "goldstein", "criticize", float("nan")), "action_types record 'criticize': field 'goldstein': nan: expected a finite number (a missing value is left empty, never NaN)"),
     Damage("Parquet infinity in an optional number resealed", _set_value("mentions", "value_number", 0, float("inf")), "field 'value_number': inf: expected a finite number"),
     Damage("Parquet minus infinity beside a minimum resealed", _set_value("action_types", "goldstein", 0, float("-inf")), "field 'goldstein': -inf: expected at least -10"),
@@ -327,7 +396,7 @@ DAMAGE = [
 
 @pytest.fixture
 def package(tmp_path: Path) -> Path:
-    shutil.copytree(DATA, tmp_path / "data")
+    shutil.copytree(DATA, tmp_path / "data", ignore=shutil.ignore_patterns(".staging-*"))
     return tmp_path / "data"
 
 
@@ -344,7 +413,8 @@ def test_every_export_folder_validates(fmt: str, tmp_path: Path) -> None:
     frictionless = pytest.importorskip("frictionless")
     out = tmp_path / fmt
     assert datapkg("export", "--format", fmt, "--out", str(out)).returncode == 0
-    assert datapkg("validate", str(out)).stdout.strip() == "valid"
+    validated = datapkg("validate", str(out))
+    assert validated.returncode == 0 and validated.stdout.startswith("valid: 9 tables, 18 files, "), validated
     assert frictionless.validate(str(out / "datapackage.json")).valid
 
 

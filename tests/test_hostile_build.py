@@ -44,7 +44,12 @@ RECORD_LINES = {  # the lines of the first troop figure, by field
 
 
 def _outputs(layout: Layout) -> dict[str, bytes]:
-    files = [*layout.data_dir.iterdir(), layout.root_descriptor, layout.data_dictionary]
+    files = [
+        *layout.data_dir.iterdir(),
+        layout.root_descriptor,
+        layout.root_croissant,
+        layout.data_dictionary,
+    ]
     return {layout.shown(p): p.read_bytes() for p in files if p.is_file()}
 
 

@@ -413,7 +413,7 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Any:
     from datapkg.cli import main
     from datapkg.compiler.pipeline import compile_package
 
-    layout = copy_project(tmp_path_factory.mktemp("project"))
+    layout = copy_project(tmp_path_factory.mktemp("project"), code=True)
     assert main(["build", "--root", str(layout.root)]) == 0
     return layout, compile_package(layout)
 
@@ -549,7 +549,7 @@ def test_release_never_writes_through_a_link(project: Any, tmp_path: Path, outsi
 
 
 def test_release_cli_refuses_a_corrupt_index_and_writes_nothing(tmp_path: Path) -> None:
-    layout = copy_project(tmp_path / "project")
+    layout = copy_project(tmp_path / "project", code=True)
     pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
     (layout.root / "pyproject.toml").write_text(
         pyproject.replace(f'version = "{datapkg.__version__}"', 'version = "9.0.0"'), encoding="utf-8"

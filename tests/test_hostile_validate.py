@@ -65,7 +65,7 @@ def sandbox(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, Pa
         pytest.skip("watches reads with inotify")
     root = tmp_path_factory.mktemp("hostile")
     package, bait = root / "package", root / "bait"
-    shutil.copytree(DATA, package)
+    shutil.copytree(DATA, package, ignore=shutil.ignore_patterns(".staging-*"))
     bait.mkdir()
     for name in ("actors.csv", "actors.parquet"):
         shutil.copy2(DATA / name, bait / name)
@@ -383,7 +383,7 @@ def _resealed_descriptor(package: Path, name: str) -> None:
 
 @pytest.fixture
 def package(tmp_path: Path) -> Path:
-    shutil.copytree(DATA, tmp_path / "data")
+    shutil.copytree(DATA, tmp_path / "data", ignore=shutil.ignore_patterns(".staging-*"))
     return tmp_path / "data"
 
 
@@ -416,9 +416,13 @@ def test_every_key_of_the_files_metadata_is_compared(package: Path) -> None:
             "enum"
         ]
     )
+    actors = REAL["resources"][1]
     assert validate_package(package) == [
+        f"actors.parquet: file metadata: lacks 'description'; the descriptor says {actors['description']!r}",
         "actors.parquet: file metadata: has 'extra', which the build does not write ('1')",
-        "actors.parquet: file metadata: lacks 'field_metadata'; the descriptor says 'description enum'",
+        "actors.parquet: file metadata: lacks 'field_metadata'; the descriptor says 'description enum unit'",
+        "actors.parquet: file metadata: lacks 'title'; the descriptor says 'Actors'",
+        f"actors.parquet: file metadata: lacks 'version'; the descriptor says {REAL['version']!r}",
         f"actors.parquet: column 'kind': field metadata: description is 'Kind.'; the descriptor says {description!r}",
         f"actors.parquet: column 'kind': field metadata: lacks 'enum'; the descriptor says {enum!r}",
     ]
@@ -449,7 +453,12 @@ def test_the_installed_files_carry_exactly_the_descriptors_metadata() -> None:
     for resource in REAL["resources"]:
         file = pq.ParquetFile(DATA / resource["x-parquet"]["path"])
         spec = table_spec(resource["name"], resource["schema"])
-        assert metadata_problems(resource["x-parquet"]["path"], spec, file.schema_arrow) == []
+        about = {
+            "title": resource["title"],
+            "description": resource["description"],
+            "version": REAL["version"],
+        }
+        assert metadata_problems(resource["x-parquet"]["path"], spec, file.schema_arrow, about) == []
         assert statistics_problems(resource["x-parquet"]["path"], file.metadata, file.read()) == []
 
 
@@ -554,3 +563,14 @@ def test_a_cr_far_into_a_large_csv_is_found(tmp_path: Path) -> None:
     ]
     path.write_bytes(b'"id"\n' + b'"a"\n' * 600_000)
     assert _form_problems(path, "large.csv") == []
+
+
+def test_categories_that_disagree_with_the_enum_are_named(sandbox: tuple[Path, Path, Watch]) -> None:
+    package, _, _ = sandbox
+    descriptor = _copy()
+    kind = next(f for f in descriptor["resources"][1]["schema"]["fields"] if f["name"] == "kind")
+    kind["categories"] = kind["categories"][1:]
+    assert _validate(package, descriptor) == [
+        f"{package / 'datapackage.json'}: resources[1].schema: field 'kind': categories must list the values "
+        "of its enum, in their order"
+    ]

@@ -46,7 +46,8 @@ def test_wheel_ships_data_descriptor_and_schemas_but_no_source_texts(wheel: Path
     for name in RESOURCES:
         assert f"datapkg/data/{name}.parquet" in names and f"datapkg/data/{name}.csv" in names
         assert f"datapkg/schemas/{name}.json" in names
-    assert {"datapkg/data/datapackage.json", "datapkg/data/releases.json", "datapkg/py.typed"} <= names
+    shipped = {"datapkg/data/datapackage.json", "datapkg/data/croissant.json", "datapkg/data/releases.json"}
+    assert {*shipped, "datapkg/py.typed"} <= names
     assert "datapkg/figures/timeline.svg" in names  # for `datapkg serve` after an install
     assert not [n for n in names if n.startswith("build/")]
     assert not [n for n in names if n.startswith("datapkg/") and n.endswith(".txt")]

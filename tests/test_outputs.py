@@ -111,3 +111,22 @@ def test_the_wheel_descriptor_does_not_ship_source_texts() -> None:
     descriptor = (data_dir / "datapackage.json").read_text(encoding="utf-8")
     text = (ROOT / "build" / "sources" / "001_f05a9056add4a36d.txt").read_text(encoding="utf-8")
     assert text[:200] not in descriptor
+
+
+def test_enum_fields_carry_their_meanings_as_categories() -> None:
+    descriptor = json.loads((ROOT / "datapackage.json").read_text(encoding="utf-8"))
+    fields = {(r["name"], f["name"]): f for r in descriptor["resources"] for f in r["schema"]["fields"]}
+    qualifier = fields["military_rankings", "qualifier"]
+    assert qualifier["categories"] == [
+        {"value": "exact", "label": "the source gives the place"},
+        {"value": "approx", "label": 'the place is about right ("etwa")'},
+        {"value": "vague", "label": 'no place number, only a relative position ("knapp hinter den USA")'},
+    ]
+    assert qualifier["constraints"]["enum"] == ["exact", "approx", "vague"]  # for Table Schema v1 tools
+    assert list(qualifier) == ["name", "type", "description", "constraints", "categories"]
+    # PLOVER's category names are their own labels: the schema gives no meanings, the values stand alone.
+    plover = fields["action_types", "plover_category"]
+    assert plover["categories"] == plover["constraints"]["enum"]
+    assert plover["categories"][:2] == ["AGREE", "CONSULT"]
+    assert [k for f in fields.values() for k in f if k == "x-enumDescriptions"] == []
+    assert all("categories" in f for f in fields.values() if "enum" in f.get("constraints", {}))

@@ -30,7 +30,7 @@ VERSION = datapkg.__version__
 @pytest.fixture(scope="module")
 def release_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A release bundle of the current version, built from a copy of the project."""
-    layout = copy_project(tmp_path_factory.mktemp("project"))
+    layout = copy_project(tmp_path_factory.mktemp("project"), code=True)
     out = tmp_path_factory.mktemp("releases")
     write_release(layout, compile_package(layout), out)
     return out
@@ -66,13 +66,15 @@ def test_release_bundle_has_every_file_sums_and_zip(release_root: Path) -> None:
     folder = release_root / VERSION
     names = sorted(p.name for p in folder.iterdir())
     resources = datapkg.resources()
-    expected = sorted(
-        [f"{r}.csv" for r in resources] + [f"{r}.parquet" for r in resources]
-        + ["datapackage.json", "SHA256SUMS", f"rus-prk-military-cooperation-{VERSION}.zip"]
-    )  # fmt: skip
-    assert names == expected
+    wheel = f"rus_prk_military_cooperation-{VERSION}-py3-none-any.whl"
+    built = [f"{r}.csv" for r in resources] + [f"{r}.parquet" for r in resources]
+    built += ["datapackage.json", "croissant.json"]
+    extras = ["README.md", "diff.json", "timeline.png", "timeline.svg", wheel]
+    packed = ["SHA256SUMS", f"rus-prk-military-cooperation-{VERSION}.zip"]
+    assert names == sorted(built + extras + packed)
     sums = dict(line.split("  ")[::-1] for line in (folder / "SHA256SUMS").read_text().splitlines())
-    assert sums == known_releases()[VERSION]
+    assert sorted(sums) == sorted(built + extras)
+    assert {name: sums[name] for name in built} == known_releases()[VERSION]
     for name, digest in sums.items():
         assert hashlib.sha256((folder / name).read_bytes()).hexdigest() == digest
     with zipfile.ZipFile(folder / f"rus-prk-military-cooperation-{VERSION}.zip") as archive:
@@ -94,6 +96,14 @@ def test_download_verifies_and_caches(server: _Server, tmp_path: Path) -> None:
     pd.testing.assert_frame_equal(frame, datapkg.load("troop_figures"))
     cached = cache / VERSION / "troop_figures.parquet"
     assert cached.read_bytes() == datapkg.path("troop_figures").read_bytes()
+
+
+def test_a_downloaded_table_names_its_version_and_file(server: _Server, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    frame = datapkg.load("troop_figures", version=VERSION, base_url=server.url, cache=cache)
+    cached = cache / VERSION / "troop_figures.parquet"
+    assert frame.attrs == {**datapkg.load("troop_figures").attrs, "source": str(cached)}
+    assert frame.attrs["version"] == VERSION
 
 
 def test_cache_hit_needs_no_network(server: _Server, tmp_path: Path) -> None:
@@ -185,7 +195,7 @@ def test_release_needs_the_changelog_section_and_says_what_it_writes(
 ) -> None:
     from datapkg.cli import main
 
-    layout = copy_project(tmp_path)
+    layout = copy_project(tmp_path, code=True)
     pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
     (tmp_path / "pyproject.toml").write_text(pyproject.replace(f'version = "{VERSION}"', 'version = "9.0.0"'),
                                              encoding="utf-8")  # fmt: skip

@@ -21,7 +21,7 @@ from .conftest import ROOT
 @pytest.fixture
 def installed_copy(tmp_path: Path) -> Path:
     target = tmp_path / "data"
-    shutil.copytree(ROOT / "datapkg" / "data", target)
+    shutil.copytree(ROOT / "datapkg" / "data", target, ignore=shutil.ignore_patterns(".staging-*"))
     return target / "datapackage.json"
 
 
@@ -73,7 +73,7 @@ def test_validate_command_on_a_descriptor(installed_copy: Path) -> None:
         text=True,
         check=False,
     )
-    assert ok.returncode == 0 and ok.stdout.strip() == "valid"
+    assert ok.returncode == 0 and ok.stdout == f"{datapkg.validate(installed_copy)}\n"
     (installed_copy.parent / "sources.csv").write_bytes(b"broken")
     bad = subprocess.run(
         [sys.executable, "-m", "datapkg", "validate", str(installed_copy)],
@@ -92,6 +92,51 @@ def test_validate_raises_with_every_problem(installed_copy: Path) -> None:
     with pytest.raises(datapkg.ValidationError) as caught:
         datapkg.validate(installed_copy)
     assert len(caught.value.problems) == 4
+
+
+def test_validate_reports_what_it_checked() -> None:
+    from datapkg.checks.run import _cross_jobs
+    from datapkg.schema.constraints import constraints
+    from datapkg.schema.specs import table_spec
+
+    report = datapkg.validate()
+    descriptor = datapkg.package()
+    resources = descriptor["resources"]
+    assert report.descriptor == ROOT / "datapkg" / "data" / "datapackage.json"
+    assert (report.name, report.version) == ("rus-prk-military-cooperation", datapkg.__version__)
+    assert report.files == tuple(p for r in resources for p in (r["x-parquet"]["path"], r["path"]))
+    assert report.rows == {name: pq.ParquetFile(datapkg.path(name)).metadata.num_rows for name in RESOURCES}
+    specs = {r["name"]: table_spec(r["name"], r["schema"]) for r in resources}
+    tables = {name: datapkg.load(name, backend="pyarrow") for name in RESOURCES}
+    rules = sum(len(constraints(spec)) for spec in specs.values()) + len(_cross_jobs(specs, tables, None))
+    assert report.rules == rules
+    rows = sum(report.rows.values())
+    summary = (
+        f"valid: 9 tables, 18 files, {rows:,} rows, {rules:,} rules checked "
+        f"(rus-prk-military-cooperation {datapkg.__version__})"
+    )
+    assert str(report) == repr(report) == report.summary == summary
+    assert report._repr_html_() == f"<samp>{summary}</samp>"
+    assert type(report).__name__ == "ValidationReport" and type(report) is datapkg.ValidationReport
+
+
+def test_a_report_names_the_descriptor_of_the_folder_it_was_given(installed_copy: Path) -> None:
+    report = datapkg.validate(installed_copy.parent)
+    assert report.descriptor == installed_copy
+    assert report.summary == datapkg.validate().summary
+
+
+def test_the_report_of_a_package_of_thousands_of_rows_groups_digits() -> None:
+    from datapkg._report import ValidationReport
+
+    report = ValidationReport(Path("d.json"), "p", "1.0", ("a.csv",), {"a": 1234, "b": 5}, 1500)
+    assert str(report) == "valid: 2 tables, 1 file, 1,239 rows, 1,500 rules checked (p 1.0)"
+    assert str(ValidationReport(Path("d.json"), "p", "1", ("a", "b"), {"a": 1}, 1)) == (
+        "valid: 1 table, 2 files, 1 row, 1 rule checked (p 1)"
+    )
+    assert ValidationReport(Path("d.json"), "p", "1", (), {}, 0)._repr_html_() == (
+        "<samp>valid: 0 tables, 0 files, 0 rows, 0 rules checked (p 1)</samp>"
+    )
 
 
 def _edit(descriptor: Path, name: str, column: str, record_id: str, value: object) -> str | None:

@@ -20,7 +20,7 @@ from .conftest import ROOT, reseal
 @pytest.fixture
 def installed_copy(tmp_path: Path) -> Path:
     target = tmp_path / "data"
-    shutil.copytree(ROOT / "datapkg" / "data", target)
+    shutil.copytree(ROOT / "datapkg" / "data", target, ignore=shutil.ignore_patterns(".staging-*"))
     return target / "datapackage.json"
 
 

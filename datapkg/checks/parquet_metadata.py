@@ -4,8 +4,9 @@ The loader types each column from the file alone (``datapkg._parquet_schema``: t
 types, the enum values in the field metadata) and pandas reads the schema metadata too, so a
 file whose metadata was edited, and whose size and hash were then recorded anew, would load
 differently from what the descriptor says. The build writes exactly
-:func:`datapkg.schema.arrow_types.arrow_schema`: every key it writes must be there with the
-value it writes, and no other key.
+:func:`datapkg.schema.arrow_types.arrow_schema` with the table's title, description and
+version (``with_table_metadata``): every key it writes must be there with the value it
+writes, and no other key.
 """
 
 from __future__ import annotations
@@ -15,17 +16,18 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from datapkg.schema.arrow_types import ENUM_KEY, ENUM_SEPARATOR, arrow_schema
+from datapkg.schema.arrow_types import ENUM_KEY, ENUM_SEPARATOR, arrow_schema, with_table_metadata
 from datapkg.schema.specs import TableSpec
 
 Metadata = dict[bytes, bytes] | None
 
 
-def metadata_problems(shown: str, spec: TableSpec, schema: pa.Schema) -> list[str]:
+def metadata_problems(shown: str, spec: TableSpec, schema: pa.Schema, about: dict[str, str]) -> list[str]:
     """Each difference between the metadata of a file's columns and the descriptor's schema,
+    and between the file's title, description and version (``about``) and the descriptor's,
     naming the file, the column and what differs. Columns and types are compared by
     :func:`datapkg.checks.table_rules.structure_findings`."""
-    expected = arrow_schema(spec)
+    expected = with_table_metadata(arrow_schema(spec), about)
     if schema.equals(expected, check_metadata=True):
         return []
     out = _differences(f"{shown}: file metadata", schema.metadata, expected.metadata)

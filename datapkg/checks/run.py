@@ -17,9 +17,10 @@ from datapkg.checks import event_findings, key_rules, text_rules
 from datapkg.checks.findings import Finding
 from datapkg.checks.key_rules import Tables
 from datapkg.checks.table_rules import constraint_findings, structure_findings
+from datapkg.schema.constraints import constraints
 from datapkg.schema.specs import TableSpec
 
-__all__ = ["Finding", "check_tables"]
+__all__ = ["Finding", "check_count", "check_tables"]
 
 
 Job = Callable[[], list[Finding]]
@@ -53,6 +54,14 @@ def _cross_jobs(
         jobs += [(partial(text_rules.quote_findings, n, tables[n], texts), False) for n in FACT_TABLES]
         jobs.append((partial(text_rules.mention_findings, tables["mentions"], texts), False))
     return jobs
+
+
+def check_count(
+    specs: Mapping[ResourceName, TableSpec], tables: Tables, texts: Mapping[str, str] | None
+) -> int:
+    """How many checks :func:`check_tables` runs on well-formed tables: every declared constraint
+    of every table, and each check across rows, tables and texts."""
+    return sum(len(constraints(spec)) for spec in specs.values()) + len(_cross_jobs(specs, tables, texts))
 
 
 def check_tables(

@@ -42,6 +42,10 @@ class Layout:
     def root_descriptor(self) -> Path:
         return self.root / "datapackage.json"
 
+    @property
+    def root_croissant(self) -> Path:
+        return self.root / "croissant.json"
+
     def shown(self, path: Path) -> str:
         """A path as error messages print it: relative to the root when inside it."""
         try:

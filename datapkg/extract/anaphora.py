@@ -37,6 +37,8 @@ def resolve_anaphora(text: str, mentions: list[Mention]) -> list[Mention]:
     out: list[Mention] = []
     for mention in mentions:
         anchor = _anchor(text, out, mention)
+        if anchor is not None and isinstance(anchor.value, list):
+            anchor = None  # a span gives no single date to count from: the mention keeps its own value
         if anchor is not None and _open(anchor.value):
             mention = replace(mention, value=None)  # the window leaves the anchor, so this, open
         elif anchor is not None:

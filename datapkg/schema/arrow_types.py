@@ -27,19 +27,56 @@ FIELD_METADATA_KEY = "field_metadata"  # says the fields carry these keys (files
 ENUM_SEPARATOR = "\n"
 
 
-def field_metadata(field: FieldSpec) -> dict[str, str]:
-    """A field's description, and its enum values in schema order: the loader types the
-    column from the Parquet file alone (categories in this order), without the descriptor."""
+UNIT_KEY = "unit"
+TABLE_KEYS = ("title", "description", "version")
+"""The keys of a file's own metadata that describe its table (beside ``resource``): written
+when the file is staged, since the version is the package's, not the schema's."""
+
+
+def fixed_units(spec: TableSpec) -> dict[str, str]:
+    """The unit of each column whose unit the schema fixes for every row. Table Schema has no
+    unit property; a fact table whose rows all count one thing names it in ``x-claim`` as
+    ``unit_constant``, the unit of its value column. Elsewhere a quantity's unit varies by
+    row and its table's ``unit`` column holds it."""
+    claim = spec.descriptor.get("x-claim", {})
+    column = claim.get("value", "value")
+    if "unit_constant" in claim and column in spec.field_names:
+        return {column: str(claim["unit_constant"])}
+    return {}
+
+
+def field_metadata(field: FieldSpec, unit: str | None = None) -> dict[str, str]:
+    """A field's description, its enum values in schema order and its unit where the schema
+    fixes one: the loader types and describes the column from the Parquet file alone
+    (categories in this order), without the descriptor."""
     metadata = {"description": field.descriptor.get("description", "")}
     if field.enum:
         metadata[ENUM_KEY] = ENUM_SEPARATOR.join(field.enum)
+    if unit is not None:
+        metadata[UNIT_KEY] = unit
     return metadata
 
 
+def table_title(name: str) -> str:
+    """A resource's title, as the descriptor gives it (validation compares the two)."""
+    return name.replace("_", " ").capitalize()
+
+
 def arrow_schema(spec: TableSpec) -> pa.Schema:
-    """Arrow schema whose field metadata carries each field's description and enum, so the
-    Parquet files explain themselves to readers that never see the descriptor."""
+    """Arrow schema whose field metadata carries each field's description, enum and fixed
+    unit, so the Parquet files explain themselves to readers that never see the descriptor."""
+    units = fixed_units(spec)
     return pa.schema(
-        [pa.field(f.name, arrow_type(f), nullable=True, metadata=field_metadata(f)) for f in spec.fields],
-        metadata={"resource": spec.name, FIELD_METADATA_KEY: "description enum"},
+        [
+            pa.field(f.name, arrow_type(f), nullable=True, metadata=field_metadata(f, units.get(f.name)))
+            for f in spec.fields
+        ],
+        metadata={"resource": spec.name, FIELD_METADATA_KEY: "description enum unit"},
+    )
+
+
+def with_table_metadata(schema: pa.Schema, about: dict[str, str]) -> pa.Schema:
+    """``schema`` with the table's ``TABLE_KEYS`` (title, description, version) in its metadata."""
+    return schema.with_metadata(
+        {**(schema.metadata or {}), **{k.encode(): v.encode() for k, v in about.items()}}
     )

@@ -61,7 +61,26 @@ def field_problems(field: dict[str, Any]) -> list[str]:
         out.append(
             f"field {name!r}: unknown code list {field['x-codelist']!r}; known: {', '.join(CODELISTS)}"
         )
+    out += _category_problems(field)
     return out + _constraint_problems(str(name), field.get("constraints", {})) + _enum_extras(field)
+
+
+def _category_problems(field: dict[str, Any]) -> list[str]:
+    """Data Package v2 ``categories`` (the build writes them into the descriptor) list the enum's
+    values in its order: a reader labelling codes by them must not meet another set of codes."""
+    if "categories" not in field:
+        return []
+    constraints = field.get("constraints")
+    enum = constraints.get("enum") if isinstance(constraints, dict) else None
+    categories = field["categories"]
+    values = (
+        [c.get("value") if isinstance(c, dict) else c for c in categories]
+        if isinstance(categories, list)
+        else None
+    )
+    if enum is None or values != list(enum):
+        return [f"field {field.get('name')!r}: categories must list the values of its enum, in their order"]
+    return []
 
 
 def _enum_extras(field: dict[str, Any]) -> list[str]:

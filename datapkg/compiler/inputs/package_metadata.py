@@ -28,7 +28,7 @@ OBJECT_LIST_KEYS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "contributors": (("title", "path", "email", "role", "organization"), ("title",)),
 }
 """Each list-of-objects key: the keys an item may have, and those of which it needs at least one."""
-COMPUTED = ("profile", "version", "sources", "resources", "hash", "bytes", "x-citation")
+COMPUTED = ("profile", "version", "sources", "resources", "hash", "bytes", "x-citation", "x-retired")
 """Descriptor keys the build sets; package.yaml may not."""
 ALLOWED = (*TEXT_KEYS, *TEXT_LIST_KEYS, *OBJECT_LIST_KEYS)
 NAME = re.compile(r"[a-z0-9][a-z0-9._-]*")  # a Data Package name; used with fullmatch

@@ -24,6 +24,7 @@ written to a temporary beside it and renamed into place, never through a symboli
 
 from __future__ import annotations
 
+import hashlib
 import io
 import json
 import re
@@ -32,7 +33,9 @@ from pathlib import Path
 from typing import Any
 
 from datapkg._installed import DIST
+from datapkg._release_shapes import bundle_only
 from datapkg.compiler.layout import Layout
+from datapkg.compiler.outputs.release_extras import extras
 from datapkg.compiler.outputs.release_registry import (
     is_final,
     is_version,
@@ -152,7 +155,10 @@ def _shape_problems(shown: str, index: Any) -> list[Problem]:
 
 
 def _agreement_problems(
-    shown: str, releases: dict[str, dict[str, str]], recorded: dict[str, dict[str, str]]
+    shown: str,
+    releases: dict[str, dict[str, str]],
+    recorded: dict[str, dict[str, str]],
+    releasing: str | None,
 ) -> list[Problem]:
     problems = []
     for version, files in releases.items():
@@ -163,14 +169,20 @@ def _agreement_problems(
                 Problem(shown, f"release {version!r}: not a version this checkout records ({record}); "
                         "remove it from the index")
             )  # fmt: skip
-        elif files != known:
-            differ = sorted(n for n in set(files) | set(known) if files.get(n) != known.get(n))
+        elif differ := sorted(
+            # The version being released again is rewritten whole: only its built files must agree.
+            n
+            for n in set(files) | set(known)
+            if files.get(n) != known.get(n) and not (version == releasing and bundle_only(n))
+        ):
             problems.append(Problem(shown, f"release {version!r}: files {', '.join(differ)} differ from "
                                     "the sums this checkout records for it"))  # fmt: skip
     return problems
 
 
-def read_index(out: Path, recorded: dict[str, dict[str, str]] | None = None) -> dict[str, dict[str, str]]:
+def read_index(
+    out: Path, recorded: dict[str, dict[str, str]] | None = None, releasing: str | None = None
+) -> dict[str, dict[str, str]]:
     """The releases of ``out/index.json`` (none when it is missing), checked: JSON, shape, versions,
     file names, sums and, with ``recorded``, agreement with them; raises InputError otherwise."""
     path = out / INDEX
@@ -179,7 +191,7 @@ def read_index(out: Path, recorded: dict[str, dict[str, str]] | None = None) -> 
     index = _parse_index(path)
     problems = _shape_problems(str(path), index)
     if not problems and recorded is not None:
-        problems = _agreement_problems(str(path), index["releases"], recorded)
+        problems = _agreement_problems(str(path), index["releases"], recorded, releasing)
     if problems:
         raise InputError(problems)
     releases: dict[str, dict[str, str]] = index["releases"]
@@ -202,12 +214,18 @@ def write_index(out: Path, version: str, digests: dict[str, str]) -> Path:
     return replace_bytes(out, {INDEX: index_bytes(releases)})[0]
 
 
+def _archived(name: str) -> bool:
+    """A file kept in the checkout's archive of the release: what a diff reads."""
+    return name == "datapackage.json" or name.endswith(".parquet")
+
+
 def _check_places(layout: Layout, out: Path, version: str, names: list[str]) -> None:
     """Every folder and file the release writes, refused before the first write when one is a link."""
     for folder, files in (
         (out, [INDEX]),
         (out / version, names),
         (release_dir(layout), [f"{version}.sha256"]),
+        (release_dir(layout) / version, [n for n in names if _archived(n)]),
     ):
         check_folder(folder)
         if folder.is_dir():
@@ -222,12 +240,14 @@ def write_release(layout: Layout, compiled: Compiled, out: Path, *, record: bool
     if stale:
         raise StaleOutputs("; ".join(stale) + "; run `datapkg build` first")
     version = compiled.version
-    digests = {name: compiled.digests[path] for name, path in compiled.release_names.items()}
     check_folder(out)
-    releases = read_index(out, {**recorded_sums(layout), version: dict(sorted(digests.items()))})
-    sums = sha256sums(digests)
+    built = {name: compiled.digests[path] for name, path in compiled.release_names.items()}
+    releases = read_index(out, {**recorded_sums(layout), version: built}, version)
     folder = f"{DIST}-{version}"
     bundle = {name: compiled.read(path) for name, path in compiled.release_names.items()}
+    bundle.update(extras(layout, compiled, bundle))
+    digests = {name: hashlib.sha256(data).hexdigest() for name, data in bundle.items()}
+    sums = sha256sums(digests)
     bundle["SHA256SUMS"] = sums.encode("utf-8")
     bundle[f"{folder}.zip"] = zip_bytes(bundle, folder)
     bundle = dict(sorted(bundle.items()))
@@ -239,5 +259,9 @@ def write_release(layout: Layout, compiled: Compiled, out: Path, *, record: bool
         # The build already refused the data of a recorded version changing, so an existing
         # record holds these very sums.
         release_dir(layout).mkdir(parents=True, exist_ok=True)
+        archive = release_dir(layout) / version  # what the next release's diff starts from
+        archive.mkdir(exist_ok=True)
+        kept = {n: data for n, data in bundle.items() if _archived(n)}
+        written += replace_bytes(archive, kept)
         written += replace_bytes(release_dir(layout), {f"{version}.sha256": sums.encode("utf-8")})
     return written

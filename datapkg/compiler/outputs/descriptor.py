@@ -25,8 +25,29 @@ def _parquet(path: str, stats: dict[str, Any]) -> dict[str, Any]:
     return {"path": path, "format": "parquet", "mediatype": PARQUET_MEDIATYPE, **stats}
 
 
+def _with_categories(field: dict[str, Any]) -> dict[str, Any]:
+    """An enum field with Data Package v2 ``categories`` after its constraints: each value with its
+    meaning from the schema's ``x-enumDescriptions`` as ``label`` (plain values when the schema
+    gives none), so the meanings travel in the standard property and are not repeated beside it.
+    ``constraints.enum`` stays: Table Schema v1 tools (frictionless 5) validate with it and keep
+    ``categories`` as an unchecked custom property."""
+    enum = field.get("constraints", {}).get("enum")
+    if enum is None:
+        return field
+    meanings = field.get("x-enumDescriptions", {})
+    categories = [{"value": v, "label": meanings[v]} if v in meanings else {"value": v} for v in enum]
+    out: dict[str, Any] = {}
+    for key, value in field.items():
+        if key != "x-enumDescriptions":
+            out[key] = value
+        if key == "constraints":
+            out["categories"] = categories if meanings else list(enum)
+    return out
+
+
 def _resource(name: str, spec: TableSpec, stats: dict[str, dict[str, Any]], prefix: str) -> dict[str, Any]:
     schema = copy.deepcopy(spec.descriptor)
+    schema["fields"] = [_with_categories(f) for f in schema["fields"]]
     description = schema.pop("description", "")
     csv_name, parquet_name = f"{name}.csv", f"{name}.parquet"
     return {

@@ -17,6 +17,7 @@ import re
 from pathlib import Path
 
 from datapkg._input_files import read_input
+from datapkg._release_shapes import bundle_only
 from datapkg.compiler.layout import Layout
 from datapkg.compiler.problems import Problem
 
@@ -89,17 +90,24 @@ def registry_bytes(layout: Layout, version: str, current: dict[str, str]) -> tup
         releases[path.stem] = sums
     fresh = dict(sorted(current.items()))
     recorded = releases.get(version)
-    if recorded is not None and recorded != fresh:
-        changed = sorted(n for n in set(recorded) | set(fresh) if recorded.get(n) != fresh.get(n))
+    if recorded is not None and _changed(recorded, fresh):
+        changed = _changed(recorded, fresh)
         problems.append(Problem(
             layout.shown(release_dir(layout) / f"{version}.sha256"),
             f"version {version} was released with other bytes ({', '.join(changed)}); "
             "the data of a released version never changes: bump the version in pyproject.toml "
             "(and start a changelog section `## Unreleased`)",
         ))  # fmt: skip
-    releases[version] = fresh
+    # A released version keeps its recorded sums, which cover the bundle's other files too.
+    releases[version] = recorded if recorded is not None and not _changed(recorded, fresh) else fresh
     ordered = {v: releases[v] for v in sorted(releases, key=version_key)}
     return (json.dumps({"releases": ordered}, indent=2) + "\n").encode("utf-8"), problems
+
+
+def _changed(recorded: dict[str, str], fresh: dict[str, str]) -> list[str]:
+    """The built files whose sums differ from a release's record (its bundle-only files aside)."""
+    names = set(fresh) | {n for n in recorded if not bundle_only(n)}
+    return sorted(n for n in names if recorded.get(n) != fresh.get(n))
 
 
 def version_key(version: str) -> tuple[tuple[int, ...], int, int]:

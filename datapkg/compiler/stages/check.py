@@ -10,6 +10,7 @@ from datapkg._names import CURATED_TABLES, VOCABULARIES
 from datapkg.checks.run import Finding, check_tables
 from datapkg.compiler.assembly import OriginIndex
 from datapkg.compiler.follow_on import Cause, Hidden, echoes_input_problem, echoes_reported
+from datapkg.compiler.inputs.retired_ids import retired_problems
 from datapkg.compiler.problems import Problem, Problems, at
 from datapkg.compiler.quoted_values import quoted_value_problems
 from datapkg.compiler.stages.read import Inputs
@@ -69,6 +70,14 @@ def check(inputs: Inputs, tables: Tables, indexes: Indexes, problems: Problems) 
         if located is not None:
             problems.add(located)
     check_quoted_values(inputs, tables, indexes, problems)
+    current: dict[str, set[str]] = {
+        name: {str(v) for v in table.column("id").to_pylist()}
+        for name, table in tables.items()
+        if "id" in table.column_names
+    }
+    # A record that failed to read is missing from the tables too: rows of a release count as
+    # gone only in a build with no other problem.
+    problems.extend(retired_problems(inputs.layout, inputs.retired, current, removals=not problems))
 
 
 def check_quoted_values(inputs: Inputs, tables: Tables, indexes: Indexes, problems: Problems) -> None:

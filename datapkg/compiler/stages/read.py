@@ -12,6 +12,7 @@ from datapkg.compiler.inputs.package_metadata import load_package_metadata
 from datapkg.compiler.inputs.record_files import load_records, misnamed
 from datapkg.compiler.inputs.records import MentionIgnore, Record
 from datapkg.compiler.inputs.resource_list import ResourceListError, stale
+from datapkg.compiler.inputs.retired_ids import Retired, load_retired
 from datapkg.compiler.inputs.schema_files import SchemaError, load_schemas
 from datapkg.compiler.inputs.source_texts import SourceDoc, load_sources
 from datapkg.compiler.inputs.version import read_version
@@ -19,6 +20,7 @@ from datapkg.compiler.layout import Layout
 from datapkg.compiler.mentions import extraction_language
 from datapkg.compiler.problems import Problem, Problems
 from datapkg.schema.specs import TableSpec
+from datapkg.versions_on_hand import VERSION, release_number
 
 
 @dataclass
@@ -33,6 +35,7 @@ class Inputs:
     version: str
     follow_on: FollowOn  # the causes reported so far: what later stages keep quiet
     not_in_quote: dict[str, dict[str, str]] = field(default_factory=dict)  # record id -> field -> basis
+    retired: Retired = field(default_factory=lambda: Retired([], {}))
 
 
 def _configuration(layout: Layout, problems: Problems) -> tuple[dict[ResourceName, TableSpec], str]:
@@ -85,6 +88,16 @@ def read_inputs(layout: Layout, problems: Problems) -> Inputs:
     problems.extend(errors)
     if errors:
         follow_on.record(Cause.BULK_REJECTED)
+    retired, errors = load_retired(layout, set(specs), lambda v: _not_after(v, version))
+    problems.extend(errors)
+    if retired.entries:
+        metadata["x-retired"] = retired.entries
     return Inputs(
-        layout, specs, metadata, sources, curated.records, curated.ignores, bulk, version, follow_on
-    )
+        layout, specs, metadata, sources, curated.records, curated.ignores, bulk, version, follow_on,
+        retired=retired,
+    )  # fmt: skip
+
+
+def _not_after(retired_in: str, current: str) -> bool:
+    """A version whose release number is at most the current one's (0.3.0 during 0.3.0.dev0)."""
+    return VERSION.fullmatch(retired_in) is not None and release_number(retired_in) <= release_number(current)

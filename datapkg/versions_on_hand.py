@@ -1,0 +1,163 @@
+"""The versions of the package that ``datapkg diff`` can read, each as a :class:`~datapkg.changes.Side`.
+
+A version is named by one of:
+
+- ``installed``: the package this command runs from;
+- ``checkout``: the built files of a project checkout (``datapkg/data``);
+- a path: a folder holding ``datapackage.json`` (an unpacked release bundle, an export) or
+  that file itself;
+- a version number: the installed package when it is that version; else the copy of the
+  release archived in a checkout (``build/releases/<version>/``, each file checked against
+  the sums recorded beside it); else the release downloaded from a base URL and verified
+  (:func:`datapkg.fetch`).
+
+Every file is untrusted input: a descriptor that is no JSON object, a table missing from
+its folder or an archived file whose SHA-256 differs from the record is refused by name.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from datapkg._installed import DATA
+from datapkg._installed import version as installed_version
+from datapkg.changes import Side
+
+VERSION = re.compile(r"\d+\.\d+\.\d+(?:[.-]?[a-z0-9]+)?")
+
+
+class VersionNotFound(Exception):
+    """The name given reaches no version; the message says what was tried."""
+
+
+def _descriptor(path: Path) -> dict[str, Any]:
+    try:
+        data = json.loads(path.read_bytes())
+    except (OSError, ValueError, RecursionError) as error:
+        raise VersionNotFound(f"{path}: cannot read it as a data package descriptor ({error})") from None
+    if not isinstance(data, dict) or not isinstance(data.get("resources"), list):
+        raise VersionNotFound(f"{path}: not a data package descriptor (no list of resources)")
+    return data
+
+
+def _table_file(resource: dict[str, Any]) -> str:
+    parquet = resource.get("x-parquet")
+    relative = parquet.get("path") if isinstance(parquet, dict) else None
+    name = relative if isinstance(relative, str) else f"{resource['name']}.parquet"
+    if "/" in name or "\\" in name or name.startswith("."):
+        raise VersionNotFound(
+            f"resource {resource['name']!r}: Parquet path {name!r} is not a plain file name"
+        )
+    return name
+
+
+def _reader(descriptor: dict[str, Any], locate: Callable[[str], Path]) -> Callable[[str], Any]:
+    from datapkg._parquet import read_parquet
+
+    resources = {r.get("name"): r for r in descriptor["resources"] if isinstance(r, dict)}
+
+    def read(name: str) -> Any:
+        table, _ = read_parquet(locate(_table_file(resources[name])))
+        return table
+
+    return read
+
+
+def folder_side(folder: Path, label: str) -> Side:
+    """The version whose descriptor and Parquet files lie in ``folder``."""
+    descriptor = _descriptor(folder / "datapackage.json")
+
+    def locate(name: str) -> Path:
+        path = folder / name
+        if not path.is_file():
+            raise VersionNotFound(f"{path}: missing; {folder} holds no complete version of the tables")
+        return path
+
+    return Side(label, descriptor, _reader(descriptor, locate))
+
+
+def _recorded(record: Path) -> dict[str, str]:
+    sums = {}
+    for number, line in enumerate(record.read_text(encoding="utf-8").splitlines(), 1):
+        digest, _, name = line.partition("  ")
+        if not re.fullmatch(r"[0-9a-f]{64}", digest) or not name:
+            raise VersionNotFound(f"{record}:{number}: expected '<64 hex digits>  <file name>'")
+        sums[name] = digest
+    return sums
+
+
+def archived_side(checkout: Path, version: str) -> Side:
+    """A release archived in a checkout, every file checked against its recorded SHA-256."""
+    folder = checkout / "build" / "releases" / version
+    sums = _recorded(checkout / "build" / "releases" / f"{version}.sha256")
+
+    def locate(name: str) -> Path:
+        path = folder / name
+        if name not in sums:
+            raise VersionNotFound(f"{path}: release {version} records no file {name!r}")
+        if not path.is_file() or hashlib.sha256(path.read_bytes()).hexdigest() != sums[name]:
+            raise VersionNotFound(
+                f"{path}: missing or not the file released as {version} (its SHA-256 differs from "
+                f"build/releases/{version}.sha256)"
+            )
+        return path
+
+    descriptor = _descriptor(locate("datapackage.json"))
+    return Side(f"release {version}, archived in the checkout", descriptor, _reader(descriptor, locate))
+
+
+def downloaded_side(version: str, base_url: str | None, cache: str | Path | None) -> Side:
+    from datapkg.downloads import DownloadError, fetch
+
+    def locate(name: str) -> Path:
+        try:
+            return fetch(name, version, base_url=base_url, cache=cache)
+        except DownloadError as error:
+            raise VersionNotFound(str(error)) from None
+
+    descriptor = _descriptor(locate("datapackage.json"))
+    return Side(f"release {version}, downloaded", descriptor, _reader(descriptor, locate))
+
+
+def side(
+    name: str, *, checkout: Path | None = None, base_url: str | None = None, cache: str | Path | None = None
+) -> Side:
+    """The version ``name`` reaches (see the module's docstring)."""
+    if name == "installed" or name == installed_version():
+        return folder_side(Path(str(DATA)), "installed")
+    if name == "checkout":
+        if checkout is None:
+            raise VersionNotFound("no project checkout found here (a folder with build/records and schemas)")
+        return folder_side(checkout / "datapkg" / "data", f"checkout {checkout}")
+    path = Path(name)
+    if path.exists():
+        return folder_side(path.parent if path.is_file() else path, str(path))
+    if not VERSION.fullmatch(name):
+        raise VersionNotFound(
+            f"{name!r}: not a version (such as 0.2.0), 'installed', 'checkout' or an existing path"
+        )
+    releases = checkout / "build" / "releases" if checkout is not None else None
+    if releases is not None and (releases / f"{name}.sha256").is_file() and (releases / name).is_dir():
+        return archived_side(releases.parent.parent, name)
+    return downloaded_side(name, base_url, cache)
+
+
+def release_number(version: str) -> tuple[int, int, int]:
+    major, minor, patch = (re.match(r"\d+", part) for part in version.split(".")[:3])
+    assert major and minor and patch
+    return int(major.group()), int(minor.group()), int(patch.group())
+
+
+def previous_release(version: str, releases: list[str]) -> str | None:
+    """The newest final release before ``version`` (before 0.3.0 and 0.3.0.dev0 alike: 0.2.0)."""
+    earlier = [
+        r
+        for r in releases
+        if re.fullmatch(r"\d+\.\d+\.\d+", r) and release_number(r) < release_number(version)
+    ]
+    return max(earlier, key=release_number, default=None)
