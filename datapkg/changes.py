@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import decimal
+import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -170,24 +171,39 @@ def record_ids(diff: dict[str, Any], *, derived: bool = False) -> set[str]:
     return ids
 
 
-def _short(value: Any, width: int = 60, start: int = 0) -> str:
-    text = "(empty)" if value is None else repr(value) if not isinstance(value, str) else value
-    text = " ".join(text.split())
+def _shown(value: Any) -> str:
+    if value is None:
+        return "(empty)"
+    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+    return " ".join(text.split())
+
+
+def _excerpt(text: str, start: int, width: int) -> str:
     head = "…" if start > 0 else ""
     text = head + text[start:]
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def _pair(old: Any, new: Any) -> str:
-    """Old and new value; two long texts are shown from a little before their first difference."""
-    start = 0
-    if isinstance(old, str) and isinstance(new, str):
-        old, new = " ".join(old.split()), " ".join(new.split())
-        same = next(
-            (i for i, (a, b) in enumerate(zip(old, new, strict=False)) if a != b), min(len(old), len(new))
-        )
-        start = max(0, same - 20)
-    return f"{_short(old, start=start)} -> {_short(new, start=start)}"
+def _field_lines(field: str, old: Any, new: Any) -> list[str]:
+    """A short change on one line; a long text as two lines, from a little before its first
+    difference, so the words that changed are in view."""
+    before, after = _shown(old), _shown(new)
+    if len(before) + len(after) <= 80:
+        return [f"      {field}: {before} -> {after}"]
+    shorter = min(len(before), len(after))
+    same = next((i for i, (a, b) in enumerate(zip(before, after, strict=False)) if a != b), shorter)
+    start = max(0, same - 30)
+    return [
+        f"      {field}:",
+        f"        - {_excerpt(before, start, 100)}",
+        f"        + {_excerpt(after, start, 100)}",
+    ]
+
+
+def _removed_line(entry: dict[str, Any]) -> str:
+    why = entry["reason"] or "no reason recorded"
+    successor = f" (replaced by {entry['replaced_by']})" if entry.get("replaced_by") else ""
+    return f"  - {entry['id']}{successor}: {why}"
 
 
 def _table_lines(name: str, table: dict[str, Any]) -> list[str]:
@@ -200,13 +216,11 @@ def _table_lines(name: str, table: dict[str, Any]) -> list[str]:
     if table["fields_removed"]:
         lines.append(f"  fields removed: {', '.join(table['fields_removed'])}")
     lines += [f"  + {key}" for key in table["added"]]
-    for entry in table["removed"]:
-        why = f": {_short(entry['reason'], 100)}" if entry["reason"] else ": no reason recorded"
-        lines.append(f"  - {entry['id']}{why}")
+    lines += [_removed_line(entry) for entry in table["removed"]]
     for entry in table["changed"]:
         lines.append(f"  ~ {entry['id']}" + (" (derived fields only)" if entry.get("derived") else ""))
         for field, values in entry["fields"].items():
-            lines.append(f"      {field}: {_pair(values['old'], values['new'])}")
+            lines += _field_lines(field, values["old"], values["new"])
     return lines
 
 

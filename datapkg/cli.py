@@ -197,8 +197,10 @@ def _release(args: argparse.Namespace) -> int:
     for path in written:
         print(f"wrote {path}")
     record = layout.shown(written[-1])
+    archive = layout.shown(written[-1].parent / compiled.version)
     print(
-        f"released {compiled.version}: commit {record}; it marks the version as released and freezes its data"
+        f"released {compiled.version}: commit {record} and {archive}/; they mark the version as released, "
+        "freeze its data and are what the next release's diff starts from"
     )
     return 0
 

@@ -19,11 +19,13 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from datapkg._input_files import read_input
 from datapkg._installed import DATA
 from datapkg._installed import version as installed_version
 from datapkg.changes import Side
@@ -35,9 +37,17 @@ class VersionNotFound(Exception):
     """The name given reaches no version; the message says what was tried."""
 
 
+def _read(path: Path) -> bytes:
+    """A file's bytes: a regular file of bounded size (never a pipe, which could block)."""
+    try:
+        return read_input(path)
+    except OSError as error:
+        raise VersionNotFound(f"{path}: {error.strerror or error}") from None
+
+
 def _descriptor(path: Path) -> dict[str, Any]:
     try:
-        data = json.loads(path.read_bytes())
+        data = json.loads(_read(path))
     except (OSError, ValueError, RecursionError) as error:
         raise VersionNotFound(f"{path}: cannot read it as a data package descriptor ({error})") from None
     if not isinstance(data, dict) or not isinstance(data.get("resources"), list):
@@ -83,7 +93,7 @@ def folder_side(folder: Path, label: str) -> Side:
 
 def _recorded(record: Path) -> dict[str, str]:
     sums = {}
-    for number, line in enumerate(record.read_text(encoding="utf-8").splitlines(), 1):
+    for number, line in enumerate(_read(record).decode("utf-8", "replace").splitlines(), 1):
         digest, _, name = line.partition("  ")
         if not re.fullmatch(r"[0-9a-f]{64}", digest) or not name:
             raise VersionNotFound(f"{record}:{number}: expected '<64 hex digits>  <file name>'")
@@ -100,7 +110,7 @@ def archived_side(checkout: Path, version: str) -> Side:
         path = folder / name
         if name not in sums:
             raise VersionNotFound(f"{path}: release {version} records no file {name!r}")
-        if not path.is_file() or hashlib.sha256(path.read_bytes()).hexdigest() != sums[name]:
+        if not path.is_file() or hashlib.sha256(_read(path)).hexdigest() != sums[name]:
             raise VersionNotFound(
                 f"{path}: missing or not the file released as {version} (its SHA-256 differs from "
                 f"build/releases/{version}.sha256)"
@@ -112,13 +122,20 @@ def archived_side(checkout: Path, version: str) -> Side:
 
 
 def downloaded_side(version: str, base_url: str | None, cache: str | Path | None) -> Side:
-    from datapkg.downloads import DownloadError, fetch
+    from datapkg.downloads import BASE_URL_ENV, DownloadError, fetch
 
     def locate(name: str) -> Path:
         try:
             return fetch(name, version, base_url=base_url, cache=cache)
         except DownloadError as error:
-            raise VersionNotFound(str(error)) from None
+            if base_url or os.environ.get(BASE_URL_ENV):
+                raise VersionNotFound(f"release {version}: {error}") from None
+            raise VersionNotFound(
+                f"release {version} is neither installed nor archived in a checkout here; give the address "
+                f"its releases are served from (--base-url URL, or ${BASE_URL_ENV}), or compare unpacked "
+                "release bundles by folder (every bundle also carries its diff.json against the release "
+                "before)"
+            ) from None
 
     descriptor = _descriptor(locate("datapackage.json"))
     return Side(f"release {version}, downloaded", descriptor, _reader(descriptor, locate))

@@ -7,6 +7,7 @@ import hashlib
 import itertools
 import json
 import re
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -156,8 +157,17 @@ def test_diff_prints_a_table_and_json(tmp_path: Path) -> None:
         "datapkg diff 0.1.0 (release 0.1.0, archived in the checkout) -> 0.2.0 (release 0.2.0, archived in the checkout)"
     )
     assert "troop_figures: 11 -> 11 rows; 1 added, 1 removed, 4 changed" in lines
-    assert "  - prk-10000-little-weight: It restated the NIS projection of 10,000 to weigh it against Russia's own" \
-        " forces, so every count of…" in lines  # fmt: skip
+    assert (
+        "  - prk-10000-little-weight (replaced by nis-prk-troops-projected-10000): It restated the NIS projection of "
+        "10,000 to weigh it against Russia's own forces, so every count of figures included that projection twice; "
+        'its "10.000" is an ignored mention with that reason.'
+    ) in lines
+    note = lines.index("  ~ 001_f05a9056add4a36d") + 1
+    assert lines[note : note + 3] == [
+        "      note:",
+        "        - …October 2024. No URL is known.",
+        "        + …October 2024. No URL is known. Source error: it says North Korea's soldiers \"haben aber nie wirkli…",
+    ]
     assert "      date_text: im Laufe von sechs Monaten -> sechs Monaten" in lines
     assert lines[-1] == "records: 2 added, 2 removed, 16 changed"
     as_json = run_datapkg("diff", "0.1.0", "0.2.0", "--format", "json", cwd=ROOT)
@@ -181,6 +191,27 @@ def test_diff_of_an_unpacked_bundle_folder(tmp_path: Path) -> None:
         (tmp_path / path.name).write_bytes(path.read_bytes())
     assert _diff(str(tmp_path), "0.1.0")["summary"] == {"added": 0, "removed": 0, "changed": 0}
     assert side(str(tmp_path / "datapackage.json")).label == str(tmp_path / "datapackage.json")
+
+
+def test_a_release_out_of_reach_says_how_to_reach_it(tmp_path: Path) -> None:
+    done = run_datapkg("diff", "0.1.0", "installed", "--root", str(tmp_path), env={"DATAPKG_BASE_URL": None})
+    assert done.returncode == 2
+    assert done.stderr == (
+        "error: release 0.1.0 is neither installed nor archived in a checkout here; give the address its "
+        "releases are served from (--base-url URL, or $DATAPKG_BASE_URL), or compare unpacked release bundles "
+        "by folder (every bundle also carries its diff.json against the release before)\n"
+    )
+
+
+def test_a_release_recorded_without_its_archive_fails_the_build(tmp_path: Path) -> None:
+    layout = copy_project(tmp_path)
+    shutil.rmtree(tmp_path / "build" / "releases" / "0.2.0")
+    with pytest.raises(InputError) as caught:
+        compile_package(layout)
+    assert [str(p) for p in caught.value.problems] == [
+        "build/releases/0.2.0.sha256: no archive build/releases/0.2.0/ of the release; restore it with "
+        "`scripts/rebuild_release.py` from the commit that released it"
+    ]
 
 
 def test_an_unknown_version_name_is_a_usage_error() -> None:

@@ -47,7 +47,10 @@ def test_the_card_carries_the_hub_metadata(bundle: Path) -> None:
     assert meta["pretty_name"] == "Russia–North Korea military cooperation in 2024 news reporting"
     assert meta["tags"] == datapkg.package()["keywords"]
     assert meta["size_categories"] == ["n<1K"]
-    assert meta["configs"] == [{"config_name": r, "data_files": f"{r}.parquet"} for r in datapkg.resources()]
+    default = {"events": {"default": True}}
+    assert meta["configs"] == [
+        {"config_name": r, "data_files": f"{r}.parquet", **default.get(r, {})} for r in datapkg.resources()
+    ]
 
 
 def test_the_card_says_what_the_readme_says(bundle: Path) -> None:
@@ -81,6 +84,8 @@ def test_datasets_loads_every_table_from_the_bundle_offline(
         assert table.num_rows == len(frame), name
         assert table.column_names == list(frame.columns), name
         assert table["id"] == list(frame["id"]), name
+    default = datasets.load_dataset(str(bundle), cache_dir=str(tmp_path / "cache"))["train"]
+    assert default["id"] == list(datapkg.load("events")["id"])
     ranks = datasets.load_dataset(str(bundle), "military_rankings", cache_dir=str(tmp_path / "cache"))[
         "train"
     ]

@@ -172,7 +172,18 @@ def test_changed_data_under_a_released_version_fails_the_build(tmp_path: Path) -
     copy_project(tmp_path)
     releases = tmp_path / "build" / "releases"
     releases.mkdir(exist_ok=True)
-    (releases / f"{VERSION}.sha256").write_text("0" * 64 + "  actors.csv\n", encoding="utf-8")
+    archive = releases / VERSION  # the tables as released, and a CSV released with other bytes
+    archive.mkdir()
+    for path in [
+        *(tmp_path / "datapkg" / "data").glob("*.parquet"),
+        tmp_path / "datapkg" / "data" / "datapackage.json",
+    ]:
+        shutil.copy2(path, archive)
+    sums = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in archive.iterdir()}
+    record = "".join(
+        f"{digest}  {name}\n" for name, digest in sorted({**sums, "actors.csv": "0" * 64}.items())
+    )
+    (releases / f"{VERSION}.sha256").write_text(record, encoding="utf-8")
     with pytest.raises(InputError, match=r"bump the version in pyproject\.toml"):
         compile_package(Layout(tmp_path))
 

@@ -32,3 +32,15 @@ def archived_versions(layout: Layout) -> tuple[dict[str, dict[str, set[str]]], l
         except (VersionNotFound, KeyError) as error:
             problems.append(Problem(layout.shown(folder), f"archived release cannot be read: {error}"))
     return found, problems
+
+
+def missing_archives(layout: Layout) -> list[Problem]:
+    """Releases recorded without the archive of their tables, which the next diff starts from."""
+    releases = layout.root / "build" / "releases"
+    problems = []
+    for record in sorted(releases.glob("*.sha256")):
+        if record.is_file() and not (releases / record.stem).is_dir():
+            archive = layout.shown(releases / record.stem)
+            restore = "restore it with `scripts/rebuild_release.py` from the commit that released it"
+            problems.append(Problem(layout.shown(record), f"no archive {archive}/ of the release; {restore}"))
+    return problems

@@ -18,6 +18,8 @@ import re
 from typing import Any
 
 _SIZES = ((1_000, "n<1K"), (10_000, "1K<n<10K"), (100_000, "10K<n<100K"), (1_000_000, "100K<n<1M"))
+DEFAULT_CONFIG = "events"
+"""The table ``load_dataset(folder)`` gives without a config name: readers count events."""
 FIGURES = ("timeline.svg", "timeline.png")
 """Files of ``docs/`` the card's text shows, shipped beside it."""
 
@@ -46,6 +48,8 @@ def _front_matter(descriptor: dict[str, Any], languages: list[str], rows: dict[s
             f"- config_name: {q(resource['name'])}",
             f"  data_files: {q(resource['x-parquet']['path'])}",
         ]
+        if resource["name"] == DEFAULT_CONFIG:
+            lines.append("  default: true")
     return [*lines, "---"]
 
 
@@ -91,13 +95,14 @@ def card_text(
         "- `<table>.parquet` and `<table>.csv`: every table, typed (Parquet) and as text (CSV)",
         "- `datapackage.json`: the Frictionless descriptor (schemas, keys, code meanings, hashes)",
         "- `croissant.json`: the same as Croissant metadata",
+        "- `timeline.svg`, `timeline.png`: the figure above",
         "- `diff.json`: what changed since the previous release, row by row, with reasons",
         f"- `{wheel}`: the Python package with the data inside",
-        "- `SHA256SUMS`: the SHA-256 of every file; the zip holds them all",
+        "- `SHA256SUMS`: the SHA-256 of every file but itself and the zip, which holds them all",
     ]
     body = [
         f"# {descriptor['title']}", "", f"Version {descriptor['version']}.", "",
-        what_this_is(readme), "", "## Tables", "", *_tables(descriptor, rows), "",
+        "## What this is", "", what_this_is(readme), "", "## Tables", "", *_tables(descriptor, rows), "",
         "## Loading", "", *_loading(descriptor, wheel), "", "## Files", "", *files, "",
         "## Licence", "",
         *(f"- {lic.get('title', lic['name'])}: {lic.get('path', '')}" for lic in descriptor["licenses"]),

@@ -11,6 +11,7 @@ from datapkg.compiler.inputs.bulk_records import BulkPart, load_bulk
 from datapkg.compiler.inputs.package_metadata import load_package_metadata
 from datapkg.compiler.inputs.record_files import load_records, misnamed
 from datapkg.compiler.inputs.records import MentionIgnore, Record
+from datapkg.compiler.inputs.release_archive import missing_archives
 from datapkg.compiler.inputs.resource_list import ResourceListError, stale
 from datapkg.compiler.inputs.retired_ids import Retired, load_retired
 from datapkg.compiler.inputs.schema_files import SchemaError, load_schemas
@@ -89,7 +90,7 @@ def read_inputs(layout: Layout, problems: Problems) -> Inputs:
     if errors:
         follow_on.record(Cause.BULK_REJECTED)
     retired, errors = load_retired(layout, set(specs), lambda v: _not_after(v, version))
-    problems.extend(errors)
+    problems.extend(errors + missing_archives(layout))
     if retired.entries:
         metadata["x-retired"] = retired.entries
     return Inputs(
