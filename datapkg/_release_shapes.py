@@ -28,6 +28,34 @@ class DownloadError(Exception):
     __module__ = "datapkg.downloads"  # where users import it from
 
 
+def is_version(text: str) -> bool:
+    return _VERSION.fullmatch(text) is not None
+
+
+def release_number(version: str) -> tuple[int, int, int]:
+    """X, Y and Z of a version ``X.Y.Z[suffix]``: 0.3.0.dev0 and 0.3.0 are both (0, 3, 0)."""
+    major, minor, patch = version.split(".")[:3]
+    digits = len(patch) - len(patch.lstrip("0123456789"))
+    return int(major), int(minor), int(patch[:digits])
+
+
+_SUMS_LINE = re.compile(r"^([0-9a-f]{64})  (\S+)$")
+
+
+def read_sha256sums(text: str) -> tuple[dict[str, str], list[int]]:
+    """The sums of a SHA256SUMS text, as ``sha256sum`` writes it, and the numbers of the lines
+    that are no ``<64 hex digits>  <file name>``."""
+    sums: dict[str, str] = {}
+    bad: list[int] = []
+    for number, line in enumerate(text.splitlines(), 1):
+        m = _SUMS_LINE.match(line)
+        if m:
+            sums[m.group(2)] = m.group(1)
+        else:
+            bad.append(number)
+    return sums, bad
+
+
 BUNDLE_ONLY = ("README.md", "diff.json", "timeline.svg", "timeline.png")
 """Files of a release bundle that the build does not write (the wheel too, by its suffix): a
 package records them for its released versions only, and no table is read from them."""

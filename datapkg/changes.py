@@ -73,7 +73,14 @@ def _key_fields(resource: dict[str, Any]) -> list[str]:
     return [key] if isinstance(key, str) else list(key)
 
 
-def _rows(table: Any, key: list[str]) -> dict[str, dict[str, Any]]:
+class Incomparable(ValueError):
+    """Two versions of a table that share no primary key: their rows cannot be matched."""
+
+
+def _rows(table: Any, key: list[str], name: str) -> dict[str, dict[str, Any]]:
+    missing = [k for k in key if k not in table.column_names]
+    if missing:
+        raise Incomparable(f"{name}: one version has no column {', '.join(missing)} of the primary key")
     rows = {}
     for row in table.to_pylist():
         rows["|".join(str(row[k]) for k in key)] = {k: plain(v) for k, v in row.items()}
@@ -118,8 +125,8 @@ def _table_diff(
     key = _key_fields(resource)
     old_table = old.read(name) if old_resource else None
     new_table = new.read(name) if new_resource else None
-    old_rows = _rows(old_table, key) if old_table is not None else {}
-    new_rows = _rows(new_table, key) if new_table is not None else {}
+    old_rows = _rows(old_table, key, name) if old_table is not None else {}
+    new_rows = _rows(new_table, key, name) if new_table is not None else {}
     old_fields = list(old_table.column_names) if old_table is not None else []
     new_fields = list(new_table.column_names) if new_table is not None else []
     shared = [f for f in new_fields if f in old_fields]
@@ -157,18 +164,6 @@ def compare(
         "summary": total,
         "tables": tables,
     }
-
-
-def record_ids(diff: dict[str, Any], *, derived: bool = False) -> set[str]:
-    """Every row id the diff names as added, removed or changed; without ``derived``, the
-    rows of derived tables and changes confined to derived fields are left out."""
-    ids: set[str] = set()
-    for table in diff["tables"].values():
-        if table.get("derived") and not derived:
-            continue
-        ids |= set(table["added"]) | {r["id"] for r in table["removed"]}
-        ids |= {c["id"] for c in table["changed"] if derived or not c.get("derived")}
-    return ids
 
 
 def _shown(value: Any) -> str:

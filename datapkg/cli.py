@@ -208,23 +208,21 @@ def _release(args: argparse.Namespace) -> int:
 def _diff(args: argparse.Namespace) -> int:
     import json
 
-    from datapkg.changes import as_text, compare, retired
+    import datapkg
+    from datapkg.changes import Incomparable, as_text, compare, retired
     from datapkg.compiler.layout import default_root
-    from datapkg.versions_on_hand import VersionNotFound, previous_release, side
+    from datapkg.versions_on_hand import VersionNotFound, side
 
     root = args.root.resolve() if args.root else default_root()
     checkout = root if (root / "build" / "releases").is_dir() else None
     reach = {"checkout": checkout, "base_url": args.base_url, "cache": args.cache}
     try:
         new = side(args.new, **reach)
-        old_name = args.old or _previous(new.version, checkout, previous_release)
-        old = side(old_name, **reach)
-    except VersionNotFound as error:
+        old = side(args.old or _previous(new.version, checkout), **reach)
+        # A retired id stays retired: the installed package's record explains older removals too.
+        diff = compare(old, new, record=retired(old.descriptor, new.descriptor, datapkg.package()))
+    except (VersionNotFound, Incomparable) as error:  # tables are read as they are compared
         raise CommandError(str(error)) from None
-    from datapkg import package
-
-    # A retired id stays retired: the installed package's record explains older removals too.
-    diff = compare(old, new, record=retired(old.descriptor, new.descriptor, package()))
     if args.format == "json":
         print(json.dumps(diff, indent=2, ensure_ascii=False))
     else:
@@ -232,8 +230,9 @@ def _diff(args: argparse.Namespace) -> int:
     return 0
 
 
-def _previous(version: str, checkout: Path | None, previous_release: Any) -> str:
+def _previous(version: str, checkout: Path | None) -> str:
     from datapkg.downloads import known_releases
+    from datapkg.versions_on_hand import previous_release
 
     releases = set(known_releases())
     if checkout is not None:

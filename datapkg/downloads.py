@@ -66,6 +66,7 @@ from datapkg._release_shapes import (
     checked_version,
     kind_of,
     parsed_json,
+    release_number,
 )
 from datapkg._transfer import (
     DEADLINE_ENV,
@@ -257,17 +258,11 @@ def resolve_version(
     return latest
 
 
-def _release_number(version: str) -> tuple[int, int, int]:
-    major, minor, patch = version.split(".")[:3]
-    digits = len(patch) - len(patch.lstrip("0123456789"))
-    return int(major), int(minor), int(patch[:digits])
-
-
 def _after_installed(version: str) -> bool:
     """Whether ``version`` comes after the installed release. This package records the sums of
     every release up to its own, so only later ones may take their sums from a server."""
     installed = installed_version()
-    number, own = _release_number(version), _release_number(installed)
+    number, own = release_number(version), release_number(installed)
     final = checked_version(installed, "the installed version").replace(".", "").isdigit()
     return number > own or (number == own and not final)
 

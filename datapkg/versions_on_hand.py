@@ -28,9 +28,11 @@ from typing import Any
 from datapkg._input_files import read_input
 from datapkg._installed import DATA
 from datapkg._installed import version as installed_version
+from datapkg._release_shapes import is_version, read_sha256sums, release_number
 from datapkg.changes import Side
 
-VERSION = re.compile(r"\d+\.\d+\.\d+(?:[.-]?[a-z0-9]+)?")
+_NAME = re.compile(r"[a-z][a-z0-9_]{0,63}")
+_TEXT_KEYS = ("resource", "id", "version", "reason", "replaced_by")
 
 
 class VersionNotFound(Exception):
@@ -45,13 +47,50 @@ def _read(path: Path) -> bytes:
         raise VersionNotFound(f"{path}: {error.strerror or error}") from None
 
 
+def _key_fine(schema: Any) -> bool:
+    key = schema.get("primaryKey", "id") if isinstance(schema, dict) else None
+    keys = [key] if isinstance(key, str) else key
+    return isinstance(keys, list) and bool(keys) and all(isinstance(k, str) for k in keys)
+
+
+def _resource_problems(i: int, resource: Any, seen: set[str]) -> list[str]:
+    """What the diff reads of a resource: a plain name, once, and a primary key of field names."""
+    where = f"resources[{i}]"
+    if not isinstance(resource, dict) or not isinstance(resource.get("name"), str):
+        return [f"{where}: expected an object with a name"]
+    name = resource["name"]
+    found = [] if _NAME.fullmatch(name) else [f"{where}.name: {name!r} is no resource name"]
+    found += [f"{where}.name: {name!r} is listed twice"] if name in seen else []
+    seen.add(name)
+    if not _key_fine(resource.get("schema", {})):
+        found.append(f"{where}.schema.primaryKey: expected a field name or a list of them")
+    return found
+
+
+def _retired_problems(entries: Any) -> list[str]:
+    if not isinstance(entries, list):
+        return ["x-retired: expected a list"]
+    return [
+        f"x-retired[{i}]: expected an object with text resource, id, version, reason (and replaced_by)"
+        for i, e in enumerate(entries)
+        if not isinstance(e, dict) or not all(isinstance(e.get(k, ""), str) for k in _TEXT_KEYS)
+        or not {"resource", "id"} <= set(e)
+    ]  # fmt: skip
+
+
 def _descriptor(path: Path) -> dict[str, Any]:
+    """The descriptor at ``path``, refused with every problem of what a diff reads of it."""
     try:
         data = json.loads(_read(path))
     except (OSError, ValueError, RecursionError) as error:
         raise VersionNotFound(f"{path}: cannot read it as a data package descriptor ({error})") from None
     if not isinstance(data, dict) or not isinstance(data.get("resources"), list):
         raise VersionNotFound(f"{path}: not a data package descriptor (no list of resources)")
+    seen: set[str] = set()
+    found = [p for i, r in enumerate(data["resources"]) for p in _resource_problems(i, r, seen)]
+    found += _retired_problems(data.get("x-retired", []))
+    if found:
+        raise VersionNotFound(f"{path}: " + "; ".join(found))
     return data
 
 
@@ -72,7 +111,15 @@ def _reader(descriptor: dict[str, Any], locate: Callable[[str], Path]) -> Callab
     resources = {r.get("name"): r for r in descriptor["resources"] if isinstance(r, dict)}
 
     def read(name: str) -> Any:
-        table, _ = read_parquet(locate(_table_file(resources[name])))
+        resource = resources[name]
+        path = locate(_table_file(resource))
+        table, _ = read_parquet(path)
+        key = resource.get("schema", {}).get("primaryKey", "id")
+        missing = [k for k in ([key] if isinstance(key, str) else key) if k not in table.column_names]
+        if missing:
+            raise VersionNotFound(
+                f"{path}: no column {', '.join(missing)}, which its descriptor names as the primary key"
+            )
         return table
 
     return read
@@ -92,12 +139,9 @@ def folder_side(folder: Path, label: str) -> Side:
 
 
 def _recorded(record: Path) -> dict[str, str]:
-    sums = {}
-    for number, line in enumerate(_read(record).decode("utf-8", "replace").splitlines(), 1):
-        digest, _, name = line.partition("  ")
-        if not re.fullmatch(r"[0-9a-f]{64}", digest) or not name:
-            raise VersionNotFound(f"{record}:{number}: expected '<64 hex digits>  <file name>'")
-        sums[name] = digest
+    sums, bad = read_sha256sums(_read(record).decode("utf-8", "replace"))
+    if bad:
+        raise VersionNotFound(f"{record}:{bad[0]}: expected '<64 hex digits>  <file name>'")
     return sums
 
 
@@ -154,20 +198,13 @@ def side(
     path = Path(name)
     if path.exists():
         return folder_side(path.parent if path.is_file() else path, str(path))
-    if not VERSION.fullmatch(name):
+    if not is_version(name):
         raise VersionNotFound(
             f"{name!r}: not a version (such as 0.2.0), 'installed', 'checkout' or an existing path"
         )
-    releases = checkout / "build" / "releases" if checkout is not None else None
-    if releases is not None and (releases / f"{name}.sha256").is_file() and (releases / name).is_dir():
-        return archived_side(releases.parent.parent, name)
+    if checkout is not None and (checkout / "build" / "releases" / name).is_dir():
+        return archived_side(checkout, name)  # its files are checked against the record beside it
     return downloaded_side(name, base_url, cache)
-
-
-def release_number(version: str) -> tuple[int, int, int]:
-    major, minor, patch = (re.match(r"\d+", part) for part in version.split(".")[:3])
-    assert major and minor and patch
-    return int(major.group()), int(minor.group()), int(patch.group())
 
 
 def previous_release(version: str, releases: list[str]) -> str | None:

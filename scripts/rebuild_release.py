@@ -20,8 +20,9 @@ import sys
 import tempfile
 from pathlib import Path
 
+from datapkg._release_shapes import bundle_only, read_sha256sums
+
 ROOT = Path(__file__).resolve().parents[1]
-DATA_ONLY = ("README.md", "diff.json", "timeline.svg", "timeline.png")  # bundle files no build writes
 
 
 def _run(args: list[str], cwd: Path, env: dict[str, str] | None = None) -> None:
@@ -34,8 +35,10 @@ def _recorded(version: str) -> dict[str, str]:
     record = ROOT / "build" / "releases" / f"{version}.sha256"
     if not record.is_file():
         sys.exit(f"error: {record} is missing: {version} is not recorded as released")
-    sums = dict(reversed(line.split("  ", 1)) for line in record.read_text(encoding="utf-8").splitlines())
-    return {n: s for n, s in sums.items() if n not in DATA_ONLY and not n.endswith(".whl")}
+    sums, bad = read_sha256sums(record.read_text(encoding="utf-8"))
+    if bad:
+        sys.exit(f"error: {record}:{bad[0]}: expected '<64 hex digits>  <file name>'")
+    return {n: s for n, s in sums.items() if not bundle_only(n)}
 
 
 def _rebuild(commit: str, tree: Path) -> Path:

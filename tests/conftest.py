@@ -89,6 +89,18 @@ def output_digests(layout: Layout) -> dict[str, str]:
     return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in files if p.is_file()}
 
 
+@pytest.fixture(scope="session")
+def release_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder of releases holding a bundle of the current version, released from a copy of
+    the project (tests may add releases beside it, never change it)."""
+    from datapkg.compiler.outputs.bundle import write_release
+
+    layout = copy_project(tmp_path_factory.mktemp("project"), code=True)
+    out = tmp_path_factory.mktemp("releases")
+    write_release(layout, compile_package(layout), out)
+    return out
+
+
 @pytest.fixture
 def project_copy(tmp_path: Path) -> Layout:
     return copy_project(tmp_path)

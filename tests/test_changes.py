@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 import datapkg
-from datapkg.changes import compare, record_ids, retired
+from datapkg.changes import compare, retired
 from datapkg.compiler.layout import Layout
 from datapkg.compiler.outputs.release_registry import released_versions
 from datapkg.compiler.pipeline import compile_package
@@ -41,6 +41,17 @@ def _section(name: str) -> str:
 def _listed(text: str) -> set[str]:
     """Ids as the changelog writes them: slugs of several parts anywhere, one word in backticks."""
     return set(re.findall(r"[a-z0-9]+(?:[-_][a-z0-9]+)+", text)) | set(re.findall(r"`([a-z0-9]+)`", text))
+
+
+def _record_ids(diff: dict[str, Any]) -> set[str]:
+    """The rows the diff names as added, removed or changed, but those of derived tables and
+    changes confined to derived fields: what the changelog names."""
+    ids: set[str] = set()
+    for table in diff["tables"].values():
+        if not table.get("derived"):
+            ids |= set(table["added"]) | {r["id"] for r in table["removed"]}
+            ids |= {c["id"] for c in table["changed"] if not c.get("derived")}
+    return ids
 
 
 def _row_ids(version: Side) -> set[str]:
@@ -94,7 +105,7 @@ def test_the_changelog_lists_exactly_the_records_the_diff_finds(
 ) -> None:
     diff = _diff(old, new)
     listed = set().union(*(_listed(_section(s)) for s in sections))
-    found = record_ids(diff)
+    found = _record_ids(diff)
     assert found - listed == set(), "changed records the changelog does not name"
     rows = _row_ids(side(old, checkout=ROOT)) | _row_ids(side(new, checkout=ROOT))
     assert (listed & rows) - found - _values(diff) == set(), "records the changelog names that did not change"
@@ -281,3 +292,53 @@ def test_every_problem_of_the_retired_list_is_reported_with_its_line(tmp_path: P
         "one (such as 0.2.0)" in messages  # fmt: skip
     assert "build/retired.yaml:20: record 'nato': unknown key 'why' (expected: resource, id, version, reason, " \
         "replaced_by)" in messages  # fmt: skip
+
+
+def _bundle_folder(tmp_path: Path, change: Any) -> Path:
+    """The archived 0.1.0 tables in a folder, with ``change`` applied to its descriptor."""
+    tmp_path.mkdir(exist_ok=True)
+    for path in (RELEASES / "0.1.0").iterdir():
+        (tmp_path / path.name).write_bytes(path.read_bytes())
+    descriptor = json.loads((tmp_path / "datapackage.json").read_text(encoding="utf-8"))
+    change(descriptor)
+    (tmp_path / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
+    return tmp_path
+
+
+def _hostile_descriptor(descriptor: dict[str, Any]) -> None:
+    descriptor["resources"][1]["schema"]["primaryKey"] = 5
+    descriptor["resources"] += [{"name": ["a", "list"]}, 7, {"name": "actors"}, {"name": "../up"}]
+    descriptor["x-retired"] = [{"resource": 1, "id": ["x"]}, "text"]
+
+
+def test_a_hostile_descriptor_is_refused_with_every_problem(tmp_path: Path) -> None:
+    folder = _bundle_folder(tmp_path, _hostile_descriptor)
+    done = run_datapkg("diff", str(folder), "installed", cwd=ROOT)
+    assert done.returncode == 2
+    assert done.stderr == (
+        f"error: {folder / 'datapackage.json'}: resources[1].schema.primaryKey: expected a field name or a "
+        "list of them; resources[8]: expected an object with a name; resources[9]: expected an object with a "
+        "name; resources[10].name: 'actors' is listed twice; resources[11].name: '../up' is no resource name; "
+        "x-retired[0]: expected an object with text resource, id, version, reason (and replaced_by); "
+        "x-retired[1]: expected an object with text resource, id, version, reason (and replaced_by)\n"
+    )
+
+
+def test_a_file_outside_the_folder_or_a_key_without_its_column_is_refused(tmp_path: Path) -> None:
+    def outside(descriptor: dict[str, Any]) -> None:
+        descriptor["resources"][0]["x-parquet"]["path"] = "../../etc/passwd"
+
+    folder = _bundle_folder(tmp_path / "a", outside)
+    done = run_datapkg("diff", str(folder), "installed", cwd=ROOT)
+    assert (done.returncode, done.stderr) == (
+        2, "error: resource 'sources': Parquet path '../../etc/passwd' is not a plain file name\n"
+    )  # fmt: skip
+
+    def no_column(descriptor: dict[str, Any]) -> None:
+        descriptor["resources"][0]["schema"]["primaryKey"] = ["nope"]
+
+    folder = _bundle_folder(tmp_path / "b", no_column)
+    done = run_datapkg("diff", str(folder), "installed", cwd=ROOT)
+    assert (done.returncode, done.stderr) == (
+        2, f"error: {folder / 'sources.parquet'}: no column nope, which its descriptor names as the primary key\n"
+    )  # fmt: skip

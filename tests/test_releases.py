@@ -27,15 +27,6 @@ from .conftest import ROOT, copy_project
 VERSION = datapkg.__version__
 
 
-@pytest.fixture(scope="module")
-def release_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A release bundle of the current version, built from a copy of the project."""
-    layout = copy_project(tmp_path_factory.mktemp("project"), code=True)
-    out = tmp_path_factory.mktemp("releases")
-    write_release(layout, compile_package(layout), out)
-    return out
-
-
 class _Server:
     def __init__(self, directory: Path) -> None:
         handler = functools.partial(_QuietHandler, directory=str(directory))

@@ -29,7 +29,7 @@ class Retired:
     lines: dict[tuple[str, str], str]  # (resource, id) -> "file:line" of its entry
 
 
-def _entry_problems(item: Any, where: str, resources: set[str], version_ok: Any) -> list[str]:
+def _entry_problems(item: Any, resources: set[str], version_ok: Any) -> list[str]:
     if not isinstance(item, LineDict):
         return [f"expected a mapping with {', '.join(KEYS)}, got {describe(item)}"]
     found = [f"unknown key {k!r} (expected: {', '.join(KEYS)})" for k in item if k not in KEYS]
@@ -68,7 +68,7 @@ def load_retired(layout: Layout, resources: set[str], version_ok: Any) -> tuple[
     lines: dict[tuple[str, str], str] = {}
     for item in items:
         where = f"{shown}:{getattr(item, 'line', 1)}"
-        found = _entry_problems(item, where, resources, version_ok)
+        found = _entry_problems(item, resources, version_ok)
         problems += [
             Problem(where, message, item.get("id") if isinstance(item, dict) else None) for message in found
         ]

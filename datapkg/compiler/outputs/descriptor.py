@@ -16,6 +16,7 @@ import json
 from typing import Any
 
 from datapkg._names import RESOURCES, ResourceName
+from datapkg.schema.arrow_types import table_title
 from datapkg.schema.specs import TableSpec
 
 PARQUET_MEDIATYPE = "application/vnd.apache.parquet"
@@ -52,7 +53,7 @@ def _resource(name: str, spec: TableSpec, stats: dict[str, dict[str, Any]], pref
     csv_name, parquet_name = f"{name}.csv", f"{name}.parquet"
     return {
         "name": name,
-        "title": name.replace("_", " ").capitalize(),
+        "title": table_title(name),
         "description": description,
         "profile": "tabular-data-resource",
         "path": prefix + csv_name,

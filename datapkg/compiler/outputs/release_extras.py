@@ -52,10 +52,9 @@ def diff_bytes(layout: Layout, compiled: Compiled, descriptor: dict[str, Any]) -
 
 
 def _code_root(layout: Layout) -> Path:
-    """The checkout whose code goes into the wheel: the one released, else the one running."""
-    for root in (layout.root, Path(__file__).resolve().parents[3]):
-        if (root / "pyproject.toml").is_file() and (root / "datapkg" / "__init__.py").is_file():
-            return root
+    """The checkout released: its code goes into the wheel, its README into the card."""
+    if (layout.root / "pyproject.toml").is_file() and (layout.root / "datapkg" / "__init__.py").is_file():
+        return layout.root
     raise ReleaseExtraError(f"{layout.root}: no pyproject.toml and datapkg/ to build the wheel from")
 
 

@@ -17,11 +17,10 @@ import re
 from pathlib import Path
 
 from datapkg._input_files import read_input
-from datapkg._release_shapes import bundle_only
+from datapkg._release_shapes import bundle_only, read_sha256sums
 from datapkg.compiler.layout import Layout
 from datapkg.compiler.problems import Problem
 
-_LINE = re.compile(r"^([0-9a-f]{64})  (\S+)$")
 _VERSION = re.compile(r"^\d+\.\d+\.\d+([.-]?[a-z0-9]+)?$")
 
 
@@ -31,15 +30,8 @@ def sha256sums(digests: dict[str, str]) -> str:
 
 
 def parse_sums(text: str, shown: str) -> tuple[dict[str, str], list[Problem]]:
-    sums: dict[str, str] = {}
-    problems: list[Problem] = []
-    for number, line in enumerate(text.splitlines(), 1):
-        m = _LINE.match(line)
-        if not m:
-            problems.append(Problem(f"{shown}:{number}", "expected '<64 hex digits>  <file name>'"))
-            continue
-        sums[m.group(2)] = m.group(1)
-    return sums, problems
+    sums, bad = read_sha256sums(text)
+    return sums, [Problem(f"{shown}:{n}", "expected '<64 hex digits>  <file name>'") for n in bad]
 
 
 def release_dir(layout: Layout) -> Path:

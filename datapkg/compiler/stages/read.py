@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from datapkg._names import ResourceName
+from datapkg._release_shapes import is_version, release_number
 from datapkg.compiler.follow_on import Cause, FollowOn
 from datapkg.compiler.inputs.bulk_records import BulkPart, load_bulk
 from datapkg.compiler.inputs.package_metadata import load_package_metadata
@@ -21,7 +22,6 @@ from datapkg.compiler.layout import Layout
 from datapkg.compiler.mentions import extraction_language
 from datapkg.compiler.problems import Problem, Problems
 from datapkg.schema.specs import TableSpec
-from datapkg.versions_on_hand import VERSION, release_number
 
 
 @dataclass
@@ -101,4 +101,4 @@ def read_inputs(layout: Layout, problems: Problems) -> Inputs:
 
 def _not_after(retired_in: str, current: str) -> bool:
     """A version whose release number is at most the current one's (0.3.0 during 0.3.0.dev0)."""
-    return VERSION.fullmatch(retired_in) is not None and release_number(retired_in) <= release_number(current)
+    return is_version(retired_in) and release_number(retired_in) <= release_number(current)
